@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  // tsconfig's isolatedModules makes ts-jest transpile per file (fast); type checking is `npm run typecheck`.
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/global-setup.js',
+  testTimeout: 30000,
+};
