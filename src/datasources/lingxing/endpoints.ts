@@ -1,0 +1,15 @@
+/**
+ * The Lingxing paths we call and their 令牌桶容量, which is a cap on requests in flight per
+ * (appId, path), not a rate (LINGXING.md, "Endpoints we call" and "What 令牌桶容量 means").
+ * `retrySafe`: whether a request whose answer was lost (timeout, 5xx) may be sent again without
+ * risking the work being done twice.
+ */
+export const LINGXING_ENDPOINTS = {
+  accessToken: { path: '/api/auth-server/oauth/access-token', capacity: 100, retrySafe: true },
+  refreshToken: { path: '/api/auth-server/oauth/refresh', capacity: 100, retrySafe: false },
+  submitFulfillment: { path: '/pb/mp/order/submitFulfillment', capacity: 10, retrySafe: false },
+  getFulfillmentResult: { path: '/pb/mp/order/getFulfillmentResult', capacity: 10, retrySafe: true },
+  createMcfOrder: { path: '/order/amzod/api/createOrder', capacity: 1, retrySafe: false },
+} as const;
+
+export type LingxingOperation = keyof typeof LINGXING_ENDPOINTS;

@@ -1,0 +1,103 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Faults surface as top-level GraphQL errors, one class per kind, each with a literal
+ * `extensions.code`. Branch on `code` or `instanceof`, never on message text. Messages are
+ * written for the client: no upstream URL, credential, token, signature or raw body.
+ * Expected business failures are not errors: they are `userErrors` in mutation payloads.
+ */
+export interface UpstreamErrorDetails {
+  /** which upstream: `lingxing` or `sp-api` */
+  upstream: string;
+  /** the upstream operation name, e.g. `getFulfillmentResult` */
+  operation: string;
+  /** the upstream's request id (Lingxing `request_id`, SP-API `x-amzn-RequestId`) */
+  requestId?: string;
+  /** the upstream's own error code, e.g. `3001008` */
+  upstreamCode?: string;
+}
+
+function upstreamExtensions(code: string, d: UpstreamErrorDetails) {
+  return {
+    code,
+    upstream: d.upstream,
+    operation: d.operation,
+    ...(d.requestId ? { upstreamRequestId: d.requestId } : {}),
+    ...(d.upstreamCode ? { upstreamCode: d.upstreamCode } : {}),
+  };
+}
+
+/** An upstream fault. Each subclass declares its literal `code` as a static. */
+export abstract class UpstreamError extends GraphQLError {
+  static readonly code: string = 'UPSTREAM_ERROR';
+
+  constructor(
+    message: string,
+    readonly details: UpstreamErrorDetails,
+  ) {
+    super(message, { extensions: upstreamExtensions((new.target as typeof UpstreamError).code, details) });
+  }
+
+  get code(): string {
+    return (this.constructor as typeof UpstreamError).code;
+  }
+}
+
+/** Thrown when the upstream still throttles after our paced retries. */
+export class UpstreamThrottledError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_THROTTLED';
+}
+/** Thrown when the upstream cannot be reached or answers 5xx after retries. */
+export class UpstreamUnavailableError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_UNAVAILABLE';
+}
+/** Thrown when the upstream did not answer in time. For a write, the outcome is unknown. */
+export class UpstreamTimeoutError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_TIMEOUT';
+}
+/** Thrown when credentials are rejected (wrong app secret, token cannot be obtained). */
+export class UpstreamAuthFailedError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_AUTH_FAILED';
+}
+/** Thrown when the upstream refuses for a reason only an operator can fix (API not granted, IP not whitelisted). */
+export class UpstreamMisconfiguredError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_MISCONFIGURED';
+}
+/** Thrown when the upstream says our request was malformed (bad signature, missing common param, unreadable answer): a gateway bug. */
+export class UpstreamProtocolError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_PROTOCOL_ERROR';
+}
+/**
+ * Thrown when the upstream rejects the request's content (Lingxing 102, a business failure).
+ * Mutations turn it into `userErrors`; queries let it through as a fault with this code.
+ */
+export class UpstreamRejectedError extends UpstreamError {
+  static override readonly code = 'UPSTREAM_REJECTED';
+  constructor(
+    message: string,
+    details: UpstreamErrorDetails,
+    /** the upstream's field path, e.g. `orderList[0].carrierCode`, when it names one */
+    readonly upstreamField?: string,
+  ) {
+    super(message, details);
+  }
+
+  /** the same field as a path into the caller's input, set by the datasource that built the request */
+  inputPath?: string[];
+}
+
+/** Thrown when a query's arguments are invalid; `field` is the argument path. */
+export class BadUserInputError extends GraphQLError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    message: string,
+    readonly field: string[],
+  ) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+}
+
+/** Errors this service raises itself carry a client-safe message; anything else is masked as INTERNAL_SERVER_ERROR. */
+export function isClientSafe(error: unknown): error is UpstreamError | BadUserInputError {
+  return error instanceof UpstreamError || error instanceof BadUserInputError;
+}

@@ -1,0 +1,438 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MARKETPLACES } from '../../domain/marketplaces';
+import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './fixtures';
+import { expectedSign, parseBody, BigDigits } from './verify';
+
+/**
+ * A stateful double of the Lingxing OpenAPI over real HTTP (LINGXING.md, seeds 000 and 001):
+ * tokens with one-shot refresh and supersession, signature checks, the in-flight capacity per
+ * (appId, path) answering 3001008, and 标发 tasks that move pending → in_process → done|fatal.
+ *
+ * Sandbox triggers (documented in the README): a tracking number containing `INVALID` gives that
+ * message an Error result; `WARN` gives a Warning; an Amazon order id not shaped `123-1234567-1234567`
+ * gives an Error; a marketplace id the sandbox does not know makes the whole task fatal.
+ */
+export interface LingxingSandboxOptions {
+  port?: number;
+  host?: string;
+  /** ms epoch; shared with a test's fake clock so token expiry and sign age agree */
+  now?: () => number;
+  /** simulated service time per request, ms (default 30); a number or per-path */
+  latencyMs?: number | Partial<Record<string, number>>;
+  /** how long a task stays pending, then in process (default 1500 / 3000 ms) */
+  pendingMs?: number;
+  processingMs?: number;
+  /** access token lifetime in seconds (default 7199) */
+  tokenTtlSeconds?: number;
+  apps?: Array<{ appId: string; appSecret: string }>;
+  /** seed the demo seller's finished tasks (default true) */
+  seed?: boolean;
+}
+
+export interface RecordedRequest {
+  path: string;
+  appId?: string;
+  body: Record<string, unknown>;
+  /** the sandbox's code for this request, e.g. '0', '3001008' */
+  code: string;
+}
+
+/** A fault the next request to a path gets instead of normal handling. */
+export interface InjectedFault {
+  /** answer this envelope code (e.g. 103, 3001008, 500) with this message */
+  code?: number | string;
+  message?: string;
+  /** answer this HTTP status with an HTML body instead */
+  httpStatus?: number;
+  /** hold the request this long first (the in-flight slot stays taken, as upstream) */
+  delayMs?: number;
+  /** process the request normally, then answer with this (e.g. to lose the answer of a write) */
+  afterProcessing?: boolean;
+}
+
+interface SandboxTask {
+  taskId: string;
+  sellerId: string;
+  region: string;
+  marketplaceId: string;
+  createdAt: number;
+  fatalReason: string | null;
+  results: Array<{ message_id: string; result_code: string; result_message_code: string; result_description: string }>;
+  messageCount: number;
+}
+
+/** Capacities per path (LINGXING.md, "Endpoints we call"). */
+const CAPACITY: Record<string, number> = {
+  '/api/auth-server/oauth/access-token': 100,
+  '/api/auth-server/oauth/refresh': 100,
+  '/pb/mp/order/submitFulfillment': 10,
+  '/pb/mp/order/getFulfillmentResult': 10,
+  '/order/amzod/api/createOrder': 1,
+};
+
+const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
+
+export class LingxingSandbox {
+  readonly requests: RecordedRequest[] = [];
+  /** highest number of requests in flight seen per path and appId, as the capacity sees them */
+  readonly maxInFlight = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+  private readonly faults = new Map<string, InjectedFault[]>();
+  private readonly apps = new Map<string, string>();
+  private readonly tokens = new Map<string, { appId: string; expiresAt: number }>();
+  private readonly superseded = new Set<string>();
+  private readonly refreshTokens = new Map<string, { appId: string; expiresAt: number }>();
+  private readonly currentToken = new Map<string, string>();
+  readonly tasks = new Map<string, SandboxTask>();
+  private nextTaskId = 1003100;
+  private server?: Server;
+  private readonly now: () => number;
+  tokenRequests = 0;
+
+  constructor(private readonly options: LingxingSandboxOptions = {}) {
+    this.now = options.now ?? Date.now;
+    for (const app of options.apps ?? [SANDBOX_ERP_APP]) this.apps.set(app.appId, app.appSecret);
+    if (options.seed ?? true) this.seed();
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('sandbox not started');
+    return `http://${address.address}:${address.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html' });
+        res.end('<html><body>500 Internal Server Error</body></html>');
+      });
+    });
+    this.server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
+    });
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** Queue faults that the next requests to `path` get, in order. */
+  injectFaults(path: string, ...faults: InjectedFault[]): void {
+    this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);
+  }
+
+  /** Forget recorded requests and in-flight peaks (state and tokens stay). */
+  resetStats(): void {
+    this.requests.length = 0;
+    this.maxInFlight.clear();
+    this.tokenRequests = 0;
+  }
+
+  businessRequests(path: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path === path);
+  }
+
+  /** Expire every access token now, as if their lifetime had run out. */
+  expireTokens(): void {
+    for (const t of this.tokens.values()) t.expiresAt = 0;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    const capacity = CAPACITY[path];
+    if (!capacity || req.method !== 'POST') {
+      req.resume();
+      return this.reply(res, 404, { code: 404, message: 'not found', data: null });
+    }
+    const appKey = url.searchParams.get('app_key') ?? 'token-endpoint';
+    const slot = `${appKey} ${path}`;
+    const inFlight = this.inFlight.get(slot) ?? 0;
+    if (inFlight >= capacity) {
+      req.resume();
+      this.requests.push({ path, appId: url.searchParams.get('app_key') ?? undefined, body: {}, code: '3001008' });
+      return this.reply(res, 200, { code: '3001008', msg: 'requests too frequently. please request later.', data: null });
+    }
+    this.inFlight.set(slot, inFlight + 1);
+    this.maxInFlight.set(slot, Math.max(this.maxInFlight.get(slot) ?? 0, inFlight + 1));
+    try {
+      const raw = await readBody(req);
+      const fault = this.faults.get(path)?.shift();
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      else await sleep(this.latencyFor(path));
+      if (fault && !fault.afterProcessing) return this.replyFault(res, path, fault);
+      const [status, payload] = path.startsWith('/api/auth-server/')
+        ? await this.handleToken(path, req.headers['content-type'] ?? '', raw)
+        : this.handleBusiness(path, url.searchParams, raw);
+      if (fault) return this.replyFault(res, path, fault);
+      this.reply(res, status, payload);
+    } finally {
+      this.inFlight.set(slot, (this.inFlight.get(slot) ?? 1) - 1);
+    }
+  }
+
+  private replyFault(res: ServerResponse, path: string, fault: InjectedFault): void {
+    // a fault after processing replaces the answer of a request that was already recorded
+    if (!fault.afterProcessing) this.requests.push({ path, body: {}, code: String(fault.code ?? fault.httpStatus ?? 'fault') });
+    if (fault.httpStatus) {
+      res.writeHead(fault.httpStatus, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
+    this.reply(res, 200, this.envelope(Number(fault.code ?? 500), fault.message ?? 'sandbox fault', null));
+  }
+
+  private latencyFor(path: string): number {
+    const l = this.options.latencyMs;
+    if (typeof l === 'number') return l;
+    return l?.[path] ?? 30;
+  }
+
+  // ---- tokens -------------------------------------------------------------------------------
+
+  private async handleToken(path: string, contentType: string, raw: Buffer): Promise<[number, unknown]> {
+    this.tokenRequests++;
+    let form: FormData;
+    try {
+      form = await new Request('http://sandbox/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
+    } catch {
+      return [200, { code: '3001001', msg: 'form-data fields expected', data: null }];
+    }
+    const appId = String(form.get('appId') ?? '');
+    if (!this.apps.has(appId)) return [200, { code: '2001001', msg: 'app not exist', data: null }];
+    if (path.endsWith('/access-token')) {
+      if (form.get('appSecret') !== this.apps.get(appId)) return [200, { code: '2001002', msg: 'app secret not correct', data: null }];
+      return [200, { code: '200', msg: 'OK', data: this.issueToken(appId) }];
+    }
+    const refreshToken = String(form.get('refreshToken') ?? '');
+    const known = this.refreshTokens.get(refreshToken);
+    if (!known || known.appId !== appId) return [200, { code: '2001009', msg: 'refresh token invalid', data: null }];
+    this.refreshTokens.delete(refreshToken); // works once
+    if (known.expiresAt <= this.now()) return [200, { code: '2001008', msg: 'refresh token expired', data: null }];
+    return [200, { code: '200', msg: 'OK', data: this.issueToken(appId) }];
+  }
+
+  private issueToken(appId: string) {
+    const previous = this.currentToken.get(appId);
+    if (previous) {
+      this.tokens.delete(previous);
+      this.superseded.add(previous); // a new token supersedes the app's previous one (2001005)
+    }
+    const accessToken = randomUUID();
+    const refreshToken = randomUUID();
+    const ttl = this.options.tokenTtlSeconds ?? 7199;
+    this.tokens.set(accessToken, { appId, expiresAt: this.now() + ttl * 1000 });
+    this.refreshTokens.set(refreshToken, { appId, expiresAt: this.now() + 2 * 3600 * 1000 });
+    this.currentToken.set(appId, accessToken);
+    // expires_in comes as a string sometimes: the sandbox alternates to keep clients honest
+    return { access_token: accessToken, refresh_token: refreshToken, expires_in: this.tokenRequests % 2 ? ttl : String(ttl) };
+  }
+
+  // ---- business endpoints -------------------------------------------------------------------
+
+  private handleBusiness(path: string, query: URLSearchParams, raw: Buffer): [number, unknown] {
+    const appId = query.get('app_key') ?? '';
+    const record = (code: string, body: Record<string, unknown> = {}) => this.requests.push({ path, appId, body, code });
+    for (const k of ['access_token', 'app_key', 'timestamp', 'sign']) {
+      if (!query.get(k)) {
+        record('3001001');
+        return [200, { code: '3001001', msg: `missing common param ${k}`, data: null }];
+      }
+    }
+    const token = query.get('access_token')!;
+    if (this.superseded.has(token)) {
+      record('2001005');
+      return [200, { code: '2001005', msg: 'access token has been superseded', data: null }];
+    }
+    const known = this.tokens.get(token);
+    if (!known || known.appId !== appId || known.expiresAt <= this.now()) {
+      record('2001003');
+      return [200, { code: '2001003', msg: 'access token is missing or expired', data: null }];
+    }
+    let body: Record<string, unknown>;
+    try {
+      const parsed = parseBody(raw.toString('utf8'));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
+    } catch {
+      record('102');
+      return [200, this.envelope(102, '请求体必须是JSON对象', null)];
+    }
+    const timestamp = Number(query.get('timestamp'));
+    if (!/^\d{10}$/.test(query.get('timestamp')!) || Math.abs(this.now() / 1000 - timestamp) > 120) {
+      record('2001007', body);
+      return [200, { code: '2001007', msg: 'sign has expired', data: null }];
+    }
+    if (query.get('sign') !== expectedSign(appId, query, body)) {
+      record('2001006', body);
+      return [200, { code: '2001006', msg: 'sign not correct', data: null }];
+    }
+    const [code, payload] =
+      path === '/pb/mp/order/submitFulfillment' ? this.submitFulfillment(body)
+      : path === '/pb/mp/order/getFulfillmentResult' ? this.getFulfillmentResult(body)
+      : ([102, 'not implemented in the sandbox'] as const);
+    record(String(code), body);
+    return [200, code === 0 ? this.envelope(0, '操作成功', payload) : this.envelope(code, String(payload), null)];
+  }
+
+  private submitFulfillment(body: Record<string, unknown>): [number, unknown] {
+    const region = typeof body.region === 'string' ? body.region.toUpperCase() : '';
+    if (!['NA', 'EU', 'FE'].includes(region)) return [102, 'region区域不能为空且只支持NA、EU、FE'];
+    if (!nonEmpty(body.seller_id)) return [102, 'sellerId亚马逊店铺id不能为空'];
+    if (!nonEmpty(body.marketplace_id)) return [102, 'marketplaceId市场id不能为空'];
+    const orders = body.order_list;
+    if (!Array.isArray(orders) || orders.length === 0) return [102, 'orderList提交标发数据列表不能为空'];
+    const required: Array<[string, string, string]> = [
+      ['id', 'id', '标发记录id不能为空'],
+      ['platform_order_no', 'platformOrderNo', '平台单号不能为空'],
+      ['tracking_no', 'trackingNo', '物流追踪号不能为空'],
+      ['carrier_code', 'carrierCode', '承运商code不能为空'],
+      ['carrier_name', 'carrierName', '承运商名称不能为空'],
+    ];
+    const seenIds = new Set<string>();
+    for (const [i, o] of orders.entries()) {
+      for (const [key, name, text] of required) {
+        if (!nonEmpty(o?.[key])) return [102, `orderList[${i}].${name}${text}`];
+      }
+      const id = o.id instanceof BigDigits ? o.id.digits : String(o.id);
+      if (!/^[1-9][0-9]{0,19}$/.test(id)) return [102, `orderList[${i}].id标发记录id必须是20位以内的正整数`];
+      if (seenIds.has(id)) return [102, `orderList[${i}].id标发记录id重复`];
+      seenIds.add(id);
+      if (!Array.isArray(o.order_item) || o.order_item.length === 0) return [102, `orderList[${i}].orderItem商品信息不能为空`];
+      for (const [j, item] of o.order_item.entries()) {
+        if (!nonEmpty(item?.order_item_no)) return [102, `orderList[${i}].orderItem[${j}].orderItemNo亚马逊商品行id不能为空`];
+        if (!Number.isInteger(item.quantity) || item.quantity < 1) return [102, `orderList[${i}].orderItem[${j}].quantity商品数量必须大于0`];
+      }
+    }
+    const marketplace = MARKETPLACES[String(body.marketplace_id)];
+    const task: SandboxTask = {
+      taskId: String(this.nextTaskId++),
+      sellerId: String(body.seller_id),
+      region,
+      marketplaceId: String(body.marketplace_id),
+      createdAt: this.now(),
+      fatalReason: marketplace ? null : `Feed processing failed: marketplace ${String(body.marketplace_id)} is not enabled for this seller`,
+      results: marketplace ? orders.flatMap((o) => messageOutcome(o)) : [],
+      messageCount: orders.length,
+    };
+    this.tasks.set(task.taskId, task);
+    return [0, { task_id: task.taskId, task_status: 'pending', failure_reason: null }];
+  }
+
+  private getFulfillmentResult(body: Record<string, unknown>): [number, unknown] {
+    if (!nonEmpty(body.seller_id)) return [102, 'sellerId亚马逊店铺id不能为空'];
+    const ids = body.task_id;
+    if (!Array.isArray(ids) || ids.length === 0) return [102, 'taskId任务id数组不能为空'];
+    if (ids.length > 10) return [102, 'taskId任务id数组单次最多10个'];
+    const data = [];
+    for (const raw of ids) {
+      const id = raw instanceof BigDigits ? raw.digits : String(raw);
+      const task = this.tasks.get(id);
+      if (!task || task.sellerId !== body.seller_id) continue; // unknown ids: no entry
+      data.push(this.resultEntry(task));
+    }
+    return [0, data];
+  }
+
+  /** The task as getFulfillmentResult shows it at this moment. */
+  taskStatus(task: SandboxTask): 'pending' | 'in_process' | 'done' | 'fatal' {
+    const age = this.now() - task.createdAt;
+    const pending = this.options.pendingMs ?? 1500;
+    if (age < pending) return 'pending';
+    if (age < pending + (this.options.processingMs ?? 3000)) return 'in_process';
+    return task.fatalReason ? 'fatal' : 'done';
+  }
+
+  private resultEntry(task: SandboxTask) {
+    const status = this.taskStatus(task);
+    const finished = status === 'done';
+    const errors = task.results.filter((r) => r.result_code === 'Error').length;
+    const warnings = task.results.filter((r) => r.result_code === 'Warning').length;
+    const erroredMessages = new Set(task.results.filter((r) => r.result_code === 'Error').map((r) => r.message_id));
+    return {
+      result: finished ? task.results : [],
+      task_id: task.taskId,
+      status_code: { pending: 'IN_QUEUE', in_process: 'IN_PROGRESS', done: 'Complete', fatal: 'FATAL' }[status],
+      ship_time: finished ? String(Math.floor((task.createdAt + (this.options.pendingMs ?? 1500)) / 1000)) : '',
+      processing_summary: finished
+        ? {
+            messages_processed: String(task.messageCount),
+            messages_successful: String(task.messageCount - erroredMessages.size),
+            messages_with_error: String(errors),
+            messages_with_warning: warnings ? String(warnings) : '',
+          }
+        : null,
+      failure: status === 'fatal' ? task.fatalReason : null,
+    };
+  }
+
+  private envelope(code: number, message: string, data: unknown) {
+    const d = new Date(this.now());
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      code,
+      message,
+      request_id: `${randomBytes(16).toString('hex')}.${randomBytes(6).readUIntBE(0, 6)}`,
+      response_time: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
+      data,
+    };
+  }
+
+  private reply(res: ServerResponse, status: number, payload: unknown): void {
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  private seed(): void {
+    const longAgo = this.now() - 24 * 3600 * 1000;
+    const add = (taskId: string, marketplaceId: string, results: SandboxTask['results'], messageCount: number, fatalReason: string | null = null) =>
+      this.tasks.set(taskId, { taskId, sellerId: DEMO_SELLER_ID, region: 'NA', marketplaceId, createdAt: longAgo, fatalReason, results, messageCount });
+    add('1003083', 'ATVPDKIKX0DER', [], 2);
+    add('1003085', 'ATVPDKIKX0DER', [{ message_id: '2725', result_code: 'Error', result_message_code: '25', result_description: 'We are unable to process the XML feed because one or more items are invalid.' }], 1);
+    add('1003090', 'ATVPDKIKX0DER', [], 3, 'Feed processing failed: the seller authorization was revoked during submission');
+  }
+}
+
+function messageOutcome(o: Record<string, unknown>) {
+  const messageId = o.id instanceof BigDigits ? o.id.digits : String(o.id);
+  const tracking = String(o.tracking_no).toUpperCase();
+  if (tracking.includes('INVALID')) {
+    return [{ message_id: messageId, result_code: 'Error', result_message_code: '25', result_description: 'We are unable to process the XML feed because one or more items are invalid.' }];
+  }
+  if (!AMAZON_ORDER_ID.test(String(o.platform_order_no))) {
+    return [{ message_id: messageId, result_code: 'Error', result_message_code: '18028', result_description: `The order id ${String(o.platform_order_no)} was not found in this marketplace.` }];
+  }
+  if (tracking.includes('WARN')) {
+    return [{ message_id: messageId, result_code: 'Warning', result_message_code: '5001', result_description: 'The carrier code is not recognised; the shipment was confirmed with carrier name only.' }];
+  }
+  return [];
+}
+
+function nonEmpty(v: unknown): boolean {
+  return (typeof v === 'string' && v.trim().length > 0) || typeof v === 'number' || v instanceof BigDigits;
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
+
+async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

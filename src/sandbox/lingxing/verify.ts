@@ -1,0 +1,46 @@
+import { createCipheriv, createHash } from 'node:crypto';
+
+/**
+ * The sandbox's own reading of Lingxing's signing rules (LINGXING.md), written apart from the
+ * gateway's signer so that a bug in one is caught by the other. Nested values are rendered as
+ * compact JSON in the order they were sent; big integers keep their source digits.
+ */
+export function expectedSign(appId: string, query: URLSearchParams, body: Record<string, unknown>): string {
+  const params = new Map<string, string>();
+  for (const [k, v] of Object.entries(body)) {
+    if (v === null || v === undefined || v === '') continue;
+    params.set(k, typeof v === 'string' ? v : renderCompact(v));
+  }
+  for (const k of ['access_token', 'app_key', 'timestamp']) {
+    const v = query.get(k);
+    if (v) params.set(k, v);
+  }
+  const text = [...params.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((k) => `${k}=${params.get(k)}`)
+    .join('&');
+  const digest = createHash('md5').update(Buffer.from(text, 'utf8')).digest('hex').toUpperCase();
+  const aes = createCipheriv('aes-128-ecb', Buffer.from(appId, 'utf8'), null);
+  return Buffer.concat([aes.update(digest, 'utf8'), aes.final()]).toString('base64');
+}
+
+/** A marker for integers the sandbox parsed beyond 2^53. */
+export class BigDigits {
+  constructor(readonly digits: string) {}
+}
+
+export function renderCompact(v: unknown): string {
+  if (v instanceof BigDigits) return v.digits;
+  if (Array.isArray(v)) return '[' + v.map(renderCompact).join(',') + ']';
+  if (v && typeof v === 'object') {
+    return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + renderCompact(x)).join(',') + '}';
+  }
+  return JSON.stringify(v);
+}
+
+/** Parses a request body, keeping unsafe integers as BigDigits. */
+export function parseBody(text: string): unknown {
+  return JSON.parse(text, (_k, v, ctx?: { source?: string }) =>
+    typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source && /^-?\d+$/.test(ctx.source) ? new BigDigits(ctx.source) : v,
+  );
+}
