@@ -2,6 +2,7 @@ import { UpstreamProtocolError, UpstreamRejectedError } from '../../errors';
 import type { FulfillmentTaskStatus } from '../../schema/fulfillment-task-status.enum';
 import type { LingxingClient } from './client';
 import { JsonInt } from './json';
+import { MessageIdGenerator } from './message-ids';
 import { taskStatusFrom } from './task-status';
 
 export type { AmazonRegionCode } from '../../domain/marketplaces';
@@ -22,7 +23,8 @@ export interface SubmitFulfillmentRequest {
   region: AmazonRegionCode;
   sellerId: string;
   marketplaceId: string;
-  shipments: ShipmentConfirmationRecord[];
+  /** shipments without a `messageId` get a generated one */
+  shipments: Array<Omit<ShipmentConfirmationRecord, 'messageId'> & { messageId?: string | null }>;
 }
 
 export interface SubmittedTask {
@@ -30,6 +32,8 @@ export interface SubmittedTask {
   status: FulfillmentTaskStatus;
   failureReason: string | null;
   requestId?: string;
+  /** the shipments as sent, every one with its message id */
+  shipments: ShipmentConfirmationRecord[];
 }
 
 export interface MessageResultRecord {
@@ -96,19 +100,28 @@ const count = (v: unknown): number => {
 
 /** Shipment confirmation (标发) at the ERP: seeds 000 and 001. */
 export class LingxingFulfillment {
-  constructor(private readonly client: LingxingClient) {}
+  constructor(
+    private readonly client: LingxingClient,
+    private readonly messageIds = new MessageIdGenerator(),
+  ) {}
 
   /**
    * POST /pb/mp/order/submitFulfillment: queues an asynchronous task. Throws
    * `UpstreamRejectedError` (with `inputPath`) when the ERP refuses the content (102).
    */
   async submit(req: SubmitFulfillmentRequest): Promise<SubmittedTask> {
+    const taken = new Set(req.shipments.flatMap((s) => (s.messageId ? [s.messageId] : [])));
+    const shipments: ShipmentConfirmationRecord[] = req.shipments.map((s) => ({
+      ...s,
+      shippingService: s.shippingService ?? null,
+      messageId: s.messageId || this.messageIds.next(taken),
+    }));
     try {
       const envelope = await this.client.call<{ task_id?: unknown; task_status?: unknown; failure_reason?: unknown }>('submitFulfillment', {
         region: req.region,
         seller_id: req.sellerId,
         marketplace_id: req.marketplaceId,
-        order_list: req.shipments.map((s) => ({
+        order_list: shipments.map((s) => ({
           id: s.messageId, // sent as the string the documented example uses; never a JS number
           platform_order_no: s.amazonOrderId,
           tracking_no: s.trackingNumber,
@@ -127,6 +140,7 @@ export class LingxingFulfillment {
         status: taskStatusFrom(envelope.data?.task_status, envelope.data?.failure_reason),
         failureReason: str(envelope.data?.failure_reason),
         requestId: envelope.requestId,
+        shipments,
       };
     } catch (error) {
       if (error instanceof UpstreamRejectedError && error.upstreamField) error.inputPath = inputPathForErpField(error.upstreamField);

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The process interface (shared/API.md): every setting comes from the environment; each secret
+ * may come from a file named by `<NAME>_FILE` instead, so it never has to sit in the environment.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  logLevel: string;
+  /** Apollo turns introspection off in production; Sandbox and codegen need it, so it is explicit */
+  introspection: boolean;
+  /** CORS_ORIGINS: comma-separated browser origins allowed on /graphql, or `*` */
+  corsOrigins?: string[] | '*';
+  lingxing: LingxingConfig;
+}
+
+export type LingxingConfig =
+  | { mode: 'live'; baseUrl: string; appId: string; appSecret: string; timeoutMs: number }
+  | { mode: 'sandbox'; timeoutMs: number };
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function secret(env: Env, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) return readFileSync(file, 'utf8').trim();
+  const value = env[name];
+  return value === '' ? undefined : value;
+}
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer (got "${raw}")`);
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const appId = env.LINGXING_APP_ID || undefined;
+  const appSecret = secret(env, 'LINGXING_APP_SECRET');
+  const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
+  }
+  const lingxing: LingxingConfig =
+    appId && appSecret
+      ? { mode: 'live', appId, appSecret, timeoutMs, baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, '') }
+      : { mode: 'sandbox', timeoutMs };
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    production,
+    logLevel: env.LOG_LEVEL || 'info',
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : true,
+    corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+    lingxing,
+  };
+}

@@ -1,0 +1,18 @@
+import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
+import { createLoaders, type Loaders } from './loaders';
+import type { Logger } from './logger';
+
+/** Long-lived services, built once at start-up. */
+export interface Services {
+  lingxing: { fulfillment: LingxingFulfillment };
+  logger: Logger;
+}
+
+/** What every resolver receives: the services plus this request's loaders. */
+export interface Context extends Services {
+  loaders: Loaders;
+}
+
+export function createContext(services: Services, requestLogger: Logger = services.logger): Context {
+  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment }) };
+}

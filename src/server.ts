@@ -1,0 +1,168 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { createContext, type Context, type Services } from './context';
+import { isClientSafe } from './errors';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import { buildAppSchema } from './schema';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface GraphServerOptions {
+  services: Services;
+  metrics: Metrics;
+  logger: Logger;
+  production: boolean;
+  introspection: boolean;
+  /** browser origins allowed to call /graphql; `*` for any (the default outside production) */
+  corsOrigins?: string[] | '*';
+  readiness?: ReadinessCheck[];
+}
+
+/** Apollo's own codes for a malformed request; their messages are safe to pass on. */
+const REQUEST_ERROR_CODES = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+/**
+ * What a client sees of an error: ours and Apollo's request errors as they are (never with a
+ * stack trace), anything else as a bare INTERNAL_SERVER_ERROR. The original is logged server-side.
+ */
+export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isClientSafe(unwrapResolverError(error))) return formatted;
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const safe = isClientSafe(original);
+            contextValue.logger[safe ? 'warn' : 'error'](
+              { operationName, path: error.path, code: (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR', err: safe ? undefined : original },
+              safe ? error.message : 'unexpected error while resolving',
+            );
+          }
+        },
+        async willSendResponse({ operation, operationName, errors }) {
+          metrics.graphqlDuration.observe(
+            { operation_name: operationName ?? 'anonymous', operation_type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' },
+            (performance.now() - started) / 1000,
+          );
+        },
+      };
+    },
+  };
+}
+
+export class GraphServer {
+  readonly httpServer: Server;
+  private readonly apollo: ApolloServer<Context>;
+  private readonly app = express();
+  private started = false;
+
+  private constructor(
+    private readonly options: GraphServerOptions,
+    schema: Awaited<ReturnType<typeof buildAppSchema>>,
+  ) {
+    this.httpServer = createServer(this.app);
+    this.apollo = new ApolloServer<Context>({
+      schema,
+      introspection: options.introspection,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatClientError,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+        observabilityPlugin(options.metrics),
+      ],
+    });
+  }
+
+  static async create(options: GraphServerOptions): Promise<GraphServer> {
+    return new GraphServer(options, await buildAppSchema());
+  }
+
+  /** Starts Apollo and listens; resolves with the /graphql URL. */
+  async listen(port: number, host = '127.0.0.1'): Promise<string> {
+    await this.apollo.start();
+    const { services, metrics, logger } = this.options;
+    const app = this.app;
+    app.disable('x-powered-by');
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    app.get('/readyz', async (_req, res) => {
+      const checks: Record<string, string> = {};
+      let ready = this.started;
+      for (const c of this.options.readiness ?? []) {
+        try {
+          await c.check();
+          checks[c.name] = 'ok';
+        } catch (error) {
+          ready = false;
+          checks[c.name] = (error as { extensions?: { code?: string } }).extensions?.code ?? 'failed';
+        }
+      }
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+    });
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+    const origins = this.options.corsOrigins ?? (this.options.production ? [] : '*');
+    app.use(
+      '/graphql',
+      cors({ origin: origins === '*' ? true : origins }),
+      express.json({ limit: '1mb' }),
+      expressMiddleware(this.apollo, {
+        context: async ({ req }) => {
+          const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+          return createContext(services, logger.child({ requestId }));
+        },
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once('error', reject);
+      this.httpServer.listen(port, host, resolve);
+    });
+    this.started = true;
+    return this.url;
+  }
+
+  get url(): string {
+    const a = this.httpServer.address() as AddressInfo;
+    const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${a.port}/graphql`;
+  }
+
+  /** Stops taking requests, lets in-flight ones finish, then closes. */
+  async close(): Promise<void> {
+    this.started = false;
+    await this.apollo.stop();
+  }
+}
