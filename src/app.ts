@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Config } from './config';
-import { LingxingClient } from './datasources/lingxing/client';
+import { LingxingClient, type LingxingClientOptions } from './datasources/lingxing/client';
 import { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { Clock } from './datasources/shared/clock';
 import { createLogger, type Logger } from './logger';
@@ -15,6 +15,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** options for the embedded ERP sandbox when no ERP credentials are configured */
   lingxingSandbox?: LingxingSandboxOptions;
+  /** client tuning (backoff policies, timeouts) for tests and benchmarks */
+  lingxingClient?: Partial<Pick<LingxingClientOptions, 'throttleBackoff' | 'transientBackoff' | 'random' | 'refreshSkewMs'>>;
 }
 
 export interface RunningApp {
@@ -42,7 +44,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     erp = { baseUrl: sandboxes.lingxing.url, ...SANDBOX_ERP_APP };
     logger.info({ upstream: 'lingxing', baseUrl: erp.baseUrl }, 'no ERP credentials configured: using the embedded ERP sandbox');
   }
-  const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock: overrides.clock, timeoutMs: config.lingxing.timeoutMs });
+  const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock: overrides.clock, timeoutMs: config.lingxing.timeoutMs, ...overrides.lingxingClient });
 
   const server = await GraphServer.create({
     services: { lingxing: { fulfillment: new LingxingFulfillment(lingxing) }, logger },

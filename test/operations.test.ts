@@ -1,0 +1,93 @@
+import { GraphQLError } from 'graphql';
+import { request } from 'undici';
+import { LingxingSandbox } from '../src/sandbox/lingxing/server';
+import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
+import { formatClientError } from '../src/server';
+import { DEMO_SELLER, SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+
+const get = async (url: string) => {
+  const res = await request(url);
+  return { status: res.statusCode, text: await res.body.text(), type: String(res.headers['content-type']) };
+};
+
+describe('operations endpoints', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+  const base = () => app.url.replace(/\/graphql$/, '');
+
+  it('answers /healthz and /readyz once the ERP token can be had', async () => {
+    expect(await get(`${base()}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
+    const ready = await get(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { lingxing: 'ok' } });
+  });
+
+  it('exports upstream calls, pacing waits and GraphQL durations on /metrics', async () => {
+    await app.gql(`query Lookup { fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId } }`);
+    const metrics = await get(`${base()}/metrics`);
+    expect(metrics.type).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(/upstream_requests_total\{upstream="lingxing",operation="getFulfillmentResult",outcome="ok"\} 1/);
+    expect(metrics.text).toMatch(/upstream_requests_total\{upstream="lingxing",operation="accessToken",outcome="ok"\} 1/);
+    expect(metrics.text).toMatch(/upstream_pacing_wait_seconds_count\{upstream="lingxing",operation="getFulfillmentResult"\} 1/);
+    expect(metrics.text).toMatch(/graphql_operation_duration_seconds_count\{operation_name="Lookup",operation_type="query",outcome="ok"\} 1/);
+  });
+
+  it('serves the Apollo Sandbox landing page on GET in development', async () => {
+    const res = await request(app.url, { headers: { accept: 'text/html' } });
+    const html = await res.body.text();
+    expect(res.statusCode).toBe(200);
+    expect(html).toMatch(/sandbox/i);
+  });
+
+  it('keeps tokens, signatures, the app secret and buyers\' order data out of the logs', async () => {
+    await app.gql(SUBMIT_MUTATION, { input: submitInput({ shipments: [shipmentInput({ trackingNumber: 'TRACK-SECRET-PII-1' })] }) });
+    await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003085") { taskId } }`);
+    const text = app.logs.join('\n');
+    expect(text).toContain('ERP answered'); // debug logging was on
+    expect(text).not.toContain(SANDBOX_ERP_APP.appSecret);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // sandbox tokens are UUIDs
+    expect(text).not.toMatch(/sign=|access_token=/);
+    expect(text).not.toContain('TRACK-SECRET-PII-1');
+  });
+});
+
+describe('a deployment with a wrong ERP secret', () => {
+  let erp: LingxingSandbox;
+  let app: TestApp;
+  beforeAll(async () => {
+    erp = await new LingxingSandbox({ latencyMs: 0 }).start();
+    app = await startTestApp({ env: { LINGXING_BASE_URL: erp.url, LINGXING_APP_ID: SANDBOX_ERP_APP.appId, LINGXING_APP_SECRET: 'wrong+secret/value=' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await erp.close();
+  });
+
+  it('is not ready, and says which upstream', async () => {
+    const ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { lingxing: 'UPSTREAM_AUTH_FAILED' } });
+  });
+
+  it('answers queries with UPSTREAM_AUTH_FAILED and never echoes the secret', async () => {
+    const res = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId } }`);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', upstreamCode: '2001002' });
+    expect(res.raw).not.toContain('wrong+secret');
+    expect(app.logs.join('\n')).not.toContain('wrong+secret');
+    expect(app.sandboxes.lingxing).toBeUndefined();
+  });
+});
+
+describe('error masking', () => {
+  it('turns an unexpected error into INTERNAL_SERVER_ERROR without its message', () => {
+    const original = new TypeError("Cannot read properties of undefined (reading 'access_token')");
+    const wrapped = new GraphQLError(original.message, { originalError: original });
+    expect(formatClientError({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped)).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { request } from 'undici';
+import { startApp, type AppOverrides, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
+import { capturedLogger } from './logs';
+
+export interface TestApp extends RunningApp {
+  logs: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  raw: string;
+}
+
+/** The real server on 127.0.0.1 with the embedded ERP sandbox, both over real HTTP. */
+export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides } = {}): Promise<TestApp> {
+  const { logger, lines } = capturedLogger('debug');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
+  const app = await startApp(config, {
+    logger,
+    lingxingSandbox: { latencyMs: 0, pendingMs: 100, processingMs: 200, ...options.sandbox },
+    ...options.overrides,
+  });
+  return {
+    ...app,
+    logs: lines,
+    async gql<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await request(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const raw = await res.body.text();
+      return { status: res.statusCode, raw, ...(JSON.parse(raw) as { data?: T; errors?: GqlResponse<T>['errors'] }) };
+    },
+  };
+}
+
+export const DEMO_SELLER = 'A1MQMW3JWPNCBX';
+export const US_MARKETPLACE = 'ATVPDKIKX0DER';
+
+export function shipmentInput(overrides: Record<string, unknown> = {}) {
+  return {
+    amazonOrderId: '113-1234567-1234567',
+    trackingNumber: '1Z999AA10123456784',
+    carrierCode: 'UPS',
+    carrierName: 'UPS',
+    shippingService: 'Ground',
+    items: [{ orderItemId: '33051859012345', quantity: 1 }],
+    ...overrides,
+  };
+}
+
+export function submitInput(overrides: Record<string, unknown> = {}) {
+  return { region: 'NA', sellerId: DEMO_SELLER, marketplaceId: US_MARKETPLACE, shipments: [shipmentInput()], ...overrides };
+}
+
+export const SUBMIT_MUTATION = /* GraphQL */ `
+  mutation Submit($input: SubmitFulfillmentInput!) {
+    submitFulfillment(input: $input) {
+      task { sellerId taskId status shipments { messageId amazonOrderId trackingNumber items { orderItemId quantity } } }
+      userErrors { field message code }
+    }
+  }
+`;
