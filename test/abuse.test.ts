@@ -1,4 +1,5 @@
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import type { SubmitFulfillmentInput } from './__generated__/operations';
 import { SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 /**
@@ -13,7 +14,7 @@ describe('bad input is refused with a field path and no upstream call', () => {
 
   const businessCalls = () => app.sandboxes.lingxing!.requests.filter((r) => r.path !== LINGXING_ENDPOINTS.accessToken.path).length;
 
-  const cases: Array<[string, Record<string, unknown>, Array<{ field: string[]; message: string; code: string }>]> = [
+  const cases: Array<[string, SubmitFulfillmentInput, Array<{ field: string[]; message: string; code: string }>]> = [
     ['no shipments', submitInput({ shipments: [] }), [{ field: ['shipments'], message: 'shipments must contain at least one shipment', code: 'REQUIRED' }]],
     ['a shipment without items', submitInput({ shipments: [shipmentInput({ items: [] })] }), [{ field: ['shipments', '0', 'items'], message: 'items must contain at least one item', code: 'REQUIRED' }]],
     ['a blank carrier code', submitInput({ shipments: [shipmentInput(), shipmentInput({ carrierCode: '  ' })] }), [{ field: ['shipments', '1', 'carrierCode'], message: 'carrierCode must not be blank', code: 'REQUIRED' }]],
@@ -37,10 +38,10 @@ describe('bad input is refused with a field path and no upstream call', () => {
   });
 
   it('reports every invalid field of one input at once', async () => {
-    const res = await app.gql<{ submitFulfillment: { userErrors: Array<{ field: string[] }> } }>(SUBMIT_MUTATION, {
+    const res = await app.gql(SUBMIT_MUTATION, {
       input: submitInput({ shipments: [shipmentInput({ carrierCode: '', items: [{ orderItemId: '', quantity: 1 }] })] }),
     });
-    expect(res.data!.submitFulfillment.userErrors.map((e) => e.field.join('.'))).toEqual(['shipments.0.carrierCode', 'shipments.0.items.0.orderItemId']);
+    expect(res.data!.submitFulfillment.userErrors.map((e) => e.field!.join('.'))).toEqual(['shipments.0.carrierCode', 'shipments.0.items.0.orderItemId']);
   });
 
   it('refuses an unknown region as a GraphQL input error', async () => {

@@ -1,14 +1,9 @@
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { FulfillmentTaskDocument, FulfillmentTasksDocument, type FulfillmentTaskQuery } from './__generated__/operations';
 import { DEMO_SELLER, SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 const RESULTS = LINGXING_ENDPOINTS.getFulfillmentResult.path;
 const SUBMIT = LINGXING_ENDPOINTS.submitFulfillment.path;
-
-interface TaskView {
-  taskId: string;
-  status: string;
-  results: Array<{ messageId: string; resultCode: string; description: string | null; shipment: { amazonOrderId: string } | null }>;
-}
 
 describe('FulfillmentTask over HTTP', () => {
   let app: TestApp;
@@ -23,10 +18,7 @@ describe('FulfillmentTask over HTTP', () => {
   it('sends at most ten task ids per upstream call and never the same id twice', async () => {
     const distinct = Array.from({ length: 25 }, (_, i) => String(1003083 + i));
     const withDuplicates = [...distinct, distinct[0], distinct[7], distinct[24], distinct[7]];
-    const res = await app.gql<{ fulfillmentTasks: Array<{ taskId: string } | null> }>(
-      'query($ids: [ID!]!) { fulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", taskIds: $ids) { taskId status } }',
-      { ids: withDuplicates },
-    );
+    const res = await app.gql(FulfillmentTasksDocument, { sellerId: DEMO_SELLER, taskIds: withDuplicates });
     expect(res.errors).toBeUndefined();
     const calls = resultCalls();
     expect(calls).toHaveLength(3);
@@ -61,7 +53,7 @@ describe('FulfillmentTask over HTTP', () => {
     expect(res.data).toEqual({ fulfillmentTask: null });
   });
 
-  it('submits, polls until DONE and reads per-message results joined to what was submitted', async () => {
+  it('submits, polls until DONE and reads per-message results', async () => {
     const input = submitInput({
       shipments: [
         shipmentInput({ messageId: '103313699178382336' }), // above 2^53: must survive as a string
@@ -69,12 +61,10 @@ describe('FulfillmentTask over HTTP', () => {
         shipmentInput({ amazonOrderId: '113-1111111-2222222', trackingNumber: '1ZWARN0001' }),
       ],
     });
-    const submitted = await app.gql<{ submitFulfillment: { task: { taskId: string; status: string; shipments: Array<{ messageId: string }> }; userErrors: unknown[] } }>(
-      SUBMIT_MUTATION,
-      { input },
-    );
+    const submitted = await app.gql(SUBMIT_MUTATION, { input });
     expect(submitted.errors).toBeUndefined();
-    const { task, userErrors } = submitted.data!.submitFulfillment;
+    const { userErrors } = submitted.data!.submitFulfillment;
+    const task = submitted.data!.submitFulfillment.task!;
     expect(userErrors).toEqual([]);
     expect(task.status).toBe('PENDING');
     expect(task.shipments[0].messageId).toBe('103313699178382336');
@@ -83,13 +73,10 @@ describe('FulfillmentTask over HTTP', () => {
     expect(sandbox().businessRequests(SUBMIT)).toHaveLength(1);
 
     const seen: string[] = [];
-    let view: TaskView | undefined;
+    let view: FulfillmentTaskQuery['fulfillmentTask'] | undefined;
     for (let i = 0; i < 50; i++) {
-      const res = await app.gql<{ fulfillmentTask: TaskView }>(
-        `query($id: ID!) { fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: $id) { taskId status summary { processed successful withError withWarning } results { messageId resultCode description shipment { amazonOrderId } } } }`,
-        { id: task.taskId },
-      );
-      view = res.data!.fulfillmentTask;
+      const res = await app.gql(FulfillmentTaskDocument, { sellerId: DEMO_SELLER, taskId: task.taskId });
+      view = res.data!.fulfillmentTask!;
       if (seen.at(-1) !== view.status) seen.push(view.status);
       if (view.status === 'DONE') break;
       await new Promise((r) => setTimeout(r, 25));

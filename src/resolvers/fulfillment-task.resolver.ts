@@ -1,7 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import type { ShipmentConfirmationRecord, TaskResultRecord } from '../datasources/lingxing/fulfillment';
 import { BadUserInputError, UpstreamRejectedError } from '../errors';
+import { FulfillmentTaskArgs, FulfillmentTasksArgs } from '../schema/fulfillment-task.args';
 import { FulfillmentTask } from '../schema/fulfillment-task.type';
 import { SELLER_ID, SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
 import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
@@ -26,11 +27,7 @@ export function toFulfillmentTask(sellerId: string, result: TaskResultRecord, sh
 @Resolver(() => FulfillmentTask)
 export class FulfillmentTaskResolver {
   @Query(() => FulfillmentTask, { nullable: true, description: 'One shipment-confirmation task; null when the ERP does not know it for this seller.' })
-  async fulfillmentTask(
-    @Arg('sellerId', () => String) sellerId: string,
-    @Arg('taskId', () => ID) taskId: string,
-    @Ctx() ctx: Context,
-  ): Promise<FulfillmentTask | null> {
+  async fulfillmentTask(@Args(() => FulfillmentTaskArgs) { sellerId, taskId }: FulfillmentTaskArgs, @Ctx() ctx: Context): Promise<FulfillmentTask | null> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
     assertArgument(taskId, TASK_ID, ['taskId'], 'a positive integer of at most 20 digits');
     const result = await ctx.loaders.taskById(sellerId).load(taskId);
@@ -38,11 +35,7 @@ export class FulfillmentTaskResolver {
   }
 
   @Query(() => [FulfillmentTask], { nullable: 'items', description: `Several tasks: one entry per id, in order, null where not found. At most ${MAX_TASK_IDS_PER_QUERY} ids.` })
-  async fulfillmentTasks(
-    @Arg('sellerId', () => String) sellerId: string,
-    @Arg('taskIds', () => [ID]) taskIds: string[],
-    @Ctx() ctx: Context,
-  ): Promise<Array<FulfillmentTask | null | Error>> {
+  async fulfillmentTasks(@Args(() => FulfillmentTasksArgs) { sellerId, taskIds }: FulfillmentTasksArgs, @Ctx() ctx: Context): Promise<Array<FulfillmentTask | null | Error>> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
     if (taskIds.length > MAX_TASK_IDS_PER_QUERY) throw new BadUserInputError(`taskIds must hold at most ${MAX_TASK_IDS_PER_QUERY} ids`, ['taskIds']);
     taskIds.forEach((id, i) => assertArgument(id, TASK_ID, ['taskIds', String(i)], 'a positive integer of at most 20 digits'));

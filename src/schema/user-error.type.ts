@@ -1,17 +1,11 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum UserErrorCode {
-  /** a value is malformed or not allowed */
   INVALID = 'INVALID',
-  /** a required value is missing or blank */
   REQUIRED = 'REQUIRED',
-  /** a value or list is longer than allowed */
   TOO_LONG = 'TOO_LONG',
-  /** a number is outside its allowed range */
   OUT_OF_RANGE = 'OUT_OF_RANGE',
-  /** a value must be unique within the input */
   DUPLICATE = 'DUPLICATE',
-  /** the upstream refused the content of the request */
   UPSTREAM_REJECTED = 'UPSTREAM_REJECTED',
 }
 

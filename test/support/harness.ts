@@ -1,12 +1,16 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { request } from 'undici';
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
 import { capturedLogger } from './logs';
+import type { SubmitFulfillmentInput } from '../__generated__/operations';
 
 export interface TestApp extends RunningApp {
   logs: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** Runs a typed document (from test/__generated__) or a plain query string. */
+  gql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V): Promise<GqlResponse<T>>;
 }
 
 export interface GqlResponse<T> {
@@ -28,11 +32,11 @@ export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; 
   return {
     ...app,
     logs: lines,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
+    async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V) {
       const res = await request(app.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       const raw = await res.body.text();
       return { status: res.statusCode, raw, ...(JSON.parse(raw) as { data?: T; errors?: GqlResponse<T>['errors'] }) };
@@ -55,15 +59,9 @@ export function shipmentInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function submitInput(overrides: Record<string, unknown> = {}) {
-  return { region: 'NA', sellerId: DEMO_SELLER, marketplaceId: US_MARKETPLACE, shipments: [shipmentInput()], ...overrides };
+/** A valid input; tests override parts of it, sometimes with deliberately wrong values. */
+export function submitInput(overrides: Record<string, unknown> = {}): SubmitFulfillmentInput {
+  return { region: 'NA', sellerId: DEMO_SELLER, marketplaceId: US_MARKETPLACE, shipments: [shipmentInput()], ...overrides } as SubmitFulfillmentInput;
 }
 
-export const SUBMIT_MUTATION = /* GraphQL */ `
-  mutation Submit($input: SubmitFulfillmentInput!) {
-    submitFulfillment(input: $input) {
-      task { sellerId taskId status shipments { messageId amazonOrderId trackingNumber items { orderItemId quantity } } }
-      userErrors { field message code }
-    }
-  }
-`;
+export { SubmitFulfillmentDocument as SUBMIT_MUTATION } from '../__generated__/operations';

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAppSchema } from './index';
+import { printAppSchema } from './print';
+
+/** `npm run schema`: writes schema.graphql at the project root. */
+void buildAppSchema().then((schema) => {
+  const target = join(__dirname, '..', '..', '..', 'schema.graphql');
+  writeFileSync(target, printAppSchema(schema));
+  process.stdout.write(`wrote ${target}\n`);
+});
