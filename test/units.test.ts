@@ -7,6 +7,8 @@ import { inputPathForErpField } from '../src/datasources/lingxing/fulfillment';
 import { taskStatusFrom } from '../src/datasources/lingxing/task-status';
 import { backoffDelay } from '../src/datasources/shared/backoff';
 import { Semaphore } from '../src/datasources/shared/semaphore';
+import { TokenBucket } from '../src/datasources/shared/token-bucket';
+import { FakeClock } from './support/fake-clock';
 
 describe('Semaphore', () => {
   it('never lets more than its capacity run and serves waiters first come, first served', async () => {
@@ -87,5 +89,33 @@ describe('configuration', () => {
   it('refuses half a credential pair and a malformed port', () => {
     expect(() => loadConfig({ LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a non-negative integer/);
+  });
+});
+
+describe('TokenBucket', () => {
+  it('lets a burst through at once, then one request per 1/rate seconds', async () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(2, 30, clock);
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 34 }, () => bucket.take().then(() => times.push(clock.now()))));
+    expect(times.slice(0, 30)).toEqual(Array(30).fill(0));
+    expect(times.slice(30)).toEqual([500, 1000, 1500, 2000]);
+  });
+
+  it('adopts a slower announced rate', async () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(2, 1, clock);
+    await bucket.take();
+    bucket.adoptRate(0.5);
+    await bucket.take();
+    expect(clock.now()).toBe(2000);
+  });
+
+  it('adds its safety margin to every token', async () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(2, 1, clock, 20);
+    await bucket.take();
+    await bucket.take();
+    expect(clock.now()).toBe(520);
   });
 });

@@ -1,0 +1,221 @@
+import { request, type Dispatcher } from 'undici';
+import {
+  UpstreamAuthFailedError,
+  UpstreamProtocolError,
+  UpstreamRejectedError,
+  UpstreamThrottledError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  type UpstreamErrorDetails,
+} from '../../errors';
+import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics';
+import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
+import { systemClock, type Clock } from '../shared/clock';
+import { TokenBucket } from '../shared/token-bucket';
+import { spApiAnswerKind, type SpApiError } from './error-codes';
+import { hostFor } from './hosts';
+import type { LwaTokens } from './lwa';
+import type { SellerAuthorization } from './sellers';
+
+export interface SpApiOperationCall {
+  /** operation name, for buckets, metrics and errors */
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT';
+  /** the version's base path, e.g. `/fba/outbound/2020-07-01` */
+  basePath: string;
+  /** path template, e.g. `/fulfillmentOrders/{sellerFulfillmentOrderId}` */
+  path: string;
+  pathParams?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  rate: number;
+  burst: number;
+  retrySafe: boolean;
+}
+
+export interface SpApiAnswer<T> {
+  payload: T;
+  requestId?: string;
+}
+
+/** The resource does not exist. Datasource methods turn it into `null` or a userError. */
+export class SpApiNotFoundError extends UpstreamRejectedError {}
+
+/** The upstream refused the request's content; `errors` as Amazon sent them. */
+export class SpApiRejectedError extends UpstreamRejectedError {
+  constructor(
+    message: string,
+    details: UpstreamErrorDetails,
+    readonly errors: SpApiError[],
+  ) {
+    super(message, details);
+  }
+}
+
+export interface SpApiClientOptions {
+  lwa: LwaTokens;
+  logger: Logger;
+  metrics?: Metrics;
+  /** SPAPI_ENDPOINT: one host overriding the regional ones */
+  endpoint?: string;
+  dispatcher?: Dispatcher;
+  clock?: Clock;
+  random?: () => number;
+  timeoutMs?: number;
+  /** retries of retry-safe calls on 429/500/503 (default 5 attempts, 500 ms base, 8 s cap) */
+  retryBackoff?: BackoffPolicy;
+  /** added to each token's refill time so arrival jitter never costs a 429 (default 25 ms) */
+  pacingMarginMs?: number;
+  userAgent?: string;
+}
+
+const USER_AGENT = `fulfillment-graph/0.1.0 (Language=TypeScript; Platform=Node.js/${process.versions.node})`;
+
+/**
+ * The SP-API client: it alone owns hosts, LWA tokens, pacing, retries, parsing and the mapping of
+ * answers (SPAPI.md). Version-specific datasources describe calls; this sends them.
+ */
+export class SpApiClient {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly retryBackoff: BackoffPolicy;
+
+  constructor(private readonly options: SpApiClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.retryBackoff = options.retryBackoff ?? { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000 };
+  }
+
+  /** The bucket of one (seller, operation), seeded from the model's usage plan. */
+  bucket(sellerId: string, call: Pick<SpApiOperationCall, 'operation' | 'rate' | 'burst'>): TokenBucket {
+    const key = `${sellerId} ${call.operation}`;
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = new TokenBucket(call.rate, call.burst, this.clock, this.options.pacingMarginMs ?? 25);
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  /**
+   * Sends one logical call. Resolves with the payload of a 2xx; throws `SpApiNotFoundError`,
+   * `SpApiRejectedError` or an `UpstreamError` fault otherwise.
+   */
+  async call<T>(seller: SellerAuthorization, call: SpApiOperationCall): Promise<SpApiAnswer<T>> {
+    const { logger, metrics } = this.options;
+    const bucket = this.bucket(seller.sellerId, call);
+    let retries = 0;
+    let tokenRenewed = false;
+    const path = call.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(call.pathParams?.[name] ?? ''));
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) query.set(k, String(v));
+    const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query}` : ''}`;
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+
+    for (;;) {
+      const waited = await bucket.take();
+      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, waited / 1000);
+      const accessToken = await this.options.lwa.get(seller.refreshToken);
+      const started = performance.now();
+      let status: number;
+      let text: string;
+      let requestId: string | undefined;
+      try {
+        const res = await request(url, {
+          method: call.method,
+          headers: {
+            'x-amz-access-token': accessToken,
+            'user-agent': this.options.userAgent ?? USER_AGENT,
+            accept: 'application/json',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          body,
+          dispatcher: this.options.dispatcher,
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+        });
+        status = res.statusCode;
+        requestId = header(res.headers['x-amzn-requestid']);
+        const limit = Number(header(res.headers['x-amzn-ratelimit-limit']));
+        if (limit > 0) bucket.adoptRate(limit);
+        text = await res.body.text();
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        const timedOut = name === 'TimeoutError' || name === 'AbortError';
+        metrics?.upstreamRequests.inc({ upstream: 'sp-api', operation: call.operation, outcome: timedOut ? 'timeout' : 'error' });
+        logger.warn({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, error: name }, timedOut ? 'SP-API request timed out' : 'SP-API request failed');
+        if (call.retrySafe && retries + 1 < this.retryBackoff.maxAttempts) {
+          await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
+          continue;
+        }
+        const details = { upstream: 'sp-api', operation: call.operation };
+        throw timedOut
+          ? new UpstreamTimeoutError(call.retrySafe ? 'Amazon did not answer in time.' : 'Amazon did not answer in time; the request may or may not have been carried out.', details)
+          : new UpstreamUnavailableError('Amazon could not be reached.', details);
+      }
+      metrics?.upstreamDuration.observe({ upstream: 'sp-api', operation: call.operation }, (performance.now() - started) / 1000);
+
+      const parsed = parseBody(text);
+      const errors = parsed?.errors ?? [];
+      const kind = spApiAnswerKind(status, errors);
+      metrics?.upstreamRequests.inc({ upstream: 'sp-api', operation: call.operation, outcome: kind === 'ok' ? 'ok' : kind === 'throttled' ? 'throttled' : kind === 'rejected' || kind === 'not-found' ? 'rejected' : 'error' });
+      logger.debug({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, ms: Math.round(performance.now() - started) }, 'SP-API answered');
+      const details: UpstreamErrorDetails = { upstream: 'sp-api', operation: call.operation, requestId, upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`) };
+      const message = errors.map((e) => e.message).filter(Boolean).join('; ');
+
+      switch (kind) {
+        case 'ok':
+          return { payload: (parsed?.payload ?? {}) as T, requestId };
+        case 'throttled':
+        case 'unavailable': {
+          // A 429 was not processed, so even a write may go again; a 5xx write must be reconciled by the caller.
+          const mayRetry = kind === 'throttled' || call.retrySafe;
+          if (kind === 'throttled') bucket.drain();
+          if (mayRetry && retries + 1 < this.retryBackoff.maxAttempts) {
+            logger.warn({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, retry: retries + 1 }, 'SP-API answered with a retryable status');
+            await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
+            continue;
+          }
+          throw kind === 'throttled'
+            ? new UpstreamThrottledError('Amazon is still throttling after paced retries; try again shortly.', details)
+            : new UpstreamUnavailableError(`Amazon answered HTTP ${status}${call.retrySafe ? '' : '; the request may or may not have been carried out'}.`, details);
+        }
+        case 'token-expired':
+          if (!tokenRenewed) {
+            tokenRenewed = true;
+            this.options.lwa.invalidate(seller.refreshToken, accessToken);
+            continue;
+          }
+          throw new UpstreamAuthFailedError('Amazon refused a freshly issued access token.', details);
+        case 'auth':
+          throw new UpstreamAuthFailedError(`Amazon refused the seller authorization for ${call.operation}${message ? `: ${message}` : ''}.`, details);
+        case 'not-found':
+          throw new SpApiNotFoundError(message || 'Not found.', details);
+        case 'rejected':
+          throw new SpApiRejectedError(message || `Amazon refused the request (HTTP ${status}).`, details, errors);
+        case 'protocol':
+          logger.error({ upstream: 'sp-api', operation: call.operation, status, requestId, code: details.upstreamCode }, 'SP-API answered unexpectedly');
+          throw new UpstreamProtocolError(`Amazon answered HTTP ${status} unexpectedly; this has been logged.`, details);
+      }
+    }
+  }
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Some SP-API error bodies are HTML: never crash on them. */
+function parseBody(text: string): { payload?: unknown; errors?: SpApiError[] } | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { payload?: unknown; errors?: unknown };
+    const errors = Array.isArray(parsed.errors)
+      ? parsed.errors.map((e: Record<string, unknown>) => ({ code: String(e?.code ?? ''), message: String(e?.message ?? ''), details: typeof e?.details === 'string' ? e.details : undefined }))
+      : undefined;
+    return { payload: parsed.payload, errors };
+  } catch {
+    return undefined;
+  }
+}

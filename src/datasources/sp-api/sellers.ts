@@ -1,0 +1,55 @@
+import type { AmazonRegionCode } from '../../domain/marketplaces';
+import { BadUserInputError } from '../../errors';
+
+/** One seller's SP-API authorization (SPAPI_SELLERS, shared/API.md). */
+export interface SellerAuthorization {
+  sellerId: string;
+  region: AmazonRegionCode;
+  /** the LWA refresh token the seller granted the app: a secret */
+  refreshToken: string;
+  /** true for an authorization against Amazon's sandbox endpoints (enables sandbox-only operations) */
+  sandbox: boolean;
+}
+
+export class UnknownSellerError extends BadUserInputError {}
+
+/** sellerId → authorization. Unknown sellers are refused before any upstream call. */
+export class SellerRegistry {
+  private readonly bySellerId: ReadonlyMap<string, SellerAuthorization>;
+
+  constructor(sellers: SellerAuthorization[]) {
+    this.bySellerId = new Map(sellers.map((s) => [s.sellerId, s]));
+  }
+
+  get(sellerId: string, field: string[] = ['sellerId']): SellerAuthorization {
+    const seller = this.bySellerId.get(sellerId);
+    if (!seller) throw new UnknownSellerError(`sellerId ${sellerId} has no SP-API authorization configured in this gateway`, field);
+    return seller;
+  }
+
+  has(sellerId: string): boolean {
+    return this.bySellerId.has(sellerId);
+  }
+
+  get size(): number {
+    return this.bySellerId.size;
+  }
+}
+
+/** Parses SPAPI_SELLERS (or the config file's content): a JSON array of {sellerId, region, refreshToken, sandbox?}. */
+export function parseSellers(json: string): SellerAuthorization[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('SPAPI_SELLERS must be a JSON array of {sellerId, region, refreshToken}');
+  }
+  if (!Array.isArray(raw)) throw new Error('SPAPI_SELLERS must be a JSON array of {sellerId, region, refreshToken}');
+  return raw.map((entry: Record<string, unknown>, i) => {
+    const where = `SPAPI_SELLERS[${i}]`;
+    if (typeof entry?.sellerId !== 'string' || !/^[A-Z0-9]{6,20}$/.test(entry.sellerId)) throw new Error(`${where}.sellerId must be an Amazon merchant id`);
+    if (entry.region !== 'NA' && entry.region !== 'EU' && entry.region !== 'FE') throw new Error(`${where}.region must be NA, EU or FE`);
+    if (typeof entry.refreshToken !== 'string' || entry.refreshToken.length === 0) throw new Error(`${where}.refreshToken is required`);
+    return { sellerId: entry.sellerId, region: entry.region, refreshToken: entry.refreshToken, sandbox: entry.sandbox === true };
+  });
+}
