@@ -1,0 +1,21 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { DateRange } from './common.type';
+
+@ObjectType()
+export class DeliveryMessage {
+  @Field(() => String, { nullable: true }) text?: string;
+  @Field(() => String, { nullable: true }) locale?: string;
+}
+
+@ObjectType()
+export class DeliveryPolicy {
+  @Field(() => DeliveryMessage, { nullable: true }) message?: DeliveryMessage;
+}
+
+@ObjectType({ description: 'A delivery promise Amazon can make for a product to a destination.' })
+export class DeliveryOffer {
+  @Field(() => DateTimeResolver, { nullable: true }) expiresAt?: string;
+  @Field(() => DateRange, { nullable: true }) dateRange?: DateRange;
+  @Field(() => DeliveryPolicy, { nullable: true }) policy?: DeliveryPolicy;
+}
