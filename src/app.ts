@@ -8,6 +8,13 @@ import { Metrics } from './metrics';
 import { LingxingSandbox, type LingxingSandboxOptions } from './sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from './sandbox/lingxing/fixtures';
 import { GraphServer } from './server';
+import { SpApiClient, type SpApiClientOptions } from './datasources/sp-api/client';
+import { LwaTokens } from './datasources/sp-api/lwa';
+import { SellerRegistry, type SellerAuthorization } from './datasources/sp-api/sellers';
+import { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { systemClock } from './datasources/shared/clock';
+import { SpApiSandbox, type SpApiSandboxOptions } from './sandbox/sp-api/server';
+import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sandbox/sp-api/fixtures';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -15,6 +22,10 @@ export interface AppOverrides {
   clock?: Clock;
   /** options for the embedded ERP sandbox when no ERP credentials are configured */
   lingxingSandbox?: LingxingSandboxOptions;
+  /** options for the embedded SP-API sandbox when no SP-API credentials are configured */
+  spApiSandbox?: SpApiSandboxOptions;
+  /** SP-API client tuning for tests and benchmarks */
+  spApiClient?: Partial<Pick<SpApiClientOptions, 'retryBackoff' | 'random' | 'pacingMarginMs'>>;
   /** client tuning (backoff policies, timeouts) for tests and benchmarks */
   lingxingClient?: Partial<Pick<LingxingClientOptions, 'throttleBackoff' | 'transientBackoff' | 'random' | 'refreshSkewMs'>>;
 }
@@ -25,8 +36,9 @@ export interface RunningApp {
   server: GraphServer;
   lingxing: LingxingClient;
   metrics: Metrics;
+  lwa: LwaTokens;
   /** the embedded upstream doubles, present when they are in use */
-  sandboxes: { lingxing?: LingxingSandbox };
+  sandboxes: { lingxing?: LingxingSandbox; spApi?: SpApiSandbox };
   close(): Promise<void>;
 }
 
@@ -46,33 +58,53 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   }
   const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock: overrides.clock, timeoutMs: config.lingxing.timeoutMs, ...overrides.lingxingClient });
 
+  let amazon: { clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[] };
+  if (config.spApi.mode === 'live') {
+    amazon = config.spApi;
+  } else {
+    sandboxes.spApi = await new SpApiSandbox(overrides.spApiSandbox).start();
+    amazon = { ...SANDBOX_SPAPI_APP, lwaUrl: sandboxes.spApi.lwaUrl, endpoint: sandboxes.spApi.url, sellers: SANDBOX_SPAPI_SELLERS };
+    logger.info({ upstream: 'sp-api', endpoint: amazon.endpoint }, 'no SP-API credentials configured: using the embedded SP-API sandbox');
+  }
+  const clock = overrides.clock ?? systemClock;
+  const lwa = new LwaTokens({ url: amazon.lwaUrl, clientId: amazon.clientId, clientSecret: amazon.clientSecret, clock, logger, dispatcher: overrides.dispatcher });
+  const spApi = new SpApiClient({ lwa, logger, metrics, endpoint: amazon.endpoint, dispatcher: overrides.dispatcher, clock, timeoutMs: config.spApi.timeoutMs, ...overrides.spApiClient });
+  const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
+
   const server = await GraphServer.create({
-    services: { lingxing: { fulfillment: new LingxingFulfillment(lingxing) }, logger },
+    services: { lingxing: { fulfillment: new LingxingFulfillment(lingxing) }, spApi: { outbound }, logger },
     metrics,
     logger,
     production: config.production,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
-    readiness: [{ name: 'lingxing', check: async () => void (await lingxing.tokens.get()) }],
+    readiness: [
+      { name: 'lingxing', check: async () => void (await lingxing.tokens.get()) },
+      // one LWA exchange proves the app credentials; a single seller's revoked grant does not make the service unready
+      { name: 'sp-api', check: async () => void (amazon.sellers[0] && (await lwa.get(amazon.sellers[0].refreshToken))) },
+    ],
   });
   let url: string;
   try {
     url = await server.listen(config.port, config.host);
   } catch (error) {
     await sandboxes.lingxing?.close();
+    await sandboxes.spApi?.close();
     throw error;
   }
-  logger.info({ url, mode: { lingxing: config.lingxing.mode } }, 'fulfillment graph listening');
+  logger.info({ url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } }, 'fulfillment graph listening');
 
   return {
     url,
     server,
     lingxing,
     metrics,
+    lwa,
     sandboxes,
     async close() {
       await server.close();
       await sandboxes.lingxing?.close();
+      await sandboxes.spApi?.close();
     },
   };
 }

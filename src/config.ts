@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseSellers, type SellerAuthorization } from './datasources/sp-api/sellers';
 
 /**
  * The process interface (shared/API.md): every setting comes from the environment; each secret
@@ -14,7 +15,12 @@ export interface Config {
   /** CORS_ORIGINS: comma-separated browser origins allowed on /graphql, or `*` */
   corsOrigins?: string[] | '*';
   lingxing: LingxingConfig;
+  spApi: SpApiConfig;
 }
+
+export type SpApiConfig =
+  | { mode: 'live'; clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[]; timeoutMs: number }
+  | { mode: 'sandbox'; timeoutMs: number };
 
 export type LingxingConfig =
   | { mode: 'live'; baseUrl: string; appId: string; appSecret: string; timeoutMs: number }
@@ -51,6 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
     appId && appSecret
       ? { mode: 'live', appId, appSecret, timeoutMs, baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, '') }
       : { mode: 'sandbox', timeoutMs };
+  const spApi = loadSpApi(env);
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
@@ -59,5 +66,34 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : true,
     corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
     lingxing,
+    spApi,
+  };
+}
+
+function loadSpApi(env: Env): SpApiConfig {
+  const clientId = env.SPAPI_CLIENT_ID || undefined;
+  const clientSecret = secret(env, 'SPAPI_CLIENT_SECRET');
+  const timeoutMs = int(env, 'SPAPI_TIMEOUT_MS', 15_000);
+  if (Boolean(clientId) !== Boolean(clientSecret)) {
+    throw new ConfigError('Set both SPAPI_CLIENT_ID and SPAPI_CLIENT_SECRET (or neither, for the embedded sandbox)');
+  }
+  if (!clientId || !clientSecret) return { mode: 'sandbox', timeoutMs };
+  // SPAPI_SELLERS holds refresh tokens: like any secret it may come from a file (SPAPI_SELLERS_FILE)
+  const sellersJson = secret(env, 'SPAPI_SELLERS');
+  if (!sellersJson) throw new ConfigError('SPAPI_SELLERS (or SPAPI_SELLERS_FILE) must list at least one seller authorization');
+  let sellers: SellerAuthorization[];
+  try {
+    sellers = parseSellers(sellersJson);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  return {
+    mode: 'live',
+    clientId,
+    clientSecret,
+    lwaUrl: env.SPAPI_LWA_URL || 'https://api.amazon.com/auth/o2/token',
+    endpoint: env.SPAPI_ENDPOINT ? env.SPAPI_ENDPOINT.replace(/\/+$/, '') : undefined,
+    sellers,
+    timeoutMs,
   };
 }

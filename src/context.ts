@@ -1,10 +1,12 @@
 import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
+import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 
 /** Long-lived services, built once at start-up. */
 export interface Services {
   lingxing: { fulfillment: LingxingFulfillment };
+  spApi: { outbound: FulfillmentOutboundV20200701 };
   logger: Logger;
 }
 
@@ -14,5 +16,5 @@ export interface Context extends Services {
 }
 
 export function createContext(services: Services, requestLogger: Logger = services.logger): Context {
-  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment }) };
+  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment, outbound: services.spApi.outbound }) };
 }

@@ -88,12 +88,12 @@ export class UpstreamRejectedError extends UpstreamError {
 
 /** Thrown when a query's arguments are invalid; `field` is the argument path. */
 export class BadUserInputError extends GraphQLError {
-  readonly code = 'BAD_USER_INPUT';
   constructor(
     message: string,
     readonly field: string[],
+    readonly code: string = 'BAD_USER_INPUT',
   ) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+    super(message, { extensions: { code, field } });
   }
 }
 

@@ -1,22 +1,36 @@
 import DataLoader from 'dataloader';
 import { MAX_TASK_IDS_PER_RESULT_CALL, type LingxingFulfillment, type TaskResultRecord } from './datasources/lingxing/fulfillment';
+import { toFbaOutboundOrderWhole } from './datasources/sp-api/v2020-07-01/to-schema';
+import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 
 /**
  * Per-request DataLoaders, created in the context function: nothing is cached across requests.
- * Loaders are named by their key.
+ * Loaders are named by their key; each is per seller, because every upstream call is.
  */
 export interface Loaders {
-  /** FulfillmentTask results by task id, one loader per seller (the ERP call takes one seller). */
+  /** FulfillmentTask results by task id: at most ten ids per getFulfillmentResult call. */
   taskById(sellerId: string): DataLoader<string, TaskResultRecord | null>;
+  /** Whole FBA outbound orders by sellerFulfillmentOrderId: one getFulfillmentOrder per distinct id. */
+  fbaOrderById(sellerId: string): DataLoader<string, FbaOutboundOrder | null>;
 }
 
-export function createLoaders(deps: { fulfillment: LingxingFulfillment }): Loaders {
-  const taskLoaders = new Map<string, DataLoader<string, TaskResultRecord | null>>();
-  return {
-    taskById(sellerId) {
-      let loader = taskLoaders.get(sellerId);
+export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound: FulfillmentOutboundV20200701 }): Loaders {
+  const perSeller = <V>(make: (sellerId: string) => DataLoader<string, V>) => {
+    const loaders = new Map<string, DataLoader<string, V>>();
+    return (sellerId: string) => {
+      let loader = loaders.get(sellerId);
       if (!loader) {
-        loader = new DataLoader(
+        loader = make(sellerId);
+        loaders.set(sellerId, loader);
+      }
+      return loader;
+    };
+  };
+  return {
+    taskById: perSeller(
+      (sellerId) =>
+        new DataLoader<string, TaskResultRecord | null>(
           async (taskIds) => {
             const found = await deps.fulfillment.results(sellerId, taskIds);
             // one entry per key, in key order; a task the ERP returns nothing for is null (not found)
@@ -25,10 +39,15 @@ export function createLoaders(deps: { fulfillment: LingxingFulfillment }): Loade
           // getFulfillmentResult takes at most ten task ids per call (seed 001); the loader's
           // cache makes each id asked for once per request.
           { maxBatchSize: MAX_TASK_IDS_PER_RESULT_CALL },
-        );
-        taskLoaders.set(sellerId, loader);
-      }
-      return loader;
-    },
+        ),
+    ),
+    fbaOrderById: perSeller(
+      (sellerId) =>
+        // SP-API has no batch read: the loader's job is to ask once per distinct id and let one
+        // failed id fail only its own slot.
+        new DataLoader<string, FbaOutboundOrder | null>((ids) =>
+          Promise.all(ids.map((id) => deps.outbound.getOrder(sellerId, id).then((r) => r && toFbaOutboundOrderWhole(sellerId, r), (error: Error) => error))),
+        ),
+    ),
   };
 }

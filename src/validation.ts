@@ -43,3 +43,13 @@ export async function validateInput(input: object): Promise<UserError[]> {
 export function assertArgument(value: string, pattern: RegExp, field: string[], what: string): void {
   if (!pattern.test(value)) throw new BadUserInputError(`${field.join('.')} must be ${what}`, field);
 }
+
+/** For a query's input object: throws BAD_USER_INPUT with the path of the first problem (all of them in `extensions.problems`). */
+export async function assertValidInput(input: object, argument: string): Promise<void> {
+  const errors = await validateInput(input);
+  if (errors.length === 0) return;
+  const first = errors[0];
+  const error = new BadUserInputError(first.message, [argument, ...(first.field ?? [])]);
+  Object.assign(error.extensions, { problems: errors.map((e) => ({ field: [argument, ...(e.field ?? [])], message: e.message, code: e.code })) });
+  throw error;
+}

@@ -22,7 +22,7 @@ describe('operations endpoints', () => {
     expect(await get(`${base()}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
     const ready = await get(`${base()}/readyz`);
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { lingxing: 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { lingxing: 'ok', 'sp-api': 'ok' } });
   });
 
   it('exports upstream calls, pacing waits and GraphQL durations on /metrics', async () => {
@@ -69,7 +69,7 @@ describe('a deployment with a wrong ERP secret', () => {
   it('is not ready, and says which upstream', async () => {
     const ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { lingxing: 'UPSTREAM_AUTH_FAILED' } });
+    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { lingxing: 'UPSTREAM_AUTH_FAILED', 'sp-api': 'ok' } });
   });
 
   it('answers queries with UPSTREAM_AUTH_FAILED and never echoes the secret', async () => {

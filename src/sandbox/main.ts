@@ -1,5 +1,7 @@
 import { LingxingSandbox } from './lingxing/server';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './lingxing/fixtures';
+import { SpApiSandbox } from './sp-api/server';
+import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sp-api/fixtures';
 
 /**
  * `npm run sandbox`: the upstream doubles alone, for a frontend team or a gateway started
@@ -7,17 +9,22 @@ import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './lingxing/fixtures';
  */
 async function main(): Promise<void> {
   const port = Number(process.env.LINGXING_SANDBOX_PORT ?? 4100);
-  const erp = await new LingxingSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1' }).start();
+  const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
+  const erp = await new LingxingSandbox({ port, host }).start();
+  const amazon = await new SpApiSandbox({ port: Number(process.env.SPAPI_SANDBOX_PORT ?? 4200), host }).start();
   process.stdout.write(
     [
       `ERP (Lingxing) sandbox listening at ${erp.url}`,
       `  demo seller: ${DEMO_SELLER_ID} (tasks 1003083, 1003085, 1003090)`,
       '  point the gateway at it with:',
-      `  LINGXING_BASE_URL=${erp.url} LINGXING_APP_ID=${SANDBOX_ERP_APP.appId} LINGXING_APP_SECRET='${SANDBOX_ERP_APP.appSecret}' npm start`,
+      `  LINGXING_BASE_URL=${erp.url} LINGXING_APP_ID=${SANDBOX_ERP_APP.appId} LINGXING_APP_SECRET='${SANDBOX_ERP_APP.appSecret}' \\`,
+      `  SPAPI_ENDPOINT=${amazon.url} SPAPI_LWA_URL=${amazon.lwaUrl} SPAPI_CLIENT_ID=${SANDBOX_SPAPI_APP.clientId} SPAPI_CLIENT_SECRET=${SANDBOX_SPAPI_APP.clientSecret} \\`,
+      `  SPAPI_SELLERS='${JSON.stringify(SANDBOX_SPAPI_SELLERS)}' npm start`,
+      `SP-API sandbox listening at ${amazon.url} (orders DEMO-COMPLETE-1, DEMO-PROCESSING-1, DEMO-HOLD-1, DEMO-CANCELLED-1, …)`,
       '',
     ].join('\n'),
   );
-  const stop = () => void erp.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([erp.close(), amazon.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -7,6 +7,14 @@ export enum UserErrorCode {
   OUT_OF_RANGE = 'OUT_OF_RANGE',
   DUPLICATE = 'DUPLICATE',
   UPSTREAM_REJECTED = 'UPSTREAM_REJECTED',
+  UNKNOWN_SELLER = 'UNKNOWN_SELLER',
+  NOT_FOUND = 'NOT_FOUND',
+  ORDER_EXISTS = 'ORDER_EXISTS',
+  NOT_UPDATABLE = 'NOT_UPDATABLE',
+  NOT_CANCELLABLE = 'NOT_CANCELLABLE',
+  ALREADY_CANCELLED = 'ALREADY_CANCELLED',
+  NOT_RETURNABLE = 'NOT_RETURNABLE',
+  SANDBOX_ONLY = 'SANDBOX_ONLY',
 }
 
 registerEnumType(UserErrorCode, {
@@ -19,6 +27,14 @@ registerEnumType(UserErrorCode, {
     OUT_OF_RANGE: { description: 'A number is outside its allowed range.' },
     DUPLICATE: { description: 'A value must be unique within the input.' },
     UPSTREAM_REJECTED: { description: 'The upstream refused the content of the request.' },
+    UNKNOWN_SELLER: { description: 'No SP-API authorization is configured for this sellerId.' },
+    NOT_FOUND: { description: 'The order (or other object) does not exist for this seller.' },
+    ORDER_EXISTS: { description: 'The order id is already taken by a different order.' },
+    NOT_UPDATABLE: { description: 'The order can no longer be updated (it is no longer on hold).' },
+    NOT_CANCELLABLE: { description: 'The order can no longer be cancelled (it is processing or done).' },
+    ALREADY_CANCELLED: { description: 'The order was already cancelled.' },
+    NOT_RETURNABLE: { description: 'Amazon will not take this item back (not shipped, already returned, or not part of the order).' },
+    SANDBOX_ONLY: { description: 'The operation exists only for sellers on a sandbox endpoint.' },
   },
 });
 

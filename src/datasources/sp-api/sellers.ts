@@ -11,7 +11,12 @@ export interface SellerAuthorization {
   sandbox: boolean;
 }
 
-export class UnknownSellerError extends BadUserInputError {}
+/** Thrown when no SP-API authorization is configured for a sellerId (code UNKNOWN_SELLER). */
+export class UnknownSellerError extends BadUserInputError {
+  constructor(message: string, field: string[]) {
+    super(message, field, 'UNKNOWN_SELLER');
+  }
+}
 
 /** sellerId → authorization. Unknown sellers are refused before any upstream call. */
 export class SellerRegistry {

@@ -14,9 +14,10 @@ export class OrderIdConflictError extends Error {}
 const REFUSAL_REASONS: ReadonlyArray<[RegExp, RefusalReason]> = [
   [/already exists/i, 'ORDER_EXISTS'],
   [/OrderNotUpdatable|not updatable|cannot be updated|no longer on hold/i, 'NOT_UPDATABLE'],
-  [/DuplicateCancelRequest|not cancell?able|cannot be cancell?ed/i, 'NOT_CANCELLABLE'],
+  [/DuplicateCancelRequest/i, 'ALREADY_CANCELLED'],
+  [/not cancell?able|cannot be cancell?ed/i, 'NOT_CANCELLABLE'],
 ];
-export type RefusalReason = 'ORDER_EXISTS' | 'NOT_UPDATABLE' | 'NOT_CANCELLABLE' | 'UPSTREAM_REJECTED';
+export type RefusalReason = 'ORDER_EXISTS' | 'NOT_UPDATABLE' | 'ALREADY_CANCELLED' | 'NOT_CANCELLABLE' | 'UPSTREAM_REJECTED';
 
 export function refusalReason(error: SpApiRejectedError): RefusalReason {
   const text = error.errors.map((e) => `${e.message} ${e.details ?? ''}`).join(' ') || error.message;

@@ -1,0 +1,127 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { toCreateRequest, toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
+import { toFbaOutboundOrder, toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
+import { PaymentInformation } from '../schema/fba/common.type';
+import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
+import { FbaOutboundOrderStatus } from '../schema/fba/enums';
+import {
+  FbaOutboundOrder, FbaOutboundOrderConnection, FbaOutboundOrderItem, FbaReturnAuthorization, FbaReturnItem, FbaShipment, type FbaOutboundOrderDetails,
+} from '../schema/fba/fba-outbound-order.type';
+import { CancelFbaOutboundOrderInput, CreateFbaOutboundOrderInput, SandboxSetFbaOutboundOrderStatusInput, UpdateFbaOutboundOrderInput } from '../schema/fba/inputs';
+import { FbaOutboundOrderPayload } from '../schema/fba/payloads';
+import { UserErrorCode } from '../schema/user-error.type';
+import { validateInput } from '../validation';
+import { spApiUserErrors } from './sp-api-user-errors';
+import { connectionOverTokens } from './token-paging';
+
+@Resolver(() => FbaOutboundOrder)
+export class FbaOutboundOrderResolver {
+  @Query(() => FbaOutboundOrder, { nullable: true, description: 'One FBA outbound order; null when Amazon does not know it for this seller.' })
+  fbaOutboundOrder(@Args(() => FbaOutboundOrderArgs) { sellerId, sellerFulfillmentOrderId }: FbaOutboundOrderArgs, @Ctx() ctx: Context): Promise<FbaOutboundOrder | null> {
+    ctx.spApi.outbound.sellers.get(sellerId);
+    return ctx.loaders.fbaOrderById(sellerId).load(sellerFulfillmentOrderId);
+  }
+
+  @Query(() => FbaOutboundOrderConnection, { description: 'Orders whose status changed since `updatedSince`, newest pages last; pages through Amazon\'s nextToken for you.' })
+  fbaOutboundOrders(@Args(() => FbaOutboundOrdersArgs) { sellerId, updatedSince, first, after }: FbaOutboundOrdersArgs, @Ctx() ctx: Context): Promise<FbaOutboundOrderConnection> {
+    ctx.spApi.outbound.sellers.get(sellerId);
+    return connectionOverTokens(async (nextToken) => {
+      const page = await ctx.spApi.outbound.listOrders(sellerId, nextToken ? { nextToken } : { queryStartDate: updatedSince?.toISOString() });
+      return { items: (page.fulfillmentOrders ?? []).map((o) => toFbaOutboundOrder(sellerId, o)), nextToken: page.nextToken };
+    }, { first, after });
+  }
+
+  @Mutation(() => FbaOutboundOrderPayload, { description: 'Create a multi-channel fulfillment order. Safe to retry: a repeat of the same order returns it.' })
+  async createFbaOutboundOrder(@Arg('input', () => CreateFbaOutboundOrderInput) input: CreateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    try {
+      const { order } = await ctx.spApi.outbound.createOrder(input.sellerId, toCreateRequest(input));
+      return { order: this.prime(ctx, input.sellerId, toFbaOutboundOrderWhole(input.sellerId, order)), userErrors: [] };
+    } catch (error) {
+      return { order: null, userErrors: spApiUserErrors(error) };
+    }
+  }
+
+  @Mutation(() => FbaOutboundOrderPayload, { description: 'Change an order that is still on Hold; set fulfillmentAction SHIP to release it.' })
+  async updateFbaOutboundOrder(@Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    try {
+      await ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input));
+      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
+    } catch (error) {
+      return { order: null, userErrors: spApiUserErrors(error) };
+    }
+  }
+
+  @Mutation(() => FbaOutboundOrderPayload, { description: 'Cancel an order before Amazon starts processing it.' })
+  async cancelFbaOutboundOrder(@Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    try {
+      await ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId);
+      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
+    } catch (error) {
+      return { order: null, userErrors: spApiUserErrors(error) };
+    }
+  }
+
+  @Mutation(() => FbaOutboundOrderPayload, { description: 'Sandbox sellers only: move an order to a status, to try the states a real order goes through.' })
+  async sandboxSetFbaOutboundOrderStatus(@Arg('input', () => SandboxSetFbaOutboundOrderStatusInput) input: SandboxSetFbaOutboundOrderStatusInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    try {
+      if (!ctx.spApi.outbound.sellers.get(input.sellerId).sandbox) {
+        return { order: null, userErrors: [{ field: ['sellerId'], code: UserErrorCode.SANDBOX_ONLY, message: `seller ${input.sellerId} is not on a sandbox endpoint` }] };
+      }
+      await ctx.spApi.outbound.setSandboxStatus(input.sellerId, input.sellerFulfillmentOrderId, FbaOutboundOrderStatus.toAmazon(input.status));
+      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
+    } catch (error) {
+      return { order: null, userErrors: spApiUserErrors(error) };
+    }
+  }
+
+  @FieldResolver(() => [FbaOutboundOrderItem])
+  async items(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaOutboundOrderItem[]> {
+    return (await this.details(order, ctx)).items;
+  }
+
+  @FieldResolver(() => [FbaShipment], { description: 'Shipments with their packages.' })
+  async shipments(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaShipment[]> {
+    return (await this.details(order, ctx)).shipments;
+  }
+
+  @FieldResolver(() => [FbaReturnItem])
+  async returnItems(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaReturnItem[]> {
+    return (await this.details(order, ctx)).returnItems;
+  }
+
+  @FieldResolver(() => [FbaReturnAuthorization])
+  async returnAuthorizations(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaReturnAuthorization[]> {
+    return (await this.details(order, ctx)).returnAuthorizations;
+  }
+
+  @FieldResolver(() => [PaymentInformation])
+  async paymentInformation(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<PaymentInformation[]> {
+    return (await this.details(order, ctx)).paymentInformation;
+  }
+
+  /** Orders from a list lack items, shipments and returns: load them whole, once per id. */
+  private async details(order: FbaOutboundOrder, ctx: Context): Promise<FbaOutboundOrderDetails> {
+    if (order.details) return order.details;
+    const whole = await ctx.loaders.fbaOrderById(order.sellerId).load(order.sellerFulfillmentOrderId);
+    return whole?.details ?? { items: [], shipments: [], returnItems: [], returnAuthorizations: [], paymentInformation: [] };
+  }
+
+  private prime(ctx: Context, sellerId: string, order: FbaOutboundOrder): FbaOutboundOrder {
+    ctx.loaders.fbaOrderById(sellerId).clear(order.sellerFulfillmentOrderId).prime(order.sellerFulfillmentOrderId, order);
+    return order;
+  }
+
+  /** The order after a change: never the copy this request may have cached before it. */
+  private reload(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
+    return ctx.loaders.fbaOrderById(sellerId).clear(id).load(id);
+  }
+}

@@ -1,0 +1,79 @@
+import { BadUserInputError } from '../errors';
+
+/**
+ * Relay connections over an upstream that pages with `nextToken` (SP-API). A cursor names the
+ * upstream page an item came from and its index there; it is opaque to clients. Empty pages that
+ * still carry a `nextToken` are paged through (SPAPI.md, "Known field pitfalls").
+ */
+interface Cursor {
+  /** the upstream token of the item's page; absent for the first page */
+  t?: string;
+  /** the item's index in that page */
+  i: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+/** upstream pages one connection request may read, empty ones included */
+const MAX_UPSTREAM_PAGES = 20;
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(after: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(after, 'base64url').toString()) as Cursor;
+    if (typeof c.i === 'number' && (c.t === undefined || typeof c.t === 'string')) return c;
+  } catch {
+    /* fall through */
+  }
+  throw new BadUserInputError('after is not a cursor this API issued', ['after']);
+}
+
+export function pageSize(first: number | undefined | null): number {
+  if (first == null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
+  return first;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+export async function connectionOverTokens<T>(
+  fetchPage: (token: string | undefined) => Promise<{ items: T[]; nextToken?: string }>,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const first = pageSize(args.first);
+  const start = args.after ? decodeCursor(args.after) : undefined;
+  let token = start?.t;
+  let skip = start ? start.i + 1 : 0;
+  const edges: Array<{ cursor: string; node: T }> = [];
+  let hasNextPage = false;
+  let resume: string | null = null;
+  for (let pages = 1; ; pages++) {
+    const page = await fetchPage(token);
+    const take = page.items.slice(skip, skip + first - edges.length);
+    take.forEach((node, k) => edges.push({ cursor: encodeCursor({ t: token, i: skip + k }), node }));
+    const leftInPage = page.items.length > skip + take.length;
+    skip = 0;
+    if (edges.length === first) {
+      hasNextPage = leftInPage || Boolean(page.nextToken);
+      break;
+    }
+    if (!page.nextToken) break;
+    if (pages >= MAX_UPSTREAM_PAGES) {
+      // bounded work per request: say there is more, and resume at the next upstream page
+      hasNextPage = true;
+      resume = encodeCursor({ t: page.nextToken, i: -1 });
+      break;
+    }
+    token = page.nextToken;
+  }
+  return {
+    edges,
+    pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: resume ?? edges.at(-1)?.cursor ?? null },
+  };
+}
