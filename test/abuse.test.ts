@@ -1,6 +1,6 @@
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import type { SubmitFulfillmentInput } from './__generated__/operations';
-import { SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import { CreateFbaOrderDocument, CreateFbaReturnDocument, PreviewDocument, type CreateFbaOutboundOrderInput, type SubmitFulfillmentInput } from './__generated__/operations';
+import { SUBMIT_MUTATION, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 /**
  * Pins the messages users see for bad input. Every case must be refused before any upstream call.
@@ -63,5 +63,72 @@ describe('bad input is refused with a field path and no upstream call', () => {
     const res = await app.gql(query);
     expect(res.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', field } })]);
     expect(businessCalls()).toBe(before);
+  });
+});
+
+describe('bad FBA input is refused with a field path and no SP-API call', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+  const spApiCalls = () => app.sandboxes.spApi!.calls().length;
+
+  const cases: Array<[string, Partial<CreateFbaOutboundOrderInput>, { field: string[]; code: string; message: string }]> = [
+    ['an order id with "#"', { sellerFulfillmentOrderId: 'ORDER#1' }, { field: ['sellerFulfillmentOrderId'], code: 'INVALID', message: 'sellerFulfillmentOrderId must not contain "#", "+", two spaces in a row, or leading/trailing spaces' }],
+    ['an order id with "+"', { sellerFulfillmentOrderId: 'ORDER+1' }, { field: ['sellerFulfillmentOrderId'], code: 'INVALID', message: 'sellerFulfillmentOrderId must not contain "#", "+", two spaces in a row, or leading/trailing spaces' }],
+    ['an order id with two spaces', { sellerFulfillmentOrderId: 'ORDER  1' }, { field: ['sellerFulfillmentOrderId'], code: 'INVALID', message: 'sellerFulfillmentOrderId must not contain "#", "+", two spaces in a row, or leading/trailing spaces' }],
+    ['an order id over 40 characters', { sellerFulfillmentOrderId: 'X'.repeat(41) }, { field: ['sellerFulfillmentOrderId'], code: 'TOO_LONG', message: 'sellerFulfillmentOrderId must be shorter than or equal to 40 characters' }],
+    ['a displayable id outside ISO-8859-1', { displayableOrderId: '订单-1' }, { field: ['displayableOrderId'], code: 'INVALID', message: 'displayableOrderId must be ISO-8859-1 text without leading, trailing or double spaces' }],
+    ['a comment over 750 characters', { displayableOrderComment: 'x'.repeat(751) }, { field: ['displayableOrderComment'], code: 'TOO_LONG', message: 'displayableOrderComment must be shorter than or equal to 750 characters' }],
+    ['a SKU over 50 characters', { items: [{ sellerSku: 'S'.repeat(51), sellerFulfillmentOrderItemId: 'l1', quantity: 1 }] }, { field: ['items', '0', 'sellerSku'], code: 'TOO_LONG', message: 'sellerSku must be shorter than or equal to 50 characters' }],
+    ['a gift message over 512 characters', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 1, giftMessage: 'g'.repeat(513) }] }, { field: ['items', '0', 'giftMessage'], code: 'TOO_LONG', message: 'giftMessage must be shorter than or equal to 512 characters' }],
+    ['an item comment over 250 characters', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 1, displayableComment: 'c'.repeat(251) }] }, { field: ['items', '0', 'displayableComment'], code: 'TOO_LONG', message: 'displayableComment must be shorter than or equal to 250 characters' }],
+    ['a zero quantity', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 0 }] }, { field: ['items', '0', 'quantity'], code: 'OUT_OF_RANGE', message: 'quantity must be at least 1' }],
+    ['101 order lines', { items: Array.from({ length: 101 }, (_, i) => ({ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: `l${i}`, quantity: 1 })) }, { field: ['items'], code: 'TOO_LONG', message: 'items must contain no more than 100 elements' }],
+    ['251 units', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 200 }, { sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'l2', quantity: 51 }] }, { field: ['items'], code: 'TOO_LONG', message: 'an order may hold at most 250 units (got 251)' }],
+    ['a line id used twice', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 1 }, { sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'l1', quantity: 1 }] }, { field: ['items', '1', 'sellerFulfillmentOrderItemId'], code: 'DUPLICATE', message: 'sellerFulfillmentOrderItemId l1 is already used by items[0]' }],
+    ['a three-letter country', { destinationAddress: { name: 'A', addressLine1: '1 St', city: 'X', postalCode: '1', countryCode: 'USA' } }, { field: ['destinationAddress', 'countryCode'], code: 'INVALID', message: 'countryCode must be an ISO 3166-1 alpha-2 code' }],
+    ['no city outside Japan', { destinationAddress: { name: 'A', addressLine1: '1 St', postalCode: '98109', countryCode: 'US' } }, { field: ['destinationAddress', 'city'], code: 'REQUIRED', message: 'city is required outside Japan' }],
+    ['ScheduledDelivery on Hold', { shippingSpeedCategory: 'SCHEDULED_DELIVERY', fulfillmentAction: 'HOLD', deliveryWindow: { startDate: '2026-12-01T09:00:00Z', endDate: '2026-12-01T12:00:00Z' } }, { field: ['fulfillmentAction'], code: 'INVALID', message: 'ScheduledDelivery orders must use fulfillmentAction SHIP' }],
+    ['ScheduledDelivery without a window', { shippingSpeedCategory: 'SCHEDULED_DELIVERY' }, { field: ['deliveryWindow'], code: 'REQUIRED', message: 'deliveryWindow is required for ScheduledDelivery' }],
+    ['UNKNOWN as a shipping speed', { shippingSpeedCategory: 'UNKNOWN' }, { field: ['shippingSpeedCategory'], code: 'INVALID', message: 'shippingSpeedCategory does not accept UNKNOWN (an output-only value)' }],
+    ['a notification email over 64 characters', { notificationEmails: [`${'a'.repeat(60)}@example.com`] }, { field: ['notificationEmails'], code: 'TOO_LONG', message: 'each notification email must be at most 64 characters' }],
+    ['delivery instructions over 250 characters', { deliveryPreferences: { deliveryInstructions: 'd'.repeat(251) } }, { field: ['deliveryPreferences', 'deliveryInstructions'], code: 'TOO_LONG', message: 'deliveryInstructions must be shorter than or equal to 250 characters' }],
+    ['an unknown currency', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 1, perUnitDeclaredValue: { currencyCode: 'XXY', value: '1.00' } }] }, { field: ['items', '0', 'perUnitDeclaredValue', 'currencyCode'], code: 'INVALID', message: 'currencyCode must be a valid ISO4217 currency code' }],
+  ];
+
+  it.each(cases)('refuses %s', async (_name, overrides, expected) => {
+    const before = spApiCalls();
+    const res = await app.gql(CreateFbaOrderDocument, { input: orderInput('ABUSE-1', overrides) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createFbaOutboundOrder).toEqual({ order: null, userErrors: [expected] });
+    expect(spApiCalls()).toBe(before);
+  });
+
+  it.each([
+    ['a float for a Decimal', { items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'l1', quantity: 1, perUnitDeclaredValue: { currencyCode: 'USD', value: 19.99 } }] }, /Decimal must be a string/],
+    ['a basic-format timestamp', { displayableOrderDate: '20230523T000000+0900' }, /DateTime/],
+    ['an unknown enum value', { shippingSpeedCategory: 'Overnight' }, /Value "Overnight" does not exist in "ShippingSpeedCategory" enum/],
+  ])('refuses %s as a GraphQL input error', async (_name, overrides, message) => {
+    const before = spApiCalls();
+    const res = await app.gql(CreateFbaOrderDocument, { input: orderInput('ABUSE-2', overrides as Partial<CreateFbaOutboundOrderInput>) });
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(message);
+    expect(spApiCalls()).toBe(before);
+  });
+
+  it('refuses return lines with over-long ids and comments', async () => {
+    const res = await app.gql(CreateFbaReturnDocument, {
+      input: { sellerId: 'A1MQMW3JWPNCBX', sellerFulfillmentOrderId: 'DEMO-COMPLETE-1', items: [{ sellerReturnItemId: 'r'.repeat(81), sellerFulfillmentOrderItemId: 'item-1', amazonShipmentId: 'D1', returnReasonCode: 'DEFECTIVE', returnComment: 'c'.repeat(1001) }] },
+    });
+    expect(res.data!.createFbaFulfillmentReturn.userErrors.map((e) => [e.field!.join('.'), e.code])).toEqual([['items.0.sellerReturnItemId', 'TOO_LONG'], ['items.0.returnComment', 'TOO_LONG']]);
+    expect(spApiCalls()).toBe(0);
+  });
+
+  it('refuses a preview to a malformed address with the argument path', async () => {
+    const res = await app.gql(PreviewDocument, { sellerId: 'A1MQMW3JWPNCBX', input: { address: { name: 'A', addressLine1: '1 St', city: 'X', postalCode: '1', countryCode: 'us' }, items: [{ sellerSku: 'DEMO-SKU-1', quantity: 1, sellerFulfillmentOrderItemId: 'p1' }] } });
+    expect(res.errors![0]).toMatchObject({ message: 'countryCode must be an ISO 3166-1 alpha-2 code', extensions: { code: 'BAD_USER_INPUT', field: ['input', 'address', 'countryCode'] } });
+    expect(spApiCalls()).toBe(0);
   });
 });

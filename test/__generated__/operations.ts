@@ -12,6 +12,235 @@ export type AmazonRegion =
   /** North America: CA, US, MX, BR. */
   | 'NA';
 
+export type CancelFbaOutboundOrderInput = {
+  sellerFulfillmentOrderId: string | number;
+  sellerId: string;
+};
+
+export type CodSettingsInput = {
+  codCharge?: MoneyInput | null | undefined;
+  codChargeTax?: MoneyInput | null | undefined;
+  isCodRequired: boolean;
+  shippingCharge?: MoneyInput | null | undefined;
+  shippingChargeTax?: MoneyInput | null | undefined;
+};
+
+export type CreateFbaFulfillmentReturnInput = {
+  items: Array<FbaReturnItemInput>;
+  sellerFulfillmentOrderId: string | number;
+  sellerId: string;
+};
+
+/** A new multi-channel fulfillment order (createFulfillmentOrder). */
+export type CreateFbaOutboundOrderInput = {
+  codSettings?: CodSettingsInput | null | undefined;
+  deliveryPreferences?: DeliveryPreferencesInput | null | undefined;
+  deliveryWindow?: DeliveryWindowInput | null | undefined;
+  destinationAddress: FbaAddressInput;
+  displayableOrderComment: string;
+  displayableOrderDate: string;
+  /** The order id shown to the buyer; ISO-8859-1, at most 40 characters. */
+  displayableOrderId: string;
+  featureConstraints?: Array<FeatureConstraintInput> | null | undefined;
+  fulfillmentAction?: FulfillmentAction | null | undefined;
+  fulfillmentPolicy?: FulfillmentPolicy | null | undefined;
+  /** A key you choose; a retry with the same key and input returns the first result. */
+  idempotencyKey?: string | null | undefined;
+  items: Array<FbaOrderItemInput>;
+  marketplaceId?: string | null | undefined;
+  notificationEmails?: Array<string> | null | undefined;
+  paymentInformation?: Array<PaymentInformationInput> | null | undefined;
+  /** Your id for the order, unique per seller; at most 40 characters. */
+  sellerFulfillmentOrderId: string | number;
+  sellerId: string;
+  shipFromCountryCode?: string | null | undefined;
+  shippingSpeedCategory: ShippingSpeedCategory;
+};
+
+export type DeliveryOfferAddressInput = {
+  addressLine1?: string | null | undefined;
+  addressLine2?: string | null | undefined;
+  addressLine3?: string | null | undefined;
+  city?: string | null | undefined;
+  countryCode: string;
+  districtOrCounty?: string | null | undefined;
+  postalCode: string;
+  stateOrRegion?: string | null | undefined;
+};
+
+/** What to ask delivery offers for (deliveryOffers): a product, where it ships from and to. */
+export type DeliveryOffersInput = {
+  destinationAddress?: DeliveryOfferAddressInput | null | undefined;
+  destinationIpAddress?: string | null | undefined;
+  originCountryCode: string;
+  /** Units (Eaches). */
+  quantity?: string | null | undefined;
+  sellerSku: string;
+};
+
+export type DeliveryPreferencesInput = {
+  deliveryInstructions?: string | null | undefined;
+  dropOffLocation?: DropOffLocationInput | null | undefined;
+};
+
+export type DeliveryWindowInput = {
+  endDate: string;
+  startDate: string;
+};
+
+export type DropOffLocationInput = {
+  attributes?: Array<StringMapEntryInput> | null | undefined;
+  type: DropOffLocationType;
+};
+
+/** Where a package may be left. */
+export type DropOffLocationType =
+  | 'BICYCLE_BASKET'
+  | 'DELIVERY_BOX'
+  | 'DO_NOT_LEAVE_UNATTENDED'
+  | 'FALLBACK_NEIGHBOR_DELIVERY'
+  | 'FRONT_DOOR'
+  | 'GARAGE'
+  | 'GAS_METER_BOX'
+  | 'RECEPTIONIST'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type FbaAddressInput = {
+  addressLine1: string;
+  addressLine2?: string | null | undefined;
+  addressLine3?: string | null | undefined;
+  /** Required except in Japan. */
+  city?: string | null | undefined;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  districtOrCounty?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+  postalCode: string;
+  stateOrRegion?: string | null | undefined;
+};
+
+export type FbaOrderItemInput = {
+  displayableComment?: string | null | undefined;
+  fulfillmentNetworkSku?: string | null | undefined;
+  giftMessage?: string | null | undefined;
+  perUnitDeclaredValue?: MoneyInput | null | undefined;
+  perUnitPrice?: MoneyInput | null | undefined;
+  perUnitTax?: MoneyInput | null | undefined;
+  quantity: number;
+  /** Your id for the line, unique within the order. */
+  sellerFulfillmentOrderItemId: string;
+  sellerSku: string;
+};
+
+export type FbaOrderItemUpdateInput = {
+  displayableComment?: string | null | undefined;
+  fulfillmentNetworkSku?: string | null | undefined;
+  giftMessage?: string | null | undefined;
+  orderItemDisposition?: string | null | undefined;
+  perUnitDeclaredValue?: MoneyInput | null | undefined;
+  perUnitPrice?: MoneyInput | null | undefined;
+  perUnitTax?: MoneyInput | null | undefined;
+  quantity: number;
+  sellerFulfillmentOrderItemId: string;
+  sellerSku?: string | null | undefined;
+};
+
+/** Where a fulfillment order is (the model's FulfillmentOrderStatus). */
+export type FbaOutboundOrderStatus =
+  | 'CANCELLED'
+  | 'COMPLETE'
+  | 'COMPLETE_PARTIALLED'
+  | 'INVALID'
+  | 'NEW'
+  | 'PLANNING'
+  | 'PROCESSING'
+  | 'RECEIVED'
+  | 'UNFULFILLABLE'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type FbaReturnItemInput = {
+  amazonShipmentId: string;
+  returnComment?: string | null | undefined;
+  /** One of `returnReasonCodes`. */
+  returnReasonCode: string;
+  sellerFulfillmentOrderItemId: string;
+  /** Your id for this return line, unique per seller. */
+  sellerReturnItemId: string;
+};
+
+/** The state of a returned item. */
+export type FbaReturnItemStatus =
+  | 'NEW'
+  | 'PROCESSED'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** The state of one shipment of an order. */
+export type FbaShipmentStatus =
+  | 'CANCELLED_BY_FULFILLER'
+  | 'CANCELLED_BY_SELLER'
+  | 'PENDING'
+  | 'SHIPPED'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type FeatureConstraintInput = {
+  featureFulfillmentPolicy: FeatureFulfillmentPolicy;
+  featureName: string;
+};
+
+/** Whether a fulfillment feature must apply. */
+export type FeatureFulfillmentPolicy =
+  | 'NOT_REQUIRED'
+  | 'REQUIRED'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** Ship at once, or hold the order until it is updated to Ship. */
+export type FulfillmentAction =
+  | 'HOLD'
+  | 'SHIP'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** A kind of fulfillment fee. */
+export type FulfillmentFeeName =
+  | 'FBAFULFILLMENT_CODFEE'
+  | 'FBAPER_ORDER_FULFILLMENT_FEE'
+  | 'FBAPER_UNIT_FULFILLMENT_FEE'
+  | 'FBATRANSPORTATION_FEE'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** What to do when some items cannot be fulfilled. */
+export type FulfillmentPolicy =
+  | 'FILL_ALL'
+  | 'FILL_ALL_AVAILABLE'
+  | 'FILL_OR_KILL'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** What to preview (getFulfillmentPreview). */
+export type FulfillmentPreviewInput = {
+  address: FbaAddressInput;
+  featureConstraints?: Array<FeatureConstraintInput> | null | undefined;
+  includeCODFulfillmentPreview?: boolean | null | undefined;
+  includeDeliveryWindows?: boolean | null | undefined;
+  items: Array<FulfillmentPreviewItemInput>;
+  marketplaceId?: string | null | undefined;
+  shippingSpeedCategories?: Array<ShippingSpeedCategory> | null | undefined;
+};
+
+export type FulfillmentPreviewItemInput = {
+  perUnitDeclaredValue?: MoneyInput | null | undefined;
+  quantity: number;
+  sellerFulfillmentOrderItemId: string;
+  sellerSku: string;
+};
+
 /** Where a shipment-confirmation (标发) task is. DONE means the feed finished, not that every order succeeded: see `results`. */
 export type FulfillmentTaskStatus =
   /** The ERP cancelled the task. */
@@ -26,6 +255,54 @@ export type FulfillmentTaskStatus =
   | 'PENDING'
   /** A status this gateway does not know yet; the raw value is in `feedStatusCode`. */
   | 'UNKNOWN';
+
+/** Why Amazon will not take an item back. */
+export type InvalidReturnItemReason =
+  | 'DUPLICATE_REQUEST'
+  | 'INVALID_VALUES'
+  | 'NO_COMPLETED_SHIP_ITEMS'
+  | 'NO_RETURNABLE_QUANTITY'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type MoneyInput = {
+  currencyCode: string;
+  value: string;
+};
+
+/** The current status of a package (the model's CurrentStatus). */
+export type PackageTrackingStatus =
+  | 'AVAILABLE_FOR_PICKUP'
+  | 'CUSTOMER_ACTION'
+  | 'DELAYED'
+  | 'DELIVERED'
+  | 'DELIVERY_ATTEMPTED'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'PICKUP_ATTEMPTED'
+  | 'PICKUP_CANCELLED'
+  | 'PICKUP_SCHEDULED'
+  | 'PICKUP_SUCCESSFUL'
+  | 'REFUND_ISSUED'
+  | 'RETURNED'
+  | 'RETURNING'
+  | 'RETURN_RECEIVED_IN_FC'
+  | 'RETURN_REQUEST_ACCEPTED'
+  | 'UNDELIVERABLE'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type PaymentInformationInput = {
+  paymentDate: string;
+  paymentMode: string;
+  paymentTransactionId: string;
+};
+
+export type SandboxSetFbaOutboundOrderStatusInput = {
+  sellerFulfillmentOrderId: string | number;
+  sellerId: string;
+  status: FbaOutboundOrderStatus;
+};
 
 /** One order to confirm as shipped. */
 export type ShipmentConfirmationInput = {
@@ -47,6 +324,20 @@ export type ShipmentConfirmationItemInput = {
   quantity: number;
 };
 
+/** How fast Amazon ships. */
+export type ShippingSpeedCategory =
+  | 'EXPEDITED'
+  | 'PRIORITY'
+  | 'SCHEDULED_DELIVERY'
+  | 'STANDARD'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+export type StringMapEntryInput = {
+  key: string;
+  value: string;
+};
+
 /** Orders to confirm as shipped in one asynchronous ERP task. */
 export type SubmitFulfillmentInput = {
   /** A key you choose; a retry with the same key and input returns the first result. */
@@ -58,20 +349,211 @@ export type SubmitFulfillmentInput = {
   shipments: Array<ShipmentConfirmationInput>;
 };
 
+/** A carrier tracking event code (the model's EventCode). */
+export type TrackingEventCode =
+  | 'EVENT_101'
+  | 'EVENT_102'
+  | 'EVENT_201'
+  | 'EVENT_202'
+  | 'EVENT_203'
+  | 'EVENT_204'
+  | 'EVENT_205'
+  | 'EVENT_206'
+  | 'EVENT_301'
+  | 'EVENT_302'
+  | 'EVENT_304'
+  | 'EVENT_306'
+  | 'EVENT_307'
+  | 'EVENT_308'
+  | 'EVENT_309'
+  | 'EVENT_401'
+  | 'EVENT_402'
+  | 'EVENT_403'
+  | 'EVENT_404'
+  | 'EVENT_405'
+  | 'EVENT_406'
+  | 'EVENT_407'
+  | 'EVENT_408'
+  | 'EVENT_409'
+  | 'EVENT_411'
+  | 'EVENT_412'
+  | 'EVENT_413'
+  | 'EVENT_414'
+  | 'EVENT_415'
+  | 'EVENT_416'
+  | 'EVENT_417'
+  | 'EVENT_418'
+  | 'EVENT_419'
+  | 'EVENT_801'
+  | 'EVENT_804'
+  /** A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input. */
+  | 'UNKNOWN';
+
+/** Changes to an order that is still on Hold (updateFulfillmentOrder). Omitted fields stay as they are. */
+export type UpdateFbaOutboundOrderInput = {
+  destinationAddress?: FbaAddressInput | null | undefined;
+  displayableOrderComment?: string | null | undefined;
+  displayableOrderDate?: string | null | undefined;
+  displayableOrderId?: string | null | undefined;
+  featureConstraints?: Array<FeatureConstraintInput> | null | undefined;
+  fulfillmentAction?: FulfillmentAction | null | undefined;
+  fulfillmentPolicy?: FulfillmentPolicy | null | undefined;
+  items?: Array<FbaOrderItemUpdateInput> | null | undefined;
+  marketplaceId?: string | null | undefined;
+  notificationEmails?: Array<string> | null | undefined;
+  sellerFulfillmentOrderId: string | number;
+  sellerId: string;
+  shipFromCountryCode?: string | null | undefined;
+  shippingSpeedCategory?: ShippingSpeedCategory | null | undefined;
+};
+
 /** Why an input was refused. Branch on the code; the message is for people. */
 export type UserErrorCode =
+  /** The order was already cancelled. */
+  | 'ALREADY_CANCELLED'
   /** A value must be unique within the input. */
   | 'DUPLICATE'
   /** A value is malformed or not allowed. */
   | 'INVALID'
+  /** The order can no longer be cancelled (it is processing or done). */
+  | 'NOT_CANCELLABLE'
+  /** The order (or other object) does not exist for this seller. */
+  | 'NOT_FOUND'
+  /** Amazon will not take this item back (not shipped, already returned, or not part of the order). */
+  | 'NOT_RETURNABLE'
+  /** The order can no longer be updated (it is no longer on hold). */
+  | 'NOT_UPDATABLE'
+  /** The order id is already taken by a different order. */
+  | 'ORDER_EXISTS'
   /** A number is outside its allowed range. */
   | 'OUT_OF_RANGE'
   /** A required value is missing or blank. */
   | 'REQUIRED'
+  /** The operation exists only for sellers on a sandbox endpoint. */
+  | 'SANDBOX_ONLY'
   /** A value or list is longer than allowed. */
   | 'TOO_LONG'
+  /** No SP-API authorization is configured for this sellerId. */
+  | 'UNKNOWN_SELLER'
   /** The upstream refused the content of the request. */
   | 'UPSTREAM_REJECTED';
+
+export type OrderFieldsFragment = { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> };
+
+export type FbaOrderQueryVariables = Exact<{
+  sellerId: string;
+  id: string | number;
+}>;
+
+
+export type FbaOrderQuery = { fbaOutboundOrder: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null };
+
+export type FbaOrdersQueryVariables = Exact<{
+  sellerId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  updatedSince?: string | null | undefined;
+}>;
+
+
+export type FbaOrdersQuery = { fbaOutboundOrders: { edges: Array<{ cursor: string, node: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateFbaOrderMutationVariables = Exact<{
+  input: CreateFbaOutboundOrderInput;
+}>;
+
+
+export type CreateFbaOrderMutation = { createFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type UpdateFbaOrderMutationVariables = Exact<{
+  input: UpdateFbaOutboundOrderInput;
+}>;
+
+
+export type UpdateFbaOrderMutation = { updateFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CancelFbaOrderMutationVariables = Exact<{
+  input: CancelFbaOutboundOrderInput;
+}>;
+
+
+export type CancelFbaOrderMutation = { cancelFbaOutboundOrder: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus, items: Array<{ cancelledQuantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type SetSandboxStatusMutationVariables = Exact<{
+  input: SandboxSetFbaOutboundOrderStatusInput;
+}>;
+
+
+export type SetSandboxStatusMutation = { sandboxSetFbaOutboundOrderStatus: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type CreateFbaReturnMutationVariables = Exact<{
+  input: CreateFbaFulfillmentReturnInput;
+}>;
+
+
+export type CreateFbaReturnMutation = { createFbaFulfillmentReturn: { order: { sellerFulfillmentOrderId: string, returnItems: Array<{ sellerReturnItemId: string }> } | null, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, amazonShipmentId: string }>, invalidReturnItems: Array<{ sellerReturnItemId: string, invalidItemReasonCode: InvalidReturnItemReason, invalidItemReasonCodeRaw: string, description: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, rmaPageURL: string, returnToAddress: { city: string | null } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type PreviewQueryVariables = Exact<{
+  sellerId: string;
+  input: FulfillmentPreviewInput;
+}>;
+
+
+export type PreviewQuery = { fulfillmentPreview: Array<{ shippingSpeedCategory: ShippingSpeedCategory, isFulfillable: boolean, estimatedShippingWeight: { unit: string, value: string } | null, estimatedFees: Array<{ name: FulfillmentFeeName, amount: { currencyCode: string, value: string } }>, fulfillmentPreviewShipments: Array<{ earliestArrivalDate: string | null, fulfillmentPreviewItems: Array<{ sellerSku: string, quantity: number }> }>, unfulfillablePreviewItems: Array<{ sellerSku: string, itemUnfulfillableReasons: Array<string> }> }> };
+
+export type DeliveryOffersQueryVariables = Exact<{
+  sellerId: string;
+  input: DeliveryOffersInput;
+}>;
+
+
+export type DeliveryOffersQuery = { deliveryOffers: Array<{ expiresAt: string | null, dateRange: { earliest: string, latest: string } | null, policy: { message: { text: string | null, locale: string | null } | null } | null }> };
+
+export type TrackingQueryVariables = Exact<{
+  sellerId: string;
+  packageNumber: number;
+}>;
+
+
+export type TrackingQuery = { packageTracking: { packageNumber: number, trackingNumber: string | null, carrierCode: string | null, currentStatus: PackageTrackingStatus | null, currentStatusRaw: string | null, trackingEvents: Array<{ eventCode: TrackingEventCode, eventCodeRaw: string, eventDescription: string, eventAddress: { city: string } }> } | null };
+
+export type ReturnReasonsQueryVariables = Exact<{
+  sellerId: string;
+  sellerSku: string;
+  language: string;
+}>;
+
+
+export type ReturnReasonsQuery = { returnReasonCodes: Array<{ returnReasonCode: string, description: string }> };
+
+export type FeaturesQueryVariables = Exact<{
+  sellerId: string;
+  marketplaceId: string;
+}>;
+
+
+export type FeaturesQuery = { fulfillmentFeatures: Array<{ featureName: string, featureDescription: string, sellerEligible: boolean | null }> };
+
+export type FeatureInventoryQueryVariables = Exact<{
+  sellerId: string;
+  marketplaceId: string;
+  featureName: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeatureInventoryQuery = { featureInventory: { featureName: string, edges: Array<{ cursor: string, node: { sellerSku: string | null, fnSku: string | null, skuCount: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FeatureSkuQueryVariables = Exact<{
+  sellerId: string;
+  marketplaceId: string;
+  featureName: string;
+  sellerSku: string;
+}>;
+
+
+export type FeatureSkuQuery = { featureSku: { isEligible: boolean, ineligibleReasons: Array<string>, sellerSku: string | null } };
 
 export type SubmitFulfillmentMutationVariables = Exact<{
   input: SubmitFulfillmentInput;
@@ -96,7 +578,21 @@ export type FulfillmentTasksQueryVariables = Exact<{
 
 export type FulfillmentTasksQuery = { fulfillmentTasks: Array<{ taskId: string, status: FulfillmentTaskStatus, failureReason: string | null } | null> };
 
-
+export const OrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FbaOutboundOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"displayableOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}},{"kind":"Field","name":{"kind":"Name","value":"shippingSpeedCategory"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentAction"}},{"kind":"Field","name":{"kind":"Name","value":"destinationAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"perUnitDeclaredValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amazonShipmentId"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentShipmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrierCode"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizationId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonRmaId"}}]}}]}}]} as unknown as DocumentNode<OrderFieldsFragment, unknown>;
+export const FbaOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FbaOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fbaOutboundOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sellerFulfillmentOrderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FbaOutboundOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"displayableOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}},{"kind":"Field","name":{"kind":"Name","value":"shippingSpeedCategory"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentAction"}},{"kind":"Field","name":{"kind":"Name","value":"destinationAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"perUnitDeclaredValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amazonShipmentId"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentShipmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrierCode"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizationId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonRmaId"}}]}}]}}]} as unknown as DocumentNode<FbaOrderQuery, FbaOrderQueryVariables>;
+export const FbaOrdersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FbaOrders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"updatedSince"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fbaOutboundOrders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"updatedSince"},"value":{"kind":"Variable","name":{"kind":"Name","value":"updatedSince"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<FbaOrdersQuery, FbaOrdersQueryVariables>;
+export const CreateFbaOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateFbaOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateFbaOutboundOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFbaOutboundOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FbaOutboundOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"displayableOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}},{"kind":"Field","name":{"kind":"Name","value":"shippingSpeedCategory"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentAction"}},{"kind":"Field","name":{"kind":"Name","value":"destinationAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"perUnitDeclaredValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amazonShipmentId"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentShipmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrierCode"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizationId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonRmaId"}}]}}]}}]} as unknown as DocumentNode<CreateFbaOrderMutation, CreateFbaOrderMutationVariables>;
+export const UpdateFbaOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateFbaOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateFbaOutboundOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateFbaOutboundOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FbaOutboundOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"displayableOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}},{"kind":"Field","name":{"kind":"Name","value":"shippingSpeedCategory"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentAction"}},{"kind":"Field","name":{"kind":"Name","value":"destinationAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"perUnitDeclaredValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amazonShipmentId"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentShipmentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrierCode"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusRaw"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizationId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonRmaId"}}]}}]}}]} as unknown as DocumentNode<UpdateFbaOrderMutation, UpdateFbaOrderMutationVariables>;
+export const CancelFbaOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelFbaOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelFbaOutboundOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelFbaOutboundOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelledQuantity"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CancelFbaOrderMutation, CancelFbaOrderMutationVariables>;
+export const SetSandboxStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSandboxStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SandboxSetFbaOutboundOrderStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandboxSetFbaOutboundOrderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetSandboxStatusMutation, SetSandboxStatusMutationVariables>;
+export const CreateFbaReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateFbaReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateFbaFulfillmentReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createFbaFulfillmentReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerFulfillmentOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amazonShipmentId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invalidReturnItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerReturnItemId"}},{"kind":"Field","name":{"kind":"Name","value":"invalidItemReasonCode"}},{"kind":"Field","name":{"kind":"Name","value":"invalidItemReasonCodeRaw"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAuthorizationId"}},{"kind":"Field","name":{"kind":"Name","value":"rmaPageURL"}},{"kind":"Field","name":{"kind":"Name","value":"returnToAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateFbaReturnMutation, CreateFbaReturnMutationVariables>;
+export const PreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Preview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FulfillmentPreviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillmentPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shippingSpeedCategory"}},{"kind":"Field","name":{"kind":"Name","value":"isFulfillable"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedShippingWeight"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"estimatedFees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currencyCode"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentPreviewShipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliestArrivalDate"}},{"kind":"Field","name":{"kind":"Name","value":"fulfillmentPreviewItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unfulfillablePreviewItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemUnfulfillableReasons"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewQuery, PreviewQueryVariables>;
+export const DeliveryOffersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryOffers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryOffersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryOffers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"dateRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earliest"}},{"kind":"Field","name":{"kind":"Name","value":"latest"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeliveryOffersQuery, DeliveryOffersQueryVariables>;
+export const TrackingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tracking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"packageNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageTracking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"packageNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"packageNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packageNumber"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"carrierCode"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatusRaw"}},{"kind":"Field","name":{"kind":"Name","value":"trackingEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventCode"}},{"kind":"Field","name":{"kind":"Name","value":"eventCodeRaw"}},{"kind":"Field","name":{"kind":"Name","value":"eventDescription"}},{"kind":"Field","name":{"kind":"Name","value":"eventAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TrackingQuery, TrackingQueryVariables>;
+export const ReturnReasonsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReturnReasons"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerSku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnReasonCodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sellerSku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerSku"}}},{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnReasonCode"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]} as unknown as DocumentNode<ReturnReasonsQuery, ReturnReasonsQueryVariables>;
+export const FeaturesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Features"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillmentFeatures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"marketplaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featureName"}},{"kind":"Field","name":{"kind":"Name","value":"featureDescription"}},{"kind":"Field","name":{"kind":"Name","value":"sellerEligible"}}]}}]}}]} as unknown as DocumentNode<FeaturesQuery, FeaturesQueryVariables>;
+export const FeatureInventoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FeatureInventory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"featureName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featureInventory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"marketplaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"featureName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"featureName"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featureName"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}},{"kind":"Field","name":{"kind":"Name","value":"fnSku"}},{"kind":"Field","name":{"kind":"Name","value":"skuCount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<FeatureInventoryQuery, FeatureInventoryQueryVariables>;
+export const FeatureSkuDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FeatureSku"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"featureName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerSku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"featureSku"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"marketplaceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"marketplaceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"featureName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"featureName"}}},{"kind":"Argument","name":{"kind":"Name","value":"sellerSku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerSku"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isEligible"}},{"kind":"Field","name":{"kind":"Name","value":"ineligibleReasons"}},{"kind":"Field","name":{"kind":"Name","value":"sellerSku"}}]}}]}}]} as unknown as DocumentNode<FeatureSkuQuery, FeatureSkuQueryVariables>;
 export const SubmitFulfillmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitFulfillment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitFulfillmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitFulfillment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sellerId"}},{"kind":"Field","name":{"kind":"Name","value":"taskId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"shipments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonOrderId"}},{"kind":"Field","name":{"kind":"Name","value":"trackingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderItemId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitFulfillmentMutation, SubmitFulfillmentMutationVariables>;
 export const FulfillmentTaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FulfillmentTask"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"taskId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillmentTask"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"taskId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"taskId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"feedStatusCode"}},{"kind":"Field","name":{"kind":"Name","value":"shipTime"}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"successful"}},{"kind":"Field","name":{"kind":"Name","value":"withError"}},{"kind":"Field","name":{"kind":"Name","value":"withWarning"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"resultCode"}},{"kind":"Field","name":{"kind":"Name","value":"resultMessageCode"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messageId"}},{"kind":"Field","name":{"kind":"Name","value":"amazonOrderId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FulfillmentTaskQuery, FulfillmentTaskQueryVariables>;
 export const FulfillmentTasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FulfillmentTasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"taskIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fulfillmentTasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sellerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sellerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"taskIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"taskIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]} as unknown as DocumentNode<FulfillmentTasksQuery, FulfillmentTasksQueryVariables>;

@@ -4,8 +4,9 @@ import { request } from 'undici';
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
+import type { SpApiSandboxOptions } from '../../src/sandbox/sp-api/server';
 import { capturedLogger } from './logs';
-import type { SubmitFulfillmentInput } from '../__generated__/operations';
+import type { CreateFbaOutboundOrderInput, SubmitFulfillmentInput } from '../__generated__/operations';
 
 export interface TestApp extends RunningApp {
   logs: string[];
@@ -21,12 +22,13 @@ export interface GqlResponse<T> {
 }
 
 /** The real server on 127.0.0.1 with the embedded ERP sandbox, both over real HTTP. */
-export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides } = {}): Promise<TestApp> {
+export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; spApiSandbox?: SpApiSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides } = {}): Promise<TestApp> {
   const { logger, lines } = capturedLogger('debug');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
   const app = await startApp(config, {
     logger,
     lingxingSandbox: { latencyMs: 0, pendingMs: 100, processingMs: 200, ...options.sandbox },
+    spApiSandbox: { receivedMs: 100, planningMs: 100, processingMs: 100, ...options.spApiSandbox },
     ...options.overrides,
   });
   return {
@@ -65,3 +67,20 @@ export function submitInput(overrides: Record<string, unknown> = {}): SubmitFulf
 }
 
 export { SubmitFulfillmentDocument as SUBMIT_MUTATION } from '../__generated__/operations';
+
+/** A valid FBA order for the demo seller; tests override parts of it. */
+export function orderInput(id: string, overrides: Partial<CreateFbaOutboundOrderInput> = {}): CreateFbaOutboundOrderInput {
+  return {
+    sellerId: DEMO_SELLER,
+    marketplaceId: US_MARKETPLACE,
+    sellerFulfillmentOrderId: id,
+    displayableOrderId: id,
+    displayableOrderDate: '2026-11-20T10:00:00+09:00',
+    displayableOrderComment: 'Thank you for your order!',
+    shippingSpeedCategory: 'STANDARD',
+    destinationAddress: { name: 'Jane Doe', addressLine1: '123 Any Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98109', countryCode: 'US' },
+    items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'line-1', quantity: 2, perUnitDeclaredValue: { currencyCode: 'USD', value: '19.99' } }],
+    ...overrides,
+  };
+}
+

@@ -166,6 +166,23 @@ export class SpApiSandbox {
     this.lwaRequests = 0;
   }
 
+  /** Adds orders directly (tests and benchmarks), as if created `daysAgo` and already complete. */
+  addCompletedOrders(sellerId: string, ids: string[], daysAgo = 1): void {
+    const at = this.now() - daysAgo * 86_400_000;
+    for (const id of ids) {
+      this.orders.set(`${sellerId} ${id}`, {
+        sellerId, receivedAt: at, releasedAt: at, cancelledAt: null, forced: { status: 'Complete', at: at + 3_600_000 },
+        packageNumber: this.allocatePackage(sellerId, id), returnItems: [], returnAuthorizations: [],
+        request: {
+          marketplaceId: 'ATVPDKIKX0DER', sellerFulfillmentOrderId: id, displayableOrderId: id, displayableOrderDate: iso(at), displayableOrderComment: 'Thank you!',
+          shippingSpeedCategory: 'Standard', fulfillmentAction: 'Ship', fulfillmentPolicy: 'FillOrKill',
+          destinationAddress: { name: 'Jane Doe', addressLine1: '123 Any Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98109', countryCode: 'US' },
+          items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'item-1', quantity: 1 }],
+        },
+      });
+    }
+  }
+
   expireTokens(): void {
     for (const t of this.tokens.values()) t.expiresAt = 0;
   }
@@ -210,7 +227,7 @@ export class SpApiSandbox {
       return send(res, 429, body, requestId); // no rate-limit header on 429, as upstream
     }
     const fault = this.faults.get(operation)?.shift();
-    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.delayMs && !fault.afterProcessing) await sleep(fault.delayMs);
     if (fault && !fault.afterProcessing) {
       record(fault.status, fault.html ? '<html>' : null, sellerId);
       return sendFault(res, fault, requestId);
@@ -223,7 +240,11 @@ export class SpApiSandbox {
       answer = error;
     }
     record(answer.status, answer.body, sellerId);
-    if (fault) return sendFault(res, fault, requestId);
+    if (fault) {
+      // the work is done; the answer is late or lost
+      if (fault.delayMs) await sleep(fault.delayMs);
+      return sendFault(res, fault, requestId);
+    }
     send(res, answer.status, answer.body, requestId, answer.status < 500 ? rate : undefined);
   }
 

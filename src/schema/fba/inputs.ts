@@ -1,10 +1,10 @@
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsEmail, IsIP, IsISO31661Alpha2, IsISO4217CurrencyCode, IsInt, IsNotIn, IsOptional, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, IsEmail, IsIP, IsISO4217CurrencyCode, IsInt, IsNotIn, IsOptional, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { UserErrorCode, type UserError } from '../user-error.type';
-import { IsNotBlank } from '../validators';
+import { IsCountryCode, IsNotBlank } from '../validators';
 import { DecimalScalar } from '../decimal.scalar';
 import { UNKNOWN } from './amazon-enum';
 import { DropOffLocationType, FbaOutboundOrderStatus, FeatureFulfillmentPolicy, FulfillmentAction, FulfillmentPolicy, ShippingSpeedCategory } from './enums';
@@ -36,7 +36,7 @@ export class FbaAddressInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) districtOrCounty?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) stateOrRegion?: string;
   @Field(() => String) @IsNotBlank() @MaxLength(20) postalCode!: string;
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' }) @IsISO31661Alpha2({ message: 'countryCode must be an ISO 3166-1 alpha-2 code' }) countryCode!: string;
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' }) @IsCountryCode() countryCode!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(20) phone?: string;
 }
 
@@ -164,7 +164,7 @@ export class CreateFbaOutboundOrderInput {
   @Field(() => FulfillmentAction.values, { nullable: true }) @IsOptional() @IsNotIn(NOT_UNKNOWN, notUnknown) fulfillmentAction?: string;
   @Field(() => FulfillmentPolicy.values, { nullable: true }) @IsOptional() @IsNotIn(NOT_UNKNOWN, notUnknown) fulfillmentPolicy?: string;
   @Field(() => CodSettingsInput, { nullable: true }) @IsOptional() @ValidateNested() codSettings?: CodSettingsInput;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsISO31661Alpha2({ message: 'shipFromCountryCode must be an ISO 3166-1 alpha-2 code' }) shipFromCountryCode?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsCountryCode() shipFromCountryCode?: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsEmail({}, { each: true, message: 'each notification email must be an email address' }) @MaxLength(64, { each: true, message: 'each notification email must be at most 64 characters' }) notificationEmails?: string[];
   @Field(() => [FeatureConstraintInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) featureConstraints?: FeatureConstraintInput[];
   @Field(() => [FbaOrderItemInput]) @ArrayNotEmpty({ message: 'items must contain at least one item' }) @ArrayMaxSize(FBA_LIMITS.linesPerOrder) @ValidateNested({ each: true }) items!: FbaOrderItemInput[];
@@ -187,7 +187,7 @@ export class UpdateFbaOutboundOrderInput {
   @Field(() => FbaAddressInput, { nullable: true }) @IsOptional() @ValidateNested() destinationAddress?: FbaAddressInput;
   @Field(() => FulfillmentAction.values, { nullable: true }) @IsOptional() @IsNotIn(NOT_UNKNOWN, notUnknown) fulfillmentAction?: string;
   @Field(() => FulfillmentPolicy.values, { nullable: true }) @IsOptional() @IsNotIn(NOT_UNKNOWN, notUnknown) fulfillmentPolicy?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsISO31661Alpha2({ message: 'shipFromCountryCode must be an ISO 3166-1 alpha-2 code' }) shipFromCountryCode?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsCountryCode() shipFromCountryCode?: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsEmail({}, { each: true, message: 'each notification email must be an email address' }) @MaxLength(64, { each: true, message: 'each notification email must be at most 64 characters' }) notificationEmails?: string[];
   @Field(() => [FeatureConstraintInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) featureConstraints?: FeatureConstraintInput[];
   @Field(() => [FbaOrderItemUpdateInput], { nullable: true }) @IsOptional() @ArrayMaxSize(FBA_LIMITS.linesPerOrder) @ValidateNested({ each: true }) items?: FbaOrderItemUpdateInput[];
@@ -268,14 +268,14 @@ export class DeliveryOfferAddressInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) districtOrCounty?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) stateOrRegion?: string;
   @Field(() => String) @IsNotBlank() @MaxLength(20) postalCode!: string;
-  @Field(() => String) @IsISO31661Alpha2({ message: 'countryCode must be an ISO 3166-1 alpha-2 code' }) countryCode!: string;
+  @Field(() => String) @IsCountryCode() countryCode!: string;
 }
 
 @InputType({ description: 'What to ask delivery offers for (deliveryOffers): a product, where it ships from and to.' })
 export class DeliveryOffersInput {
   @Field(() => String) @IsNotBlank() @MaxLength(50) sellerSku!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Units (Eaches).' }) quantity?: string;
-  @Field(() => String) @IsISO31661Alpha2({ message: 'originCountryCode must be an ISO 3166-1 alpha-2 code' }) originCountryCode!: string;
+  @Field(() => String) @IsCountryCode() originCountryCode!: string;
   @Field(() => DeliveryOfferAddressInput, { nullable: true }) @IsOptional() @ValidateNested() destinationAddress?: DeliveryOfferAddressInput;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIP(undefined, { message: 'destinationIpAddress must be an IP address' }) destinationIpAddress?: string;
 
