@@ -8,10 +8,12 @@ import { JsonInt, canonicalJson } from '../src/datasources/lingxing/json';
 import { sign } from '../src/datasources/lingxing/sign';
 import { createLogger } from '../src/logger';
 import type { LingxingSandboxOptions } from '../src/sandbox/lingxing/server';
+import type { SpApiSandboxOptions } from '../src/sandbox/sp-api/server';
+import { SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
 /**
- * `npm run bench`: the gateway against its embedded ERP sandbox, all on loopback. Prints one
+ * `npm run bench`: the gateway against its embedded ERP and SP-API sandboxes, all on loopback. Prints one
  * markdown table. Figures are medians of repeated runs; the machine is shared, so compare ratios.
  */
 const RESULTS = LINGXING_ENDPOINTS.getFulfillmentResult.path;
@@ -23,8 +25,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-async function withApp<T>(sandbox: LingxingSandboxOptions, fn: (app: RunningApp) => Promise<T>): Promise<T> {
-  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox } });
+/** Runs `fn` `n` times in sequence; the durations in ms. */
+async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function withApp<T>(sandbox: LingxingSandboxOptions, fn: (app: RunningApp) => Promise<T>, spApiSandbox: SpApiSandboxOptions = {}): Promise<T> {
+  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox }, spApiSandbox });
   try {
     return await fn(app);
   } finally {
@@ -73,22 +86,13 @@ async function addedLatency(): Promise<void> {
       const res = await gql(app.url, '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { taskId status results { messageId resultCode } } }');
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     };
-    const time = async (fn: () => Promise<void>, n: number) => {
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t = performance.now();
-        await fn();
-        out.push(performance.now() - t);
-      }
-      return out;
-    };
-    await time(direct, 100);
-    await time(viaGateway, 100); // warm-up
+    await timeMany(direct, 100);
+    await timeMany(viaGateway, 100); // warm-up
     const d: number[] = [];
     const g: number[] = [];
     for (let round = 0; round < 5; round++) {
-      d.push(...(await time(direct, 200)));
-      g.push(...(await time(viaGateway, 200)));
+      d.push(...(await timeMany(direct, 200)));
+      g.push(...(await timeMany(viaGateway, 200)));
     }
     rows.push(['direct signed getFulfillmentResult call, p50 / p99', `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`, `${d.length} sequential calls, sandbox latency 0`]);
     rows.push(['fulfillmentTask through the gateway, p50 / p99', `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`, `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`]);
@@ -139,11 +143,60 @@ async function capacityBound(): Promise<void> {
   rows.push(['200 submissions, capacity 10, 50 ms upstream latency', `${(m / 1000).toFixed(2)} s`, `bound 200/10 × 50 ms = 1.00 s; ratio ${(m / 1000).toFixed(2)}×; peak in flight ${peak}; 3001008 answers ${throttled}; median of 5`]);
 }
 
+const FBA_ORDER_QUERY = '{ fbaOutboundOrder(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { sellerFulfillmentOrderId status items { sellerSku quantity } shipments { amazonShipmentId packages { packageNumber } } } }';
+
+async function fbaAddedLatency(): Promise<void> {
+  await withApp({ latencyMs: 0 }, async (app) => {
+    const amazon = app.sandboxes.spApi!;
+    const token = await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
+    const direct = async () => {
+      const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, { dispatcher: agent, headers: { 'x-amz-access-token': token, accept: 'application/json' } });
+      if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
+      await res.body.json();
+    };
+    const viaGateway = async () => {
+      const res = await gql(app.url, FBA_ORDER_QUERY);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    await timeMany(direct, 50);
+    await timeMany(viaGateway, 50); // warm-up; the first answer also makes the client adopt the announced rate
+    const d: number[] = [];
+    const g: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      d.push(...(await timeMany(direct, 100)));
+      g.push(...(await timeMany(viaGateway, 100)));
+    }
+    rows.push(['direct getFulfillmentOrder call, p50 / p99', `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`, `${d.length} sequential calls; the double's usage plan ×100000 so pacing does not dominate`]);
+    rows.push(['fbaOutboundOrder through the gateway, p50 / p99', `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`, `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`]);
+  }, { usagePlanMultiplier: 100_000 });
+}
+
+async function fbaBurstBound(): Promise<void> {
+  const times: number[] = [];
+  let throttled = 0;
+  for (let round = 0; round < 3; round++) {
+    await withApp({ latencyMs: 0 }, async (app) => {
+      const ids = Array.from({ length: 60 }, (_, i) => `BENCH-${i}`);
+      app.sandboxes.spApi!.addCompletedOrders(DEMO_SELLER_ID, ids);
+      await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
+      const t = performance.now();
+      const res = await gql(app.url, `{ ${ids.map((id, i) => `o${i}: fbaOutboundOrder(sellerId: "${DEMO_SELLER_ID}", sellerFulfillmentOrderId: "${id}") { status }`).join(' ')} }`);
+      times.push(performance.now() - t);
+      if (res.errors) throw new Error(JSON.stringify(res.errors).slice(0, 500));
+      throttled += app.sandboxes.spApi!.calls('getFulfillmentOrder').filter((c) => c.status === 429).length;
+    });
+  }
+  const m = median(times) / 1000;
+  rows.push(['60 distinct fbaOutboundOrder lookups, one seller', `${m.toFixed(2)} s`, `bound (60 − 30 burst) / 2 per s = 15.00 s; ratio ${(m / 15).toFixed(3)}×; 429 answers ${throttled}; median of 3`]);
+}
+
 async function main(): Promise<void> {
   await upstreamCallsPerIds();
   await addedLatency();
   await throughput();
   await capacityBound();
+  await fbaAddedLatency();
+  await fbaBurstBound();
   const cpu = cpus();
   process.stdout.write(`\nMachine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`);
   process.stdout.write('| measure | result | notes |\n|---|---|---|\n');

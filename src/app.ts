@@ -25,7 +25,7 @@ export interface AppOverrides {
   /** options for the embedded SP-API sandbox when no SP-API credentials are configured */
   spApiSandbox?: SpApiSandboxOptions;
   /** SP-API client tuning for tests and benchmarks */
-  spApiClient?: Partial<Pick<SpApiClientOptions, 'retryBackoff' | 'random' | 'pacingMarginMs'>>;
+  spApiClient?: Partial<Pick<SpApiClientOptions, 'retryBackoff' | 'random' | 'pacingMargin'>>;
   /** client tuning (backoff policies, timeouts) for tests and benchmarks */
   lingxingClient?: Partial<Pick<LingxingClientOptions, 'throttleBackoff' | 'transientBackoff' | 'random' | 'refreshSkewMs'>>;
 }

@@ -203,7 +203,7 @@ describe('pacing under the usage plan', () => {
       const calls = app.sandboxes.spApi!.calls('getFulfillmentOrder');
       expect(calls).toHaveLength(60);
       expect(calls.filter((c) => c.status === 429)).toHaveLength(0);
-      // (60 − 30 burst) / 2 per second = 15 s of paced waiting, plus the 25 ms safety margin per token
+      // (60 − 30 burst) / 2 per second = 15 s of paced waiting, plus the 5 % safety margin
       expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
     } finally {
       await app.close();

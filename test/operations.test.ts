@@ -2,8 +2,10 @@ import { GraphQLError } from 'graphql';
 import { request } from 'undici';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
+import { SANDBOX_SPAPI_APP } from '../src/sandbox/sp-api/fixtures';
+import { CreateFbaOrderDocument } from './__generated__/operations';
 import { formatClientError } from '../src/server';
-import { DEMO_SELLER, SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import { DEMO_SELLER, SUBMIT_MUTATION, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 const get = async (url: string) => {
   const res = await request(url);
@@ -45,10 +47,16 @@ describe('operations endpoints', () => {
   it('keeps tokens, signatures, the app secret and buyers\' order data out of the logs', async () => {
     await app.gql(SUBMIT_MUTATION, { input: submitInput({ shipments: [shipmentInput({ trackingNumber: 'TRACK-SECRET-PII-1' })] }) });
     await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003085") { taskId } }`);
+    await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { destinationAddress: { name: 'Secret Buyer Name', addressLine1: '77 Private Lane', city: 'Seattle', postalCode: '98109', countryCode: 'US', phone: '206-555-0199' } }) });
+    await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { items: [{ sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'x', quantity: 1 }] }) });
     const text = app.logs.join('\n');
+    expect(text).toContain('SP-API answered');
+    expect(text).not.toMatch(/Atza\||Atzr\|/); // LWA access and refresh tokens
+    expect(text).not.toContain(SANDBOX_SPAPI_APP.clientSecret);
+    expect(text).not.toMatch(/Secret Buyer Name|77 Private Lane|206-555-0199/);
     expect(text).toContain('ERP answered'); // debug logging was on
     expect(text).not.toContain(SANDBOX_ERP_APP.appSecret);
-    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // sandbox tokens are UUIDs
+    expect(text).not.toContain(await app.lingxing.tokens.get());
     expect(text).not.toMatch(/sign=|access_token=/);
     expect(text).not.toContain('TRACK-SECRET-PII-1');
   });

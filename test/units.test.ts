@@ -111,9 +111,9 @@ describe('TokenBucket', () => {
     expect(clock.now()).toBe(2000);
   });
 
-  it('adds its safety margin to every token', async () => {
+  it('stretches every token by its safety margin', async () => {
     const clock = new FakeClock(0);
-    const bucket = new TokenBucket(2, 1, clock, 20);
+    const bucket = new TokenBucket(2, 1, clock, 0.04);
     await bucket.take();
     await bucket.take();
     expect(clock.now()).toBe(520);

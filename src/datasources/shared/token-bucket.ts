@@ -6,8 +6,9 @@ import type { Clock } from './clock';
  * per second up to `burst` (SPAPI.md, "Limits and 429"). We pace before sending, so the
  * upstream's own bucket never runs dry.
  *
- * `marginMs` is added to the refill time of every token: requests can arrive at the upstream a
- * little closer together than they left, and a margin of a few ms keeps that from costing a 429.
+ * `margin` stretches the refill time of every token by that fraction: requests can arrive at the
+ * upstream a little closer together than they left, and a few percent keeps that from costing a
+ * 429 (5 % is 25 ms at 2 requests per second).
  */
 export class TokenBucket {
   private tokens: number;
@@ -18,7 +19,7 @@ export class TokenBucket {
     private rate: number,
     readonly burst: number,
     private readonly clock: Clock,
-    private readonly marginMs = 0,
+    private readonly margin = 0,
   ) {
     this.tokens = burst;
     this.updatedAt = clock.now();
@@ -50,7 +51,7 @@ export class TokenBucket {
   }
 
   private msPerToken(): number {
-    return 1000 / this.rate + this.marginMs;
+    return (1000 / this.rate) * (1 + this.margin);
   }
 
   private refill(): void {

@@ -65,8 +65,8 @@ export interface SpApiClientOptions {
   timeoutMs?: number;
   /** retries of retry-safe calls on 429/500/503 (default 5 attempts, 500 ms base, 8 s cap) */
   retryBackoff?: BackoffPolicy;
-  /** added to each token's refill time so arrival jitter never costs a 429 (default 25 ms) */
-  pacingMarginMs?: number;
+  /** fraction added to each token's refill time so arrival jitter never costs a 429 (default 0.05) */
+  pacingMargin?: number;
   userAgent?: string;
 }
 
@@ -93,7 +93,7 @@ export class SpApiClient {
     const key = `${sellerId} ${call.operation}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = new TokenBucket(call.rate, call.burst, this.clock, this.options.pacingMarginMs ?? 25);
+      b = new TokenBucket(call.rate, call.burst, this.clock, this.options.pacingMargin ?? 0.05);
       this.buckets.set(key, b);
     }
     return b;

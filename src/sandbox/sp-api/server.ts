@@ -24,6 +24,8 @@ export interface SpApiSandboxOptions {
   tokenTtlSeconds?: number;
   /** `false` turns the usage-plan buckets off */
   throttle?: boolean;
+  /** a seller with a bigger usage plan: rates are multiplied, enforced and announced in x-amzn-RateLimit-Limit */
+  usagePlanMultiplier?: number;
   /** seed the demo seller's orders (default true) */
   seed?: boolean;
 }
@@ -220,7 +222,8 @@ export class SpApiSandbox {
       return send(res, 403, body, requestId);
     }
     const sellerId = known.sellerId;
-    const [rate, burst] = PLANS[operation];
+    const [planRate, burst] = PLANS[operation];
+    const rate = planRate * (this.options.usagePlanMultiplier ?? 1);
     if (this.options.throttle !== false && !this.takeToken(`${sellerId} ${operation}`, rate, burst)) {
       const body = { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }] };
       record(429, body, sellerId);
