@@ -6,10 +6,10 @@ import addFormats from 'ajv-formats';
 import type { SpApiExchange } from '../../src/sandbox/sp-api/server';
 
 /**
- * Amazon's official model (shared/reference, beside the project) compiled with ajv, so tests can
+ * Amazon's official model (reference/, vendored unchanged) compiled with ajv, so tests can
  * check every request the gateway sends and every response the double answers.
  */
-const MODEL_PATH = join(__dirname, '..', '..', '..', 'shared', 'reference', 'fulfillmentOutbound_2020-07-01.json');
+const MODEL_PATH = join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json');
 
 interface Parameter { name: string; in: string; required?: boolean; schema?: object; type?: string }
 interface Operation { operationId: string; parameters?: Parameter[]; responses: Record<string, { schema?: object }> }
