@@ -97,7 +97,7 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** Errors this service raises itself carry a client-safe message; anything else is masked as INTERNAL_SERVER_ERROR. */
-export function isClientSafe(error: unknown): error is UpstreamError | BadUserInputError {
-  return error instanceof UpstreamError || error instanceof BadUserInputError;
+/** Errors this service raises itself carry a client-safe message and a literal `code`; anything else is masked as INTERNAL_SERVER_ERROR. */
+export function isClientSafe(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && typeof (error as { code?: unknown }).code === 'string';
 }

@@ -1,0 +1,222 @@
+import type { ShipmentConfirmationRecord } from '../datasources/lingxing/fulfillment';
+import type { Db, Row } from './db';
+
+/** What the gateway remembers about a shipment-confirmation task it submitted. */
+export interface StoredTask {
+  sellerId: string;
+  taskId: string;
+  region: string;
+  marketplaceId: string;
+  status: string;
+  failureReason: string | null;
+  feedStatusCode: string | null;
+  shipments: ShipmentConfirmationRecord[];
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  /** when the refresher should ask the ERP next; null once the task is finished */
+  nextPollAt: string | null;
+  pollAttempts: number;
+}
+
+export interface IdempotencyRecord {
+  scope: string;
+  key: string;
+  requestHash: string;
+  state: 'pending' | 'done';
+  response: unknown;
+  leaseUntil: string;
+  createdAt: string;
+}
+
+/** An MCF order as submitted; `personal` (recipient and address) is purged after the retention period. */
+export interface StoredMcfOrder {
+  storeName: string;
+  orderId: string;
+  storeCountryCode: string;
+  details: Record<string, unknown>;
+  personal: Record<string, unknown> | null;
+  erpRequestId: string | null;
+  createdAt: string;
+  personalPurgedAt: string | null;
+}
+
+/** A keyset position in a newest-first list. */
+export interface ListPosition {
+  createdAt: string;
+  id: string;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+function toTask(r: Row): StoredTask {
+  return {
+    sellerId: String(r.seller_id), taskId: String(r.task_id), region: String(r.region), marketplaceId: String(r.marketplace_id),
+    status: String(r.status), failureReason: str(r.failure_reason), feedStatusCode: str(r.feed_status_code),
+    shipments: parse(r.shipments), createdAt: String(r.created_at), updatedAt: String(r.updated_at), finishedAt: str(r.finished_at),
+    nextPollAt: str(r.next_poll_at), pollAttempts: Number(r.poll_attempts),
+  };
+}
+
+function toKey(r: Row): IdempotencyRecord {
+  return {
+    scope: String(r.scope), key: String(r.idem_key), requestHash: String(r.request_hash), state: r.state === 'done' ? 'done' : 'pending',
+    response: r.response === null ? null : parse(r.response), leaseUntil: String(r.lease_until), createdAt: String(r.created_at),
+  };
+}
+
+function toMcf(r: Row): StoredMcfOrder {
+  return {
+    storeName: String(r.store_name), orderId: String(r.order_id), storeCountryCode: String(r.store_country_code),
+    details: parse(r.details), personal: r.personal === null ? null : parse(r.personal), erpRequestId: str(r.erp_request_id),
+    createdAt: String(r.created_at), personalPurgedAt: str(r.personal_purged_at),
+  };
+}
+
+/** Every read and write of the store, in SQL both engines accept. */
+export class Repository {
+  constructor(readonly db: Db) {}
+
+  // ---- task registry ---------------------------------------------------------------------------
+
+  async insertTask(t: StoredTask): Promise<void> {
+    await this.db.query(
+      `INSERT INTO fulfillment_tasks (seller_id, task_id, region, marketplace_id, status, failure_reason, feed_status_code, shipments, created_at, updated_at, finished_at, next_poll_at, poll_attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
+      [t.sellerId, t.taskId, t.region, t.marketplaceId, t.status, t.failureReason, t.feedStatusCode, json(t.shipments), t.createdAt, t.updatedAt, t.finishedAt, t.nextPollAt, t.pollAttempts],
+    );
+  }
+
+  async tasksByIds(sellerId: string, taskIds: readonly string[]): Promise<Map<string, StoredTask>> {
+    if (taskIds.length === 0) return new Map();
+    const placeholders = taskIds.map((_, i) => `$${i + 2}`).join(', ');
+    const rows = await this.db.query(`SELECT * FROM fulfillment_tasks WHERE seller_id = $1 AND task_id IN (${placeholders})`, [sellerId, ...taskIds]);
+    return new Map(rows.map((r) => [String(r.task_id), toTask(r)]));
+  }
+
+  /** Newest first; `after` continues below a previous page's last row. */
+  async recentTasks(sellerId: string, options: { status?: string; limit: number; after?: ListPosition }): Promise<StoredTask[]> {
+    const params: Array<string | number> = [sellerId];
+    let where = 'seller_id = $1';
+    if (options.status) {
+      params.push(options.status);
+      where += ` AND status = $${params.length}`;
+    }
+    if (options.after) {
+      params.push(options.after.createdAt, options.after.id);
+      where += ` AND (created_at < $${params.length - 1} OR (created_at = $${params.length - 1} AND task_id < $${params.length}))`;
+    }
+    params.push(options.limit);
+    const rows = await this.db.query(`SELECT * FROM fulfillment_tasks WHERE ${where} ORDER BY created_at DESC, task_id DESC LIMIT $${params.length}`, params);
+    return rows.map(toTask);
+  }
+
+  /** Unfinished tasks whose next poll is due, oldest due first. */
+  async dueTasks(now: string, limit: number): Promise<StoredTask[]> {
+    const rows = await this.db.query('SELECT * FROM fulfillment_tasks WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 ORDER BY next_poll_at, seller_id, task_id LIMIT $2', [now, limit]);
+    return rows.map(toTask);
+  }
+
+  async updateTaskState(
+    sellerId: string,
+    taskId: string,
+    s: { status: string; failureReason: string | null; feedStatusCode: string | null; finishedAt: string | null; nextPollAt: string | null; pollAttempts: number; updatedAt: string },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE fulfillment_tasks SET status = $3, failure_reason = $4, feed_status_code = $5, finished_at = $6, next_poll_at = $7, poll_attempts = $8, updated_at = $9
+       WHERE seller_id = $1 AND task_id = $2`,
+      [sellerId, taskId, s.status, s.failureReason, s.feedStatusCode, s.finishedAt, s.nextPollAt, s.pollAttempts, s.updatedAt],
+    );
+  }
+
+  // ---- idempotency keys ------------------------------------------------------------------------
+
+  /** Inserts a pending claim unless the key exists; returns whether this call claimed it, and the record. */
+  async claimKey(scope: string, key: string, requestHash: string, now: string, leaseUntil: string): Promise<{ claimed: boolean; record: IdempotencyRecord }> {
+    const inserted = await this.db.query(
+      `INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, response, lease_until, created_at, updated_at)
+       VALUES ($1, $2, $3, 'pending', NULL, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING *`,
+      [scope, key, requestHash, leaseUntil, now],
+    );
+    if (inserted.length) return { claimed: true, record: toKey(inserted[0]) };
+    const record = await this.getKey(scope, key);
+    if (!record) return this.claimKey(scope, key, requestHash, now, leaseUntil); // purged in between: try again
+    return { claimed: false, record };
+  }
+
+  async getKey(scope: string, key: string): Promise<IdempotencyRecord | null> {
+    const rows = await this.db.query('SELECT * FROM idempotency_keys WHERE scope = $1 AND idem_key = $2', [scope, key]);
+    return rows.length ? toKey(rows[0]) : null;
+  }
+
+  /** Takes over a pending claim whose lease has run out (its owner died); false if someone else did. */
+  async takeOverKey(scope: string, key: string, now: string, leaseUntil: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE idempotency_keys SET lease_until = $4, updated_at = $3 WHERE scope = $1 AND idem_key = $2 AND state = 'pending' AND lease_until < $3 RETURNING idem_key`,
+      [scope, key, now, leaseUntil],
+    );
+    return rows.length > 0;
+  }
+
+  async completeKey(scope: string, key: string, response: unknown, now: string): Promise<void> {
+    await this.db.query(`UPDATE idempotency_keys SET state = 'done', response = $3, updated_at = $4 WHERE scope = $1 AND idem_key = $2`, [scope, key, json(response), now]);
+  }
+
+  /** Forgets a claim whose work certainly did not happen, so the key can be used again. */
+  async releaseKey(scope: string, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [scope, key]);
+  }
+
+  // ---- MCF orders ------------------------------------------------------------------------------
+
+  async insertMcfOrder(o: StoredMcfOrder): Promise<void> {
+    await this.db.query(
+      `INSERT INTO mcf_orders (store_name, order_id, store_country_code, details, personal, erp_request_id, created_at, updated_at, personal_purged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL) ON CONFLICT DO NOTHING`,
+      [o.storeName, o.orderId, o.storeCountryCode, json(o.details), o.personal === null ? null : json(o.personal), o.erpRequestId, o.createdAt],
+    );
+  }
+
+  async mcfOrdersByIds(keys: ReadonlyArray<{ storeName: string; orderId: string }>): Promise<Map<string, StoredMcfOrder>> {
+    if (keys.length === 0) return new Map();
+    const clauses = keys.map((_, i) => `(store_name = $${2 * i + 1} AND order_id = $${2 * i + 2})`).join(' OR ');
+    const rows = await this.db.query(`SELECT * FROM mcf_orders WHERE ${clauses}`, keys.flatMap((k) => [k.storeName, k.orderId]));
+    return new Map(rows.map((r) => [`${String(r.store_name)}\u0000${String(r.order_id)}`, toMcf(r)]));
+  }
+
+  async recentMcfOrders(options: { storeName?: string | null; limit: number; after?: ListPosition }): Promise<StoredMcfOrder[]> {
+    const params: Array<string | number> = [];
+    const where: string[] = [];
+    if (options.storeName) {
+      params.push(options.storeName);
+      where.push(`store_name = $${params.length}`);
+    }
+    if (options.after) {
+      params.push(options.after.createdAt, options.after.id);
+      where.push(`(created_at < $${params.length - 1} OR (created_at = $${params.length - 1} AND store_name || '/' || order_id < $${params.length}))`);
+    }
+    params.push(options.limit);
+    const rows = await this.db.query(
+      `SELECT * FROM mcf_orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, store_name || '/' || order_id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toMcf);
+  }
+
+  // ---- retention -------------------------------------------------------------------------------
+
+  /**
+   * Personal data older than `before` is removed: MCF recipients and addresses are blanked, and
+   * idempotency records (whose stored responses can hold addresses) are deleted.
+   */
+  async purgePersonalData(before: string, now: string): Promise<{ mcfOrders: number; idempotencyKeys: number }> {
+    const mcf = await this.db.query(
+      'UPDATE mcf_orders SET personal = NULL, personal_purged_at = $2, updated_at = $2 WHERE personal IS NOT NULL AND created_at < $1 RETURNING order_id',
+      [before, now],
+    );
+    const keys = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < $1 AND state = 'done' RETURNING idem_key`, [before]);
+    return { mcfOrders: mcf.length, idempotencyKeys: keys.length };
+  }
+}
