@@ -8,6 +8,11 @@ import { Metrics } from './metrics';
 import { LingxingSandbox, type LingxingSandboxOptions } from './sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from './sandbox/lingxing/fixtures';
 import { GraphServer } from './server';
+import { Idempotency } from './idempotency';
+import { Refresher } from './refresher';
+import { FbaOrders } from './services/fba-orders';
+import { ShipmentConfirmations } from './services/shipment-confirmations';
+import { openStore, type Repository } from './store';
 import { SpApiClient, type SpApiClientOptions } from './datasources/sp-api/client';
 import { LwaTokens } from './datasources/sp-api/lwa';
 import { SellerRegistry, type SellerAuthorization } from './datasources/sp-api/sellers';
@@ -37,6 +42,8 @@ export interface RunningApp {
   lingxing: LingxingClient;
   metrics: Metrics;
   lwa: LwaTokens;
+  store: Repository;
+  refresher: Refresher;
   /** the embedded upstream doubles, present when they are in use */
   sandboxes: { lingxing?: LingxingSandbox; spApi?: SpApiSandbox };
   close(): Promise<void>;
@@ -71,8 +78,23 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const spApi = new SpApiClient({ lwa, logger, metrics, endpoint: amazon.endpoint, dispatcher: overrides.dispatcher, clock, timeoutMs: config.spApi.timeoutMs, ...overrides.spApiClient });
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
 
+  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
+  logger.info({ store: store.db.dialect }, 'store ready');
+  const fulfillment = new LingxingFulfillment(lingxing);
+  const idempotency = new Idempotency(store, clock, { leaseMs: config.store.idempotencyLeaseMs });
+  const refresher = new Refresher({ repo: store, fulfillment, clock, logger, retentionDays: config.store.retentionDays, intervalMs: config.store.refreshIntervalMs });
+
   const server = await GraphServer.create({
-    services: { lingxing: { fulfillment: new LingxingFulfillment(lingxing) }, spApi: { outbound }, logger },
+    services: {
+      lingxing: { fulfillment },
+      spApi: { outbound },
+      store,
+      services: {
+        shipmentConfirmations: new ShipmentConfirmations({ fulfillment, repo: store, idempotency, clock }),
+        fbaOrders: new FbaOrders({ outbound, idempotency }),
+      },
+      logger,
+    },
     metrics,
     logger,
     production: config.production,
@@ -88,10 +110,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     url = await server.listen(config.port, config.host);
   } catch (error) {
+    await store.db.close();
     await sandboxes.lingxing?.close();
     await sandboxes.spApi?.close();
     throw error;
   }
+  refresher.start();
   logger.info({ url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } }, 'fulfillment graph listening');
 
   return {
@@ -100,9 +124,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     lingxing,
     metrics,
     lwa,
+    store,
+    refresher,
     sandboxes,
     async close() {
       await server.close();
+      await refresher.stop();
+      await store.db.close();
       await sandboxes.lingxing?.close();
       await sandboxes.spApi?.close();
     },

@@ -16,6 +16,19 @@ export interface Config {
   corsOrigins?: string[] | '*';
   lingxing: LingxingConfig;
   spApi: SpApiConfig;
+  store: StoreConfig;
+}
+
+export interface StoreConfig {
+  /** PostgreSQL when set; else embedded SQLite under `dataDir` */
+  databaseUrl?: string;
+  dataDir: string;
+  /** buyers' personal data is kept this long (PERSONAL_DATA_RETENTION_DAYS, default 30) */
+  retentionDays: number;
+  /** how often the refresher polls unfinished tasks and purges expired personal data; 0 turns it off */
+  refreshIntervalMs: number;
+  /** how long an idempotency claim protects a request in progress */
+  idempotencyLeaseMs: number;
 }
 
 export type SpApiConfig =
@@ -67,6 +80,13 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
     lingxing,
     spApi,
+    store: {
+      databaseUrl: secret(env, 'DATABASE_URL'), // it may carry a password
+      dataDir: env.DATA_DIR || './data',
+      retentionDays: int(env, 'PERSONAL_DATA_RETENTION_DAYS', 30),
+      refreshIntervalMs: int(env, 'TASK_REFRESH_INTERVAL_MS', 5_000),
+      idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_MS', 120_000),
+    },
   };
 }
 

@@ -2,11 +2,17 @@ import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
+import type { FbaOrders } from './services/fba-orders';
+import type { ShipmentConfirmations } from './services/shipment-confirmations';
+import type { Repository } from './store';
 
 /** Long-lived services, built once at start-up. */
 export interface Services {
   lingxing: { fulfillment: LingxingFulfillment };
   spApi: { outbound: FulfillmentOutboundV20200701 };
+  store: Repository;
+  /** write use-cases that combine an upstream, the store and idempotency */
+  services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders };
   logger: Logger;
 }
 
@@ -16,5 +22,5 @@ export interface Context extends Services {
 }
 
 export function createContext(services: Services, requestLogger: Logger = services.logger): Context {
-  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment, outbound: services.spApi.outbound }) };
+  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment, outbound: services.spApi.outbound, store: services.store }) };
 }

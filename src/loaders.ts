@@ -3,6 +3,8 @@ import { MAX_TASK_IDS_PER_RESULT_CALL, type LingxingFulfillment, type TaskResult
 import { toFbaOutboundOrderWhole } from './datasources/sp-api/v2020-07-01/to-schema';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
+import type { Repository } from './store';
+import type { StoredTask } from './store/repository';
 
 /**
  * Per-request DataLoaders, created in the context function: nothing is cached across requests.
@@ -13,9 +15,11 @@ export interface Loaders {
   taskById(sellerId: string): DataLoader<string, TaskResultRecord | null>;
   /** Whole FBA outbound orders by sellerFulfillmentOrderId: one getFulfillmentOrder per distinct id. */
   fbaOrderById(sellerId: string): DataLoader<string, FbaOutboundOrder | null>;
+  /** Registry records of submitted tasks by task id: one store query per batch. */
+  storedTaskById(sellerId: string): DataLoader<string, StoredTask | null>;
 }
 
-export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound: FulfillmentOutboundV20200701 }): Loaders {
+export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound: FulfillmentOutboundV20200701; store: Repository }): Loaders {
   const perSeller = <V>(make: (sellerId: string) => DataLoader<string, V>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
     return (sellerId: string) => {
@@ -48,6 +52,13 @@ export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound
         new DataLoader<string, FbaOutboundOrder | null>((ids) =>
           Promise.all(ids.map((id) => deps.outbound.getOrder(sellerId, id).then((r) => r && toFbaOutboundOrderWhole(sellerId, r), (error: Error) => error))),
         ),
+    ),
+    storedTaskById: perSeller(
+      (sellerId) =>
+        new DataLoader<string, StoredTask | null>(async (taskIds) => {
+          const found = await deps.store.tasksByIds(sellerId, taskIds);
+          return taskIds.map((id) => found.get(id) ?? null);
+        }, { maxBatchSize: 500 }),
     ),
   };
 }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 
@@ -12,8 +14,8 @@ describe('the server process', () => {
   });
 
   it('starts on the embedded sandbox with no credentials, serves a query, and stops cleanly on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
-    for (const k of Object.keys(env)) if (k.startsWith('LINGXING_')) delete env[k];
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-process-')) };
+    for (const k of Object.keys(env)) if (/^(LINGXING_|SPAPI_|DATABASE_URL)/.test(k)) delete env[k];
     child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { toCreateRequest, toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
-import { toFbaOutboundOrder, toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
+import { toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
+import { toFbaOutboundOrder } from '../datasources/sp-api/v2020-07-01/to-schema';
 import { PaymentInformation } from '../schema/fba/common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
 import { FbaOutboundOrderStatus } from '../schema/fba/enums';
@@ -36,12 +36,9 @@ export class FbaOutboundOrderResolver {
   async createFbaOutboundOrder(@Arg('input', () => CreateFbaOutboundOrderInput) input: CreateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
-    try {
-      const { order } = await ctx.spApi.outbound.createOrder(input.sellerId, toCreateRequest(input));
-      return { order: this.prime(ctx, input.sellerId, toFbaOutboundOrderWhole(input.sellerId, order)), userErrors: [] };
-    } catch (error) {
-      return { order: null, userErrors: spApiUserErrors(error) };
-    }
+    const payload = await ctx.services.fbaOrders.create(input);
+    if (payload.order) this.prime(ctx, input.sellerId, payload.order);
+    return payload;
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Change an order that is still on Hold; set fulfillmentAction SHIP to release it.' })

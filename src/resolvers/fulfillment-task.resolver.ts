@@ -1,28 +1,22 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import type { ShipmentConfirmationRecord, TaskResultRecord } from '../datasources/lingxing/fulfillment';
-import { BadUserInputError, UpstreamRejectedError } from '../errors';
+import { toFulfillmentTask } from '../datasources/lingxing/to-schema';
+import { BadUserInputError } from '../errors';
 import { FulfillmentTaskArgs, FulfillmentTasksArgs } from '../schema/fulfillment-task.args';
+import { FulfillmentTaskConnection, RecentFulfillmentTasksArgs } from '../schema/fulfillment-task-connection.type';
+import type { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
 import { FulfillmentTask } from '../schema/fulfillment-task.type';
+import { MessageResult } from '../schema/message-result.type';
+import { ShipmentConfirmation } from '../schema/shipment-confirmation.type';
 import { SELLER_ID, SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
 import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
-import { UserErrorCode } from '../schema/user-error.type';
 import { assertArgument, validateInput } from '../validation';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-paging';
+import { pageSize } from './token-paging';
 
 const TASK_ID = /^[1-9][0-9]{0,19}$/;
 /** fulfillmentTasks takes at most this many ids: ten getFulfillmentResult calls. */
 export const MAX_TASK_IDS_PER_QUERY = 100;
-
-/** A task as the ERP reports it, joined with the shipments this gateway submitted, when known. */
-export function toFulfillmentTask(sellerId: string, result: TaskResultRecord, shipments: ShipmentConfirmationRecord[] = []): FulfillmentTask {
-  const byMessageId = new Map(shipments.map((s) => [s.messageId, s]));
-  return {
-    ...result,
-    sellerId,
-    shipments,
-    results: result.results.map((r) => ({ ...r, shipment: byMessageId.get(r.messageId) ?? null })),
-  };
-}
 
 @Resolver(() => FulfillmentTask)
 export class FulfillmentTaskResolver {
@@ -44,17 +38,48 @@ export class FulfillmentTaskResolver {
     return results.map((r) => (r instanceof Error || r === null ? r : toFulfillmentTask(sellerId, r)));
   }
 
-  @Mutation(() => SubmitFulfillmentPayload, { description: 'Queue shipment confirmations (标发) at the ERP; follow the task with `fulfillmentTask`.' })
+  @Query(() => FulfillmentTaskConnection, { description: 'Tasks this gateway submitted for the seller, newest first; the ERP itself cannot list them.' })
+  async recentFulfillmentTasks(@Args(() => RecentFulfillmentTasksArgs) { sellerId, status, first, after }: RecentFulfillmentTasksArgs, @Ctx() ctx: Context): Promise<FulfillmentTaskConnection> {
+    assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
+    const size = pageSize(first);
+    const rows = await ctx.store.recentTasks(sellerId, { status, limit: size + 1, after: after ? decodeKeysetCursor(after) : undefined });
+    const page = rows.slice(0, size);
+    // live state for the page, batched ten ids per ERP call; the registry answers when the ERP does not
+    const live = await ctx.loaders.taskById(sellerId).loadMany(page.map((t) => t.taskId));
+    const edges = page.map((stored, i) => {
+      const r = live[i];
+      const node = r && !(r instanceof Error)
+        ? toFulfillmentTask(sellerId, r, stored.shipments)
+        : toFulfillmentTask(sellerId, { taskId: stored.taskId, status: stored.status as FulfillmentTaskStatus, failureReason: stored.failureReason, feedStatusCode: stored.feedStatusCode, shipTime: null, summary: null, results: [] }, stored.shipments);
+      return { cursor: encodeKeysetCursor({ createdAt: stored.createdAt, id: stored.taskId }), node };
+    });
+    return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Mutation(() => SubmitFulfillmentPayload, { description: 'Queue shipment confirmations (标发) at the ERP; follow the task with `fulfillmentTask`. With an idempotencyKey, a retry returns the first result.' })
   async submitFulfillment(@Arg('input', () => SubmitFulfillmentInput) input: SubmitFulfillmentInput, @Ctx() ctx: Context): Promise<SubmitFulfillmentPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length > 0) return { task: null, userErrors };
-    try {
-      const { taskId, status, failureReason, shipments } = await ctx.lingxing.fulfillment.submit(input);
-      const task = toFulfillmentTask(input.sellerId, { taskId, status, failureReason, feedStatusCode: null, shipTime: null, summary: null, results: [] }, shipments);
-      return { task, userErrors: [] };
-    } catch (error) {
-      if (!(error instanceof UpstreamRejectedError)) throw error;
-      return { task: null, userErrors: [{ field: error.inputPath ?? null, message: error.message, code: UserErrorCode.UPSTREAM_REJECTED }] };
-    }
+    return ctx.services.shipmentConfirmations.submit(input);
+  }
+
+  @FieldResolver(() => [ShipmentConfirmation], { description: 'What was submitted, from this gateway\'s registry; empty for tasks submitted elsewhere.' })
+  async shipments(@Root() task: FulfillmentTask, @Ctx() ctx: Context): Promise<ShipmentConfirmation[]> {
+    if (task.shipments?.length) return task.shipments;
+    return (await ctx.loaders.storedTaskById(task.sellerId).load(task.taskId))?.shipments ?? [];
+  }
+}
+
+/** MessageResult as built by toFulfillmentTask: the task it belongs to rides along. */
+type MessageResultRoot = MessageResult & { sellerId?: string; taskId?: string };
+
+@Resolver(() => MessageResult)
+export class MessageResultResolver {
+  @FieldResolver(() => ShipmentConfirmation, { nullable: true, description: 'The submitted order this result is about, from this gateway\'s registry.' })
+  async shipment(@Root() result: MessageResultRoot, @Ctx() ctx: Context): Promise<ShipmentConfirmation | null> {
+    if (result.shipment) return result.shipment;
+    if (!result.sellerId || !result.taskId) return null;
+    const stored = await ctx.loaders.storedTaskById(result.sellerId).load(result.taskId);
+    return stored?.shipments.find((s) => s.messageId === result.messageId) ?? null;
   }
 }

@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { FulfillmentTaskStatus } from './fulfillment-task-status.enum';
 import { MessageResult } from './message-result.type';
 import { ProcessingSummary } from './processing-summary.type';
-import { ShipmentConfirmation } from './shipment-confirmation.type';
+import type { ShipmentConfirmation } from './shipment-confirmation.type';
 
 @ObjectType({ description: 'An asynchronous shipment-confirmation (标发) task at the ERP.' })
 @Directive('@key(fields: "sellerId taskId")')
@@ -16,5 +16,6 @@ export class FulfillmentTask {
   @Field(() => DateTimeResolver, { nullable: true }) shipTime?: Date | null;
   @Field(() => ProcessingSummary, { nullable: true }) summary?: ProcessingSummary | null;
   @Field(() => [MessageResult], { description: 'Per-order outcomes with errors or warnings; empty until the task is DONE.' }) results!: MessageResult[];
-  @Field(() => [ShipmentConfirmation], { description: 'What was submitted, when this gateway made the submission.' }) shipments!: ShipmentConfirmation[];
+  // `shipments` is a field resolver (from the task registry)
+  shipments?: ShipmentConfirmation[];
 }

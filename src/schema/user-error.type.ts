@@ -15,6 +15,7 @@ export enum UserErrorCode {
   ALREADY_CANCELLED = 'ALREADY_CANCELLED',
   NOT_RETURNABLE = 'NOT_RETURNABLE',
   SANDBOX_ONLY = 'SANDBOX_ONLY',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -35,6 +36,7 @@ registerEnumType(UserErrorCode, {
     ALREADY_CANCELLED: { description: 'The order was already cancelled.' },
     NOT_RETURNABLE: { description: 'Amazon will not take this item back (not shipped, already returned, or not part of the order).' },
     SANDBOX_ONLY: { description: 'The operation exists only for sellers on a sandbox endpoint.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotencyKey was already used with a different input.' },
   },
 });
 

@@ -413,6 +413,8 @@ export type UserErrorCode =
   | 'ALREADY_CANCELLED'
   /** A value must be unique within the input. */
   | 'DUPLICATE'
+  /** The idempotencyKey was already used with a different input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** A value is malformed or not allowed. */
   | 'INVALID'
   /** The order can no longer be cancelled (it is processing or done). */

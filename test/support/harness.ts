@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
 import type { SpApiSandboxOptions } from '../../src/sandbox/sp-api/server';
 import { capturedLogger } from './logs';
+import { testStoreEnv, type StoreKind } from './stores';
 import type { CreateFbaOutboundOrderInput, SubmitFulfillmentInput } from '../__generated__/operations';
 
 export interface TestApp extends RunningApp {
@@ -22,9 +23,13 @@ export interface GqlResponse<T> {
 }
 
 /** The real server on 127.0.0.1 with the embedded ERP sandbox, both over real HTTP. */
-export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; spApiSandbox?: SpApiSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { sandbox?: LingxingSandboxOptions; spApiSandbox?: SpApiSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides; store?: StoreKind; storeEnv?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { logger, lines } = capturedLogger('debug');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
+  // a store of its own (or the one given, to play a restart), and no background refresher unless asked
+  const store = options.storeEnv ? undefined : await testStoreEnv(options.store ?? 'sqlite');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', TASK_REFRESH_INTERVAL_MS: '0', ...(options.storeEnv ?? store!.env), ...options.env });
   const app = await startApp(config, {
     logger,
     lingxingSandbox: { latencyMs: 0, pendingMs: 100, processingMs: 200, ...options.sandbox },
@@ -33,6 +38,10 @@ export async function startTestApp(options: { sandbox?: LingxingSandboxOptions; 
   });
   return {
     ...app,
+    async close() {
+      await app.close();
+      await store?.cleanup();
+    },
     logs: lines,
     async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V) {
       const res = await request(app.url, {

@@ -1,0 +1,102 @@
+import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
+import type { Clock } from './datasources/shared/clock';
+import type { Logger } from './logger';
+import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
+import type { Repository } from './store';
+import type { StoredTask } from './store/repository';
+
+const TERMINAL = new Set<string>([FulfillmentTaskStatus.DONE, FulfillmentTaskStatus.FATAL, FulfillmentTaskStatus.CANCELLED]);
+/** Poll unfinished tasks 5 s after submission, then back off to every 5 minutes. */
+const FIRST_POLL_MS = 5_000;
+const MAX_POLL_INTERVAL_MS = 5 * 60_000;
+/** A task the ERP still does not report after a day is given up on (status UNKNOWN, no more polls). */
+const GIVE_UP_AFTER_MS = 24 * 3600_000;
+const BATCH = 100;
+
+export function nextPollDelay(attempts: number): number {
+  return Math.min(MAX_POLL_INTERVAL_MS, FIRST_POLL_MS * 2 ** attempts);
+}
+
+/**
+ * The background job of the task registry: polls unfinished tasks in batches of at most ten per
+ * ERP call (through the same client, so under the same in-flight semaphore), writes terminal
+ * states and stops polling them; then purges personal data past the retention period.
+ */
+export class Refresher {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: { repo: Repository; fulfillment: LingxingFulfillment; clock: Clock; logger: Logger; retentionDays: number; intervalMs: number },
+  ) {}
+
+  start(): void {
+    if (this.deps.intervalMs <= 0) return;
+    const tick = () => {
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'refresher run failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.deps.intervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, this.deps.intervalMs).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns what it did, for tests and logs. */
+  async runOnce(): Promise<{ polled: number; finished: number; purged: { mcfOrders: number; idempotencyKeys: number } }> {
+    const { repo, clock } = this.deps;
+    const now = clock.now();
+    const due = await repo.dueTasks(new Date(now).toISOString(), BATCH);
+    const bySeller = new Map<string, StoredTask[]>();
+    for (const t of due) bySeller.set(t.sellerId, [...(bySeller.get(t.sellerId) ?? []), t]);
+    let finished = 0;
+    await Promise.all(
+      [...bySeller].flatMap(([sellerId, tasks]) =>
+        chunks(tasks, 10).map(async (chunk) => {
+          let found: Awaited<ReturnType<LingxingFulfillment['results']>>;
+          try {
+            found = await this.deps.fulfillment.results(sellerId, chunk.map((t) => t.taskId));
+          } catch (error) {
+            this.deps.logger.warn({ sellerId, tasks: chunk.length, code: (error as { code?: string }).code }, 'task refresh failed; will retry later');
+            for (const t of chunk) await this.reschedule(t, now);
+            return;
+          }
+          for (const t of chunk) {
+            const r = found.get(t.taskId);
+            if (r && TERMINAL.has(r.status)) {
+              finished++;
+              await repo.updateTaskState(t.sellerId, t.taskId, { status: r.status, failureReason: r.failureReason, feedStatusCode: r.feedStatusCode, finishedAt: iso(now), nextPollAt: null, pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
+            } else if (!r && now - Date.parse(t.createdAt) > GIVE_UP_AFTER_MS) {
+              this.deps.logger.warn({ sellerId, taskId: t.taskId }, 'the ERP has not reported this task for a day; no longer polling it');
+              await repo.updateTaskState(t.sellerId, t.taskId, { status: FulfillmentTaskStatus.UNKNOWN, failureReason: t.failureReason, feedStatusCode: t.feedStatusCode, finishedAt: null, nextPollAt: null, pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
+            } else {
+              await repo.updateTaskState(t.sellerId, t.taskId, { status: r?.status ?? t.status, failureReason: r?.failureReason ?? t.failureReason, feedStatusCode: r?.feedStatusCode ?? t.feedStatusCode, finishedAt: null, nextPollAt: iso(now + nextPollDelay(t.pollAttempts + 1)), pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
+            }
+          }
+        }),
+      ),
+    );
+    const purged = await repo.purgePersonalData(iso(now - this.deps.retentionDays * 86_400_000), iso(now));
+    if (due.length || purged.mcfOrders || purged.idempotencyKeys) this.deps.logger.info({ polled: due.length, finished, purged }, 'refresher pass');
+    return { polled: due.length, finished, purged };
+  }
+
+  private async reschedule(t: StoredTask, now: number): Promise<void> {
+    await this.deps.repo.updateTaskState(t.sellerId, t.taskId, { status: t.status, failureReason: t.failureReason, feedStatusCode: t.feedStatusCode, finishedAt: null, nextPollAt: iso(now + nextPollDelay(t.pollAttempts + 1)), pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}

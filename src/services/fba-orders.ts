@@ -1,0 +1,34 @@
+import { toCreateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
+import { toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
+import type { FulfillmentOutboundV20200701 } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { IdempotencyKeyReusedError, type Idempotency } from '../idempotency';
+import { spApiUserErrors } from '../resolvers/sp-api-user-errors';
+import type { CreateFbaOutboundOrderInput } from '../schema/fba/inputs';
+import type { FbaOutboundOrderPayload } from '../schema/fba/payloads';
+import { UserErrorCode } from '../schema/user-error.type';
+
+/**
+ * Creating FBA outbound orders as a use-case: exactly once per idempotency key. A claim left
+ * pending by a crash is reconciled by running the create again, which itself looks the order up
+ * before resending anything.
+ */
+export class FbaOrders {
+  constructor(private readonly deps: { outbound: FulfillmentOutboundV20200701; idempotency: Idempotency }) {}
+
+  async create(input: CreateFbaOutboundOrderInput): Promise<FbaOutboundOrderPayload> {
+    try {
+      const { value } = await this.deps.idempotency.run('createFbaOutboundOrder', input.idempotencyKey, input, 'rerun', async () => {
+        try {
+          const { order } = await this.deps.outbound.createOrder(input.sellerId, toCreateRequest(input));
+          return { order: toFbaOutboundOrderWhole(input.sellerId, order), userErrors: [] };
+        } catch (error) {
+          return { order: null, userErrors: spApiUserErrors(error) };
+        }
+      });
+      return value;
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) return { order: null, userErrors: [{ field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message }] };
+      throw error;
+    }
+  }
+}
