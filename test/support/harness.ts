@@ -11,6 +11,8 @@ import type { CreateFbaOutboundOrderInput, SubmitFulfillmentInput } from '../__g
 
 export interface TestApp extends RunningApp {
   logs: string[];
+  /** the store's environment, to start a second app on the same store (a restart) */
+  storeEnv: Record<string, string>;
   /** Runs a typed document (from test/__generated__) or a plain query string. */
   gql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V): Promise<GqlResponse<T>>;
 }
@@ -43,6 +45,7 @@ export async function startTestApp(
       await store?.cleanup();
     },
     logs: lines,
+    storeEnv: options.storeEnv ?? store!.env,
     async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V) {
       const res = await request(app.url, {
         method: 'POST',
