@@ -11,6 +11,8 @@ import { GraphServer } from './server';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { FbaOrders } from './services/fba-orders';
+import { McfOrders } from './services/mcf-orders';
+import { LingxingMcfOrders } from './datasources/lingxing/mcf-orders';
 import { ShipmentConfirmations } from './services/shipment-confirmations';
 import { openStore, type Repository } from './store';
 import { SpApiClient, type SpApiClientOptions } from './datasources/sp-api/client';
@@ -92,6 +94,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       services: {
         shipmentConfirmations: new ShipmentConfirmations({ fulfillment, repo: store, idempotency, clock }),
         fbaOrders: new FbaOrders({ outbound, idempotency }),
+        mcfOrders: new McfOrders({ mcf: new LingxingMcfOrders(lingxing), repo: store, idempotency, clock }),
       },
       logger,
     },

@@ -3,6 +3,7 @@ import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { FbaOrders } from './services/fba-orders';
+import type { McfOrders } from './services/mcf-orders';
 import type { ShipmentConfirmations } from './services/shipment-confirmations';
 import type { Repository } from './store';
 
@@ -12,7 +13,7 @@ export interface Services {
   spApi: { outbound: FulfillmentOutboundV20200701 };
   store: Repository;
   /** write use-cases that combine an upstream, the store and idempotency */
-  services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders };
+  services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders; mcfOrders: McfOrders };
   logger: Logger;
 }
 

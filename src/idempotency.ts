@@ -120,7 +120,10 @@ export class Idempotency {
       return { value, replayed: false };
     } catch (error) {
       if (provesNothingHappened(error)) await this.repo.releaseKey(scope, key);
-      throw error; // otherwise the claim stays pending: the outcome is unknown
+      // otherwise the claim stays pending, the outcome unknown; nobody works on it any more, so a
+      // retry may reconcile at once (after a crash, the lease has to run out first)
+      else await this.repo.endLease(scope, key, this.iso(-1));
+      throw error;
     }
   }
 }

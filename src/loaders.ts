@@ -5,6 +5,8 @@ import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 import type { Repository } from './store';
 import type { StoredTask } from './store/repository';
+import type { McfOrder } from './schema/mcf-order.type';
+import { toMcfOrder } from './services/mcf-orders';
 
 /**
  * Per-request DataLoaders, created in the context function: nothing is cached across requests.
@@ -17,6 +19,8 @@ export interface Loaders {
   fbaOrderById(sellerId: string): DataLoader<string, FbaOutboundOrder | null>;
   /** Registry records of submitted tasks by task id: one store query per batch. */
   storedTaskById(sellerId: string): DataLoader<string, StoredTask | null>;
+  /** MCF orders this gateway created, by "storeName\u0000orderId": one store query per batch. */
+  mcfOrderById: DataLoader<string, McfOrder | null>;
 }
 
 export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound: FulfillmentOutboundV20200701; store: Repository }): Loaders {
@@ -59,6 +63,16 @@ export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound
           const found = await deps.store.tasksByIds(sellerId, taskIds);
           return taskIds.map((id) => found.get(id) ?? null);
         }, { maxBatchSize: 500 }),
+    ),
+    mcfOrderById: new DataLoader<string, McfOrder | null>(
+      async (keys) => {
+        const found = await deps.store.mcfOrdersByIds(keys.map((k) => ({ storeName: k.split('\u0000')[0], orderId: k.split('\u0000')[1] })));
+        return keys.map((k) => {
+          const o = found.get(k);
+          return o ? toMcfOrder(o) : null;
+        });
+      },
+      { maxBatchSize: 200 },
     ),
   };
 }

@@ -164,6 +164,11 @@ export class Repository {
     await this.db.query(`UPDATE idempotency_keys SET state = 'done', response = $3, updated_at = $4 WHERE scope = $1 AND idem_key = $2`, [scope, key, json(response), now]);
   }
 
+  /** Ends the lease of a pending claim whose owner gave up with an unknown outcome, so a retry may reconcile at once. */
+  async endLease(scope: string, key: string, at: string): Promise<void> {
+    await this.db.query(`UPDATE idempotency_keys SET lease_until = $3, updated_at = $3 WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [scope, key, at]);
+  }
+
   /** Forgets a claim whose work certainly did not happen, so the key can be used again. */
   async releaseKey(scope: string, key: string): Promise<void> {
     await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [scope, key]);

@@ -7,7 +7,7 @@ import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
 import type { SpApiSandboxOptions } from '../../src/sandbox/sp-api/server';
 import { capturedLogger } from './logs';
 import { testStoreEnv, type StoreKind } from './stores';
-import type { CreateFbaOutboundOrderInput, SubmitFulfillmentInput } from '../__generated__/operations';
+import type { CreateFbaOutboundOrderInput, CreateMcfOrderInput, SubmitFulfillmentInput } from '../__generated__/operations';
 
 export interface TestApp extends RunningApp {
   logs: string[];
@@ -96,3 +96,22 @@ export function orderInput(id: string, overrides: Partial<CreateFbaOutboundOrder
   };
 }
 
+
+/** A valid MCF order through the ERP (seed 004's example, in this API's English). */
+export function mcfInput(orderId: string, overrides: Partial<CreateMcfOrderInput> = {}): CreateMcfOrderInput {
+  return {
+    storeName: '8speed-US',
+    storeCountryCode: 'US',
+    orderId,
+    blankBox: false,
+    blockAmzl: true,
+    deliveryOperation: 'HOLD',
+    deliveryService: 'STANDARD',
+    recipient: { name: 'Jack Buyer', email: 'jack.buyer@example.com', phone: '123456' },
+    address: { countryCode: 'US', stateOrRegion: 'AL-Alabama', city: 'Autaugaville', addressLine1: '1 Autauga Rd', postalCode: '36003' },
+    packingSlip: { orderId: '1802', orderDate: '2022-12-09', remark: 'Thank you for your order' },
+    remark: '备注',
+    items: [{ msku: 'msku123', quantity: 1, declaredValue: '1.23', declaredCurrency: 'USD' }],
+    ...overrides,
+  };
+}

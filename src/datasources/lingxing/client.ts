@@ -205,8 +205,11 @@ export class LingxingClient {
           throw new UpstreamAuthFailedError('The ERP rejected the configured app credentials.', details(envelope));
         case 'config':
           throw new UpstreamMisconfiguredError(`The ERP refused this deployment (code ${envelope.code}); an operator must fix the ERP app settings.`, details(envelope));
-        case 'rejected':
-          throw new UpstreamRejectedError(envelope.message || 'The ERP rejected the request.', details(envelope), fieldInMessage(envelope.message));
+        case 'rejected': {
+          // business failures explain themselves in error_details (e.g. 订单号已经存在); 102 in message
+          const explained = Array.isArray(envelope.errorDetails) && envelope.errorDetails.length ? envelope.errorDetails.map(String).join('; ') : envelope.message;
+          throw new UpstreamRejectedError(explained || 'The ERP rejected the request.', details(envelope), fieldInMessage(envelope.message));
+        }
         case 'protocol':
           throw this.protocolFault(envelope, details(envelope), signedBody, prepared);
       }

@@ -13,6 +13,16 @@ export class JsonInt {
   }
 }
 
+/**
+ * A decimal carried as its digits and written as a JSON number (`1.23`), for fields the ERP
+ * documents as `[number]` (declared values): never through a binary float.
+ */
+export class JsonDecimal {
+  constructor(readonly digits: string) {
+    if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(digits)) throw new TypeError(`not a decimal: ${digits}`);
+  }
+}
+
 export type JsonValue =
   | string
   | number
@@ -20,11 +30,12 @@ export type JsonValue =
   | null
   | undefined
   | JsonInt
+  | JsonDecimal
   | JsonValue[]
   | { [key: string]: JsonValue };
 
 export function canonicalJson(value: JsonValue): string {
-  if (value instanceof JsonInt) return value.digits;
+  if (value instanceof JsonInt || value instanceof JsonDecimal) return value.digits;
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object') {

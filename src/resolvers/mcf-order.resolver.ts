@@ -1,0 +1,30 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder, McfOrderArgs, McfOrderConnection, McfOrdersArgs } from '../schema/mcf-order.type';
+import { toMcfOrder } from '../services/mcf-orders';
+import { validateInput } from '../validation';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-paging';
+import { pageSize } from './token-paging';
+
+@Resolver(() => McfOrder)
+export class McfOrderResolver {
+  @Mutation(() => CreateMcfOrderPayload, { description: 'Create an Amazon multi-channel order through the ERP. With an idempotencyKey, a retry returns the first result.' })
+  async createMcfOrder(@Arg('input', () => CreateMcfOrderInput) input: CreateMcfOrderInput, @Ctx() ctx: Context): Promise<CreateMcfOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    return ctx.services.mcfOrders.create(input);
+  }
+
+  @Query(() => McfOrder, { nullable: true, description: 'An MCF order this gateway created; null if it did not.' })
+  mcfOrder(@Args(() => McfOrderArgs) { storeName, orderId }: McfOrderArgs, @Ctx() ctx: Context): Promise<McfOrder | null> {
+    return ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`);
+  }
+
+  @Query(() => McfOrderConnection, { description: 'MCF orders this gateway created, newest first.' })
+  async mcfOrders(@Args(() => McfOrdersArgs) { storeName, first, after }: McfOrdersArgs, @Ctx() ctx: Context): Promise<McfOrderConnection> {
+    const size = pageSize(first);
+    const rows = await ctx.store.recentMcfOrders({ storeName, limit: size + 1, after: after ? decodeKeysetCursor(after) : undefined });
+    const edges = rows.slice(0, size).map((o) => ({ cursor: encodeKeysetCursor({ createdAt: o.createdAt, id: `${o.storeName}/${o.orderId}` }), node: toMcfOrder(o) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
