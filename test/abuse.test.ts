@@ -1,6 +1,6 @@
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { CreateFbaOrderDocument, CreateFbaReturnDocument, PreviewDocument, type CreateFbaOutboundOrderInput, type SubmitFulfillmentInput } from './__generated__/operations';
-import { SUBMIT_MUTATION, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import { CreateFbaOrderDocument, CreateFbaReturnDocument, CreateMcfOrderDocument, PreviewDocument, type CreateFbaOutboundOrderInput, type CreateMcfOrderInput, type SubmitFulfillmentInput } from './__generated__/operations';
+import { SUBMIT_MUTATION, mcfInput, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 /**
  * Pins the messages users see for bad input. Every case must be refused before any upstream call.
@@ -130,5 +130,33 @@ describe('bad FBA input is refused with a field path and no SP-API call', () => 
     const res = await app.gql(PreviewDocument, { sellerId: 'A1MQMW3JWPNCBX', input: { address: { name: 'A', addressLine1: '1 St', city: 'X', postalCode: '1', countryCode: 'us' }, items: [{ sellerSku: 'DEMO-SKU-1', quantity: 1, sellerFulfillmentOrderItemId: 'p1' }] } });
     expect(res.errors![0]).toMatchObject({ message: 'countryCode must be an ISO 3166-1 alpha-2 code', extensions: { code: 'BAD_USER_INPUT', field: ['input', 'address', 'countryCode'] } });
     expect(spApiCalls()).toBe(0);
+  });
+});
+
+describe('bad MCF input is refused with a field path and no ERP call', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+  const createCalls = () => app.sandboxes.lingxing!.businessRequests(LINGXING_ENDPOINTS.createMcfOrder.path).length;
+
+  it.each([
+    ['an unknown store country', { storeCountryCode: 'CN' }, { field: ['storeCountryCode'], code: 'INVALID', message: 'storeCountryCode CN is not an Amazon store country' }],
+    ['a lower-case address country', { address: { countryCode: 'us', stateOrRegion: 'AL', city: 'X', addressLine1: '1 Rd', postalCode: '1' } }, { field: ['address', 'countryCode'], code: 'INVALID', message: 'countryCode must be an ISO 3166-1 alpha-2 code' }],
+    ['no city outside Japan', { address: { countryCode: 'US', stateOrRegion: 'AL', addressLine1: '1 Rd', postalCode: '1' } }, { field: ['address', 'city'], code: 'REQUIRED', message: 'city is required outside Japan' }],
+    ['a bad recipient email', { recipient: { name: 'Jack', email: 'not-an-email' } }, { field: ['recipient', 'email'], code: 'INVALID', message: 'email must be an email address' }],
+    ['a packing date in another format', { packingSlip: { orderId: '1', orderDate: '09/12/2022' } }, { field: ['packingSlip', 'orderDate'], code: 'INVALID', message: 'orderDate must be a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:mm:ss)' }],
+    ['an impossible packing date', { packingSlip: { orderId: '1', orderDate: '2022-02-30' } }, { field: ['packingSlip', 'orderDate'], code: 'INVALID', message: 'orderDate 2022-02-30 is not a calendar date' }],
+    ['a zero quantity', { items: [{ msku: 'm', quantity: 0 }] }, { field: ['items', '0', 'quantity'], code: 'OUT_OF_RANGE', message: 'quantity must be at least 1' }],
+    ['a negative declared value', { items: [{ msku: 'm', quantity: 1, declaredValue: '-1.00', declaredCurrency: 'USD' }] }, { field: ['items', '0', 'declaredValue'], code: 'INVALID', message: 'declaredValue must not be negative' }],
+    ['a declared value without currency', { items: [{ msku: 'm', quantity: 1, declaredValue: '2.50' }] }, { field: ['items', '0', 'declaredCurrency'], code: 'REQUIRED', message: 'declaredCurrency is required with declaredValue' }],
+    ['no items', { items: [] }, { field: ['items'], code: 'REQUIRED', message: 'items must contain at least one item' }],
+  ])('refuses %s', async (_name, overrides, expected) => {
+    const before = createCalls();
+    const res = await app.gql(CreateMcfOrderDocument, { input: mcfInput('abuse-1', overrides as Partial<CreateMcfOrderInput>) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createMcfOrder).toEqual({ order: null, userErrors: [expected] });
+    expect(createCalls()).toBe(before);
   });
 });

@@ -3,9 +3,9 @@ import { request } from 'undici';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { SANDBOX_SPAPI_APP } from '../src/sandbox/sp-api/fixtures';
-import { CreateFbaOrderDocument } from './__generated__/operations';
+import { CreateFbaOrderDocument, CreateMcfOrderDocument } from './__generated__/operations';
 import { formatClientError } from '../src/server';
-import { DEMO_SELLER, SUBMIT_MUTATION, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import { DEMO_SELLER, SUBMIT_MUTATION, mcfInput, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
 
 const get = async (url: string) => {
   const res = await request(url);
@@ -49,8 +49,11 @@ describe('operations endpoints', () => {
     await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003085") { taskId } }`);
     await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { destinationAddress: { name: 'Secret Buyer Name', addressLine1: '77 Private Lane', city: 'Seattle', postalCode: '98109', countryCode: 'US', phone: '206-555-0199' } }) });
     await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { items: [{ sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'x', quantity: 1 }] }) });
+    await app.gql(CreateMcfOrderDocument, { input: mcfInput('LOG-MCF-1', { recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' } }) });
+    await app.gql(CreateMcfOrderDocument, { input: mcfInput('LOG-MCF-1', { recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' } }) });
     const text = app.logs.join('\n');
     expect(text).toContain('SP-API answered');
+    expect(text).not.toMatch(/Private Recipient|private\.person@example\.com|555-0123|1 Autauga Rd/);
     expect(text).not.toMatch(/Atza\||Atzr\|/); // LWA access and refresh tokens
     expect(text).not.toContain(SANDBOX_SPAPI_APP.clientSecret);
     expect(text).not.toMatch(/Secret Buyer Name|77 Private Lane|206-555-0199/);

@@ -47,7 +47,7 @@ export interface InjectedFault {
   message?: string;
   /** answer this HTTP status with an HTML body instead */
   httpStatus?: number;
-  /** hold the request this long first (the in-flight slot stays taken, as upstream) */
+  /** hold the request this long first (the in-flight slot stays taken, as upstream); alone, a slow normal answer */
   delayMs?: number;
   /** process the request normally, then answer with this (e.g. to lose the answer of a write) */
   afterProcessing?: boolean;
@@ -170,13 +170,15 @@ export class LingxingSandbox {
     try {
       const raw = await readBody(req);
       const fault = this.faults.get(path)?.shift();
+      // a fault with neither code nor status is only slow: the request is then handled normally
+      const answers = fault !== undefined && (fault.code !== undefined || fault.httpStatus !== undefined);
       if (fault?.delayMs) await sleep(fault.delayMs);
       else await sleep(this.latencyFor(path));
-      if (fault && !fault.afterProcessing) return this.replyFault(res, path, fault);
+      if (answers && !fault.afterProcessing) return this.replyFault(res, path, fault);
       const [status, payload] = path.startsWith('/api/auth-server/')
         ? await this.handleToken(path, req.headers['content-type'] ?? '', raw)
         : this.handleBusiness(path, url.searchParams, raw);
-      if (fault) return this.replyFault(res, path, fault);
+      if (answers) return this.replyFault(res, path, fault);
       this.reply(res, status, payload);
     } finally {
       this.inFlight.set(slot, (this.inFlight.get(slot) ?? 1) - 1);
