@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SandboxServer, readBody, sleep } from '../http';
 import { MARKETPLACES } from '../../domain/marketplaces';
 import { STORE_COUNTRY_NAMES } from '../../domain/store-countries';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './fixtures';
@@ -75,7 +75,7 @@ const CAPACITY: Record<string, number> = {
 
 const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 
-export class LingxingSandbox {
+export class LingxingSandbox extends SandboxServer {
   readonly requests: RecordedRequest[] = [];
   /** highest number of requests in flight seen per path and appId, as the capacity sees them */
   readonly maxInFlight = new Map<string, number>();
@@ -90,43 +90,22 @@ export class LingxingSandbox {
   /** MCF orders created through createOrder, by "store_name order_id", as received */
   readonly mcfOrders = new Map<string, Record<string, unknown>>();
   private nextTaskId = 1003100;
-  private server?: Server;
   private readonly now: () => number;
   tokenRequests = 0;
 
   constructor(private readonly options: LingxingSandboxOptions = {}) {
+    super(options);
     this.now = options.now ?? Date.now;
     for (const app of options.apps ?? [SANDBOX_ERP_APP]) this.apps.set(app.appId, app.appSecret);
     if (options.seed ?? true) this.seed();
   }
 
-  get url(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('sandbox not started');
-    return `http://${address.address}:${address.port}`;
+  protected internalError(res: ServerResponse): void {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html' });
+    res.end('<html><body>500 Internal Server Error</body></html>');
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html' });
-        res.end('<html><body>500 Internal Server Error</body></html>');
-      });
-    });
-    this.server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
-    });
-    return this;
-  }
 
-  async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
-  }
 
   /** Queue faults that the next requests to `path` get, in order. */
   injectFaults(path: string, ...faults: InjectedFault[]): void {
@@ -149,7 +128,7 @@ export class LingxingSandbox {
     for (const t of this.tokens.values()) t.expiresAt = 0;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
     const capacity = CAPACITY[path];
@@ -463,17 +442,4 @@ function nonEmpty(v: unknown): boolean {
   return (typeof v === 'string' && v.trim().length > 0) || typeof v === 'number' || v instanceof BigDigits;
 }
 
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
-}
 
-async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SandboxServer, readBody, sleep } from '../http';
 import { SANDBOX_FEATURES, SANDBOX_RETURN_REASONS, SANDBOX_SKUS, SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './fixtures';
 
 /**
@@ -104,7 +104,7 @@ class HttpAnswer {
 const invalid = (message: string, details?: string) => new HttpAnswer(400, { errors: [{ code: 'InvalidInput', message, ...(details ? { details } : {}) }] });
 const notFound = (message: string) => new HttpAnswer(404, { errors: [{ code: 'NotFound', message }] });
 
-export class SpApiSandbox {
+export class SpApiSandbox extends SandboxServer {
   readonly exchanges: SpApiExchange[] = [];
   readonly orders = new Map<string, SandboxOrder>();
   /** LWA token requests, for tests */
@@ -115,18 +115,12 @@ export class SpApiSandbox {
   private readonly faults = new Map<string, SpApiFault[]>();
   private readonly packages = new Map<number, string>();
   private nextPackage = 1001;
-  private server?: Server;
   private readonly now: () => number;
 
   constructor(private readonly options: SpApiSandboxOptions = {}) {
+    super(options);
     this.now = options.now ?? Date.now;
     if (options.seed ?? true) this.seed();
-  }
-
-  get url(): string {
-    const a = this.server?.address() as AddressInfo | null;
-    if (!a) throw new Error('sandbox not started');
-    return `http://${a.address}:${a.port}`;
   }
 
   /** The LWA token endpoint of this double. */
@@ -134,26 +128,12 @@ export class SpApiSandbox {
     return `${this.url}/auth/o2/token`;
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ code: 'InternalFailure', message: 'We encountered an internal error. Please try again.' }] }));
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
-    });
-    return this;
+  protected internalError(res: ServerResponse): void {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ code: 'InternalFailure', message: 'We encountered an internal error. Please try again.' }] }));
   }
 
-  async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = undefined;
-  }
+
 
   injectFaults(operation: string, ...faults: SpApiFault[]): void {
     this.faults.set(operation, [...(this.faults.get(operation) ?? []), ...faults]);
@@ -191,7 +171,7 @@ export class SpApiSandbox {
 
   // ---- HTTP -----------------------------------------------------------------------------------
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const raw = await readBody(req);
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
@@ -639,17 +619,4 @@ function sendFault(res: ServerResponse, fault: SpApiFault, requestId: string): v
   send(res, fault.status, { errors: [{ code, message: code === 'QuotaExceeded' ? 'You exceeded your quota for the requested resource.' : 'We encountered an internal error. Please try again.' }] }, requestId);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
-async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}

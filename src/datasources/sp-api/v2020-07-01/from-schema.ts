@@ -1,4 +1,4 @@
-import type { CreateFbaOutboundOrderInput, DeliveryOffersInput, FbaAddressInput, FeatureConstraintInput, FulfillmentPreviewInput, MoneyInput, UpdateFbaOutboundOrderInput } from '../../../schema/fba/inputs';
+import type { CreateFbaOutboundOrderInput, DeliveryOffersInput, FbaAddressInput, FbaOrderItemInput, FeatureConstraintInput, FulfillmentPreviewInput, MoneyInput, UpdateFbaOutboundOrderInput } from '../../../schema/fba/inputs';
 import { DropOffLocationType, FeatureFulfillmentPolicy, FulfillmentAction, FulfillmentPolicy, ShippingSpeedCategory } from '../../../schema/fba/enums';
 import type * as M from './model';
 
@@ -12,6 +12,21 @@ const money = (m: MoneyInput | undefined | null): M.Money | undefined => (m ? { 
 const address = (a: FbaAddressInput): M.Address => strip({ ...a });
 const features = (f: FeatureConstraintInput[] | undefined | null) =>
   f?.map((c) => ({ featureName: c.featureName, featureFulfillmentPolicy: FeatureFulfillmentPolicy.toAmazon(c.featureFulfillmentPolicy) }));
+
+/** The fields create and update items share. */
+function orderItem(item: Omit<FbaOrderItemInput, 'sellerSku'> & { sellerSku?: string | null }): M.UpdateFulfillmentOrderItem {
+  return strip({
+    sellerSku: item.sellerSku ?? undefined,
+    sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId,
+    quantity: item.quantity,
+    giftMessage: item.giftMessage,
+    displayableComment: item.displayableComment,
+    fulfillmentNetworkSku: item.fulfillmentNetworkSku,
+    perUnitDeclaredValue: money(item.perUnitDeclaredValue),
+    perUnitPrice: money(item.perUnitPrice),
+    perUnitTax: money(item.perUnitTax),
+  });
+}
 
 /** Drops undefined and null members so the request carries only what was given. */
 function strip<T extends object>(o: T): T {
@@ -44,19 +59,7 @@ export function toCreateRequest(i: CreateFbaOutboundOrderInput): M.CreateFulfill
     shipFromCountryCode: i.shipFromCountryCode,
     notificationEmails: i.notificationEmails,
     featureConstraints: features(i.featureConstraints),
-    items: i.items.map((item) =>
-      strip({
-        sellerSku: item.sellerSku,
-        sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId,
-        quantity: item.quantity,
-        giftMessage: item.giftMessage,
-        displayableComment: item.displayableComment,
-        fulfillmentNetworkSku: item.fulfillmentNetworkSku,
-        perUnitDeclaredValue: money(item.perUnitDeclaredValue),
-        perUnitPrice: money(item.perUnitPrice),
-        perUnitTax: money(item.perUnitTax),
-      }),
-    ),
+    items: i.items.map((item) => orderItem(item) as M.CreateFulfillmentOrderItem),
     paymentInformation: i.paymentInformation?.map((p) => ({ paymentTransactionId: p.paymentTransactionId, paymentMode: p.paymentMode, paymentDate: ts(p.paymentDate) })),
   });
 }
@@ -74,20 +77,7 @@ export function toUpdateRequest(i: UpdateFbaOutboundOrderInput): M.UpdateFulfill
     shipFromCountryCode: i.shipFromCountryCode,
     notificationEmails: i.notificationEmails,
     featureConstraints: features(i.featureConstraints),
-    items: i.items?.map((item) =>
-      strip({
-        sellerSku: item.sellerSku,
-        sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId,
-        quantity: item.quantity,
-        giftMessage: item.giftMessage,
-        displayableComment: item.displayableComment,
-        fulfillmentNetworkSku: item.fulfillmentNetworkSku,
-        orderItemDisposition: item.orderItemDisposition,
-        perUnitDeclaredValue: money(item.perUnitDeclaredValue),
-        perUnitPrice: money(item.perUnitPrice),
-        perUnitTax: money(item.perUnitTax),
-      }),
-    ),
+    items: i.items?.map((item) => ({ ...orderItem(item), ...(item.orderItemDisposition ? { orderItemDisposition: item.orderItemDisposition } : {}) })),
   });
 }
 
