@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
 import { toFbaOutboundOrder } from '../datasources/sp-api/v2020-07-01/to-schema';
@@ -11,6 +11,7 @@ import {
 import { CancelFbaOutboundOrderInput, CreateFbaOutboundOrderInput, SandboxSetFbaOutboundOrderStatusInput, UpdateFbaOutboundOrderInput } from '../schema/fba/inputs';
 import { FbaOutboundOrderPayload } from '../schema/fba/payloads';
 import { UserErrorCode } from '../schema/user-error.type';
+import { globalId } from '../schema/node';
 import { validateInput } from '../validation';
 import { spApiUserErrors } from './sp-api-user-errors';
 import { connectionOverTokens } from './token-paging';
@@ -105,6 +106,11 @@ export class FbaOutboundOrderResolver {
     return (await this.details(order, ctx)).paymentInformation;
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() order: FbaOutboundOrder): string {
+    return globalId('FbaOutboundOrder', order.sellerId, order.sellerFulfillmentOrderId);
+  }
+
   /** Orders from a list lack items, shipments and returns: load them whole, once per id. */
   private async details(order: FbaOutboundOrder, ctx: Context): Promise<FbaOutboundOrderDetails> {
     if (order.details) return order.details;
@@ -120,5 +126,16 @@ export class FbaOutboundOrderResolver {
   /** The order after a change: never the copy this request may have cached before it. */
   private reload(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
     return ctx.loaders.fbaOrderById(sellerId).clear(id).load(id);
+  }
+}
+
+/** FbaShipment as the mapper builds it: the order's key rides along. */
+type FbaShipmentRoot = FbaShipment & { sellerId?: string; sellerFulfillmentOrderId?: string };
+
+@Resolver(() => FbaShipment)
+export class FbaShipmentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() shipment: FbaShipmentRoot): string {
+    return globalId('FbaShipment', shipment.sellerId ?? '', shipment.sellerFulfillmentOrderId ?? '', shipment.amazonShipmentId);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { toFulfillmentTask } from '../datasources/lingxing/to-schema';
 import { BadUserInputError } from '../errors';
@@ -7,6 +7,7 @@ import { FulfillmentTaskConnection, RecentFulfillmentTasksArgs } from '../schema
 import type { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
 import { FulfillmentTask } from '../schema/fulfillment-task.type';
 import { MessageResult } from '../schema/message-result.type';
+import { globalId } from '../schema/node';
 import { ShipmentConfirmation } from '../schema/shipment-confirmation.type';
 import { SELLER_ID, SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
 import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
@@ -66,7 +67,13 @@ export class FulfillmentTaskResolver {
   @FieldResolver(() => [ShipmentConfirmation], { description: 'What was submitted, from this gateway\'s registry; empty for tasks submitted elsewhere.' })
   async shipments(@Root() task: FulfillmentTask, @Ctx() ctx: Context): Promise<ShipmentConfirmation[]> {
     if (task.shipments?.length) return task.shipments;
-    return (await ctx.loaders.storedTaskById(task.sellerId).load(task.taskId))?.shipments ?? [];
+    const stored = (await ctx.loaders.storedTaskById(task.sellerId).load(task.taskId))?.shipments ?? [];
+    return stored.map((s) => ({ ...s, sellerId: task.sellerId, taskId: task.taskId }));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() task: FulfillmentTask): string {
+    return globalId('FulfillmentTask', task.sellerId, task.taskId);
   }
 }
 
@@ -80,6 +87,23 @@ export class MessageResultResolver {
     if (result.shipment) return result.shipment;
     if (!result.sellerId || !result.taskId) return null;
     const stored = await ctx.loaders.storedTaskById(result.sellerId).load(result.taskId);
-    return stored?.shipments.find((s) => s.messageId === result.messageId) ?? null;
+    const shipment = stored?.shipments.find((s) => s.messageId === result.messageId);
+    return shipment ? ({ ...shipment, sellerId: result.sellerId, taskId: result.taskId } as ShipmentRoot) : null;
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() result: MessageResultRoot): string {
+    return globalId('MessageResult', result.sellerId ?? '', result.taskId ?? '', result.messageId);
+  }
+}
+
+/** ShipmentConfirmation as the mappers build it: the task it belongs to rides along. */
+type ShipmentRoot = ShipmentConfirmation & { sellerId?: string; taskId?: string };
+
+@Resolver(() => ShipmentConfirmation)
+export class ShipmentConfirmationResolver {
+  @FieldResolver(() => ID)
+  id(@Root() shipment: ShipmentRoot): string {
+    return globalId('ShipmentConfirmation', shipment.sellerId ?? '', shipment.taskId ?? '', shipment.messageId);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { globalId } from '../schema/node';
 import type { Context } from '../context';
 import { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder, McfOrderArgs, McfOrderConnection, McfOrdersArgs } from '../schema/mcf-order.type';
 import { toMcfOrder } from '../services/mcf-orders';
@@ -13,6 +14,11 @@ export class McfOrderResolver {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
     return ctx.services.mcfOrders.create(input);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() order: McfOrder): string {
+    return globalId('McfOrder', order.storeName, order.orderId);
   }
 
   @Query(() => McfOrder, { nullable: true, description: 'An MCF order this gateway created; null if it did not.' })

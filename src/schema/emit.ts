@@ -5,8 +5,8 @@ import { buildAppSchema } from './index';
 import { printAppSchema } from './print';
 
 /** `npm run schema`: writes schema.graphql at the project root. */
-void buildAppSchema().then((schema) => {
+void buildAppSchema().then(async (schema) => {
   const target = join(__dirname, '..', '..', '..', 'schema.graphql');
-  writeFileSync(target, printAppSchema(schema));
+  writeFileSync(target, await printAppSchema(schema));
   process.stdout.write(`wrote ${target}\n`);
 });

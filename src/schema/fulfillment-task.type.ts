@@ -1,11 +1,12 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from './node';
 import { FulfillmentTaskStatus } from './fulfillment-task-status.enum';
 import { MessageResult } from './message-result.type';
 import { ProcessingSummary } from './processing-summary.type';
 import type { ShipmentConfirmation } from './shipment-confirmation.type';
 
-@ObjectType({ description: 'An asynchronous shipment-confirmation (标发) task at the ERP.' })
+@ObjectType({ description: 'An asynchronous shipment-confirmation (标发) task at the ERP.', implements: Node })
 @Directive('@key(fields: "sellerId taskId")')
 export class FulfillmentTask {
   @Field(() => String, { description: 'The Amazon merchant id the task belongs to.' }) sellerId!: string;

@@ -1,17 +1,41 @@
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { FulfillmentTaskResolver, MessageResultResolver } from '../resolvers/fulfillment-task.resolver';
-import { FbaOutboundOrderResolver } from '../resolvers/fba-outbound-order.resolver';
-import { McfOrderResolver } from '../resolvers/mcf-order.resolver';
+import { buildSchema, createResolversMap } from 'type-graphql';
 import { DeliveryOfferResolver, FbaReturnResolver, FulfillmentFeatureResolver, FulfillmentPreviewResolver, PackageTrackingResolver } from '../resolvers/fba-tools.resolver';
+import { FbaOutboundOrderResolver, FbaShipmentResolver } from '../resolvers/fba-outbound-order.resolver';
+import { FulfillmentTaskResolver, MessageResultResolver, ShipmentConfirmationResolver } from '../resolvers/fulfillment-task.resolver';
+import { McfOrderResolver } from '../resolvers/mcf-order.resolver';
+import { NodeResolver } from '../resolvers/node.resolver';
+import { REFERENCE_RESOLVERS } from '../resolvers/references';
 
-/** The executable schema. Validation is explicit in resolvers, so mutations can return userErrors. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
+/** Federation 2: the directives this subgraph uses. */
+export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+
+/** The type-graphql schema alone (validation is explicit in resolvers, so mutations can return userErrors). */
+export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [FulfillmentTaskResolver, MessageResultResolver, FbaOutboundOrderResolver, FulfillmentPreviewResolver, DeliveryOfferResolver, PackageTrackingResolver, FbaReturnResolver, FulfillmentFeatureResolver, McfOrderResolver],
+    resolvers: [
+      FulfillmentTaskResolver, MessageResultResolver, ShipmentConfirmationResolver, FbaOutboundOrderResolver, FbaShipmentResolver,
+      FulfillmentPreviewResolver, DeliveryOfferResolver, PackageTrackingResolver, FbaReturnResolver, FulfillmentFeatureResolver,
+      McfOrderResolver, NodeResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     emitSchemaFile: false,
   });
+}
+
+/**
+ * The executable subgraph schema: type-graphql's schema printed with its directives (so `@key`
+ * survives), given back to @apollo/subgraph with type-graphql's resolvers and the reference
+ * resolvers. @apollo/subgraph 2.15 takes only the array form.
+ */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildTypeGraphqlSchema();
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [type, reference] of Object.entries(REFERENCE_RESOLVERS)) resolvers[type] = { ...resolvers[type], ...reference };
+  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }

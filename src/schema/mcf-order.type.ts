@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsEmail, IsISO4217CurrencyCode, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from './node';
 import { STORE_COUNTRY_NAMES } from '../domain/store-countries';
 import { DecimalScalar } from './decimal.scalar';
 import { PageInfo } from './fba/common.type';
@@ -52,7 +53,7 @@ export class McfOrderItem {
   @Field(() => String, { nullable: true }) declaredCurrency?: string | null;
 }
 
-@ObjectType({ description: 'An Amazon multi-channel order created through the ERP, as this gateway submitted it.' })
+@ObjectType({ description: 'An Amazon multi-channel order created through the ERP, as this gateway submitted it.', implements: Node })
 @Directive('@key(fields: "storeName orderId")')
 export class McfOrder {
   @Field(() => String) storeName!: string;

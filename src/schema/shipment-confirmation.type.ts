@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node';
 
 @ObjectType({ description: 'One order line confirmed as shipped.' })
 export class ShipmentConfirmationItem {
@@ -6,7 +7,7 @@ export class ShipmentConfirmationItem {
   @Field(() => Int) quantity!: number;
 }
 
-@ObjectType({ description: 'One order confirmed as shipped, as it was submitted.' })
+@ObjectType({ description: 'One order confirmed as shipped, as it was submitted.', implements: Node })
 export class ShipmentConfirmation {
   @Field(() => ID, { description: 'The 标发记录id: results name it as `messageId`.' }) messageId!: string;
   @Field(() => String) amazonOrderId!: string;

@@ -7,7 +7,7 @@ export function toFulfillmentTask(sellerId: string, result: TaskResultRecord, sh
   return {
     ...result,
     sellerId,
-    shipments,
+    shipments: shipments.map((s) => ({ ...s, sellerId, taskId: result.taskId })),
     // sellerId and taskId ride along (not in the schema) so MessageResult.shipment can find the submission
     results: result.results.map((r) => ({ ...r, sellerId, taskId: result.taskId, shipment: byMessageId.get(r.messageId) })),
   };

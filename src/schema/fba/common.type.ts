@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../decimal.scalar';
 import { DropOffLocationType, FeatureFulfillmentPolicy } from './enums';
 
@@ -78,6 +78,7 @@ export class DropOffLocation {
 }
 
 @ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => Boolean, { description: 'Always false: Amazon pages forward only.' }) hasPreviousPage!: boolean;

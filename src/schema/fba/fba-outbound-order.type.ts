@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../node';
 import { CodSettings, DeliveryWindow, DropOffLocation, FbaAddress, FeatureConstraint, Money, PageInfo, PaymentInformation } from './common.type';
 import { FbaOutboundOrderStatus, FbaReturnItemStatus, FbaShipmentStatus, FulfillmentAction, FulfillmentPolicy, InvalidReturnItemReason, ReturnItemDisposition, ShippingSpeedCategory } from './enums';
 
@@ -60,7 +61,7 @@ export class FbaShipmentItem {
   @Field(() => [String]) manufacturerLotCodes!: string[];
 }
 
-@ObjectType({ description: 'A shipment Amazon made, or plans to make, for the order.' })
+@ObjectType({ description: 'A shipment Amazon made, or plans to make, for the order.', implements: Node })
 export class FbaShipment {
   @Field(() => String) amazonShipmentId!: string;
   @Field(() => String) fulfillmentCenterId!: string;
@@ -117,7 +118,7 @@ export interface FbaOutboundOrderDetails {
   paymentInformation: PaymentInformation[];
 }
 
-@ObjectType({ description: 'An Amazon multi-channel fulfillment order (SP-API Fulfillment Outbound FulfillmentOrder).' })
+@ObjectType({ description: 'An Amazon multi-channel fulfillment order (SP-API Fulfillment Outbound FulfillmentOrder).', implements: Node })
 @Directive('@key(fields: "sellerId sellerFulfillmentOrderId")')
 export class FbaOutboundOrder {
   @Field(() => String) sellerId!: string;

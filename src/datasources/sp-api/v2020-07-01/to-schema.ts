@@ -51,6 +51,9 @@ export function toFbaOutboundOrderWhole(sellerId: string, r: M.GetFulfillmentOrd
   return toFbaOutboundOrder(sellerId, r.fulfillmentOrder, {
     items: r.fulfillmentOrderItems.map((i) => ({ ...i })),
     shipments: (r.fulfillmentShipments ?? []).map((s) => ({
+      // the order's key rides along (not in the schema) for the shipment's global id
+      sellerId,
+      sellerFulfillmentOrderId: r.fulfillmentOrder.sellerFulfillmentOrderId,
       amazonShipmentId: s.amazonShipmentId,
       fulfillmentCenterId: s.fulfillmentCenterId,
       fulfillmentShipmentStatus: FbaShipmentStatus.fromAmazon(s.fulfillmentShipmentStatus),

@@ -1,0 +1,31 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+/**
+ * Relay's Node: every entity and object with an identity has an opaque, stable global `id`, so
+ * Apollo Client and Relay normalise their caches without configuration, and `Query.node` finds
+ * any of them again. The id is base64url of `[typename, ...key parts]`: stable across requests,
+ * opaque to clients.
+ */
+@InterfaceType({
+  description: 'An object with a stable, opaque global id.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque and stable: do not parse it.' })
+  id!: string;
+}
+
+export function globalId(typename: string, ...parts: string[]): string {
+  return Buffer.from(JSON.stringify([typename, ...parts])).toString('base64url');
+}
+
+/** `[typename, ...parts]`, or null when the id is not one this API issued. */
+export function parseGlobalId(id: string): [string, ...string[]] | null {
+  try {
+    const value = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length >= 2 && value.every((p) => typeof p === 'string')) return value as [string, ...string[]];
+  } catch {
+    /* not ours */
+  }
+  return null;
+}
