@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { startApp, type RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -37,11 +39,13 @@ async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
 }
 
 async function withApp<T>(sandbox: LingxingSandboxOptions, fn: (app: RunningApp) => Promise<T>, spApiSandbox: SpApiSandboxOptions = {}): Promise<T> {
-  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox }, spApiSandbox });
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TASK_REFRESH_INTERVAL_MS: '0' }), { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox }, spApiSandbox });
   try {
     return await fn(app);
   } finally {
     await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -190,11 +194,33 @@ async function fbaBurstBound(): Promise<void> {
   rows.push(['60 distinct fbaOutboundOrder lookups, one seller', `${m.toFixed(2)} s`, `bound (60 − 30 burst) / 2 per s = 15.00 s; ratio ${(m / 15).toFixed(3)}×; 429 answers ${throttled}; median of 3`]);
 }
 
+async function durabilityCost(): Promise<void> {
+  await withApp({ latencyMs: 0 }, async (app) => {
+    let n = 0;
+    const submit = (withKey: boolean) => async () => {
+      const i = n++;
+      const res = await gql(app.url, submitMutation, { input: { ...submitInput(i), ...(withKey ? { idempotencyKey: `bench-${i}` } : {}) } });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    await timeMany(submit(false), 50);
+    await timeMany(submit(true), 50); // warm-up
+    const plain: number[] = [];
+    const keyed: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      plain.push(...(await timeMany(submit(false), 100)));
+      keyed.push(...(await timeMany(submit(true), 100)));
+    }
+    rows.push(['submitFulfillment, p50 / p99 (recorded in the registry)', `${ms(percentile(plain, 50))} / ${ms(percentile(plain, 99))}`, `${plain.length} sequential submissions, SQLite store, ERP latency 0`]);
+    rows.push(['submitFulfillment with an idempotencyKey, p50 / p99', `${ms(percentile(keyed, 50))} / ${ms(percentile(keyed, 99))}`, `the key claimed before and completed after the ERP call: +${ms(percentile(keyed, 50) - percentile(plain, 50))} at p50`]);
+  });
+}
+
 async function main(): Promise<void> {
   await upstreamCallsPerIds();
   await addedLatency();
   await throughput();
   await capacityBound();
+  await durabilityCost();
   await fbaAddedLatency();
   await fbaBurstBound();
   const cpu = cpus();

@@ -104,6 +104,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     readiness: [
+      { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },
       { name: 'lingxing', check: async () => void (await lingxing.tokens.get()) },
       // one LWA exchange proves the app credentials; a single seller's revoked grant does not make the service unready
       { name: 'sp-api', check: async () => void (amazon.sellers[0] && (await lwa.get(amazon.sellers[0].refreshToken))) },

@@ -24,7 +24,7 @@ describe('operations endpoints', () => {
     expect(await get(`${base()}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
     const ready = await get(`${base()}/readyz`);
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { lingxing: 'ok', 'sp-api': 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { store: 'ok', lingxing: 'ok', 'sp-api': 'ok' } });
   });
 
   it('exports upstream calls, pacing waits and GraphQL durations on /metrics', async () => {
@@ -80,7 +80,7 @@ describe('a deployment with a wrong ERP secret', () => {
   it('is not ready, and says which upstream', async () => {
     const ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { lingxing: 'UPSTREAM_AUTH_FAILED', 'sp-api': 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { store: 'ok', lingxing: 'UPSTREAM_AUTH_FAILED', 'sp-api': 'ok' } });
   });
 
   it('answers queries with UPSTREAM_AUTH_FAILED and never echoes the secret', async () => {
