@@ -56,6 +56,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const metrics = new Metrics({ defaultMetrics: true });
   const sandboxes: RunningApp['sandboxes'] = {};
+  const clock = overrides.clock ?? systemClock;
 
   let erp: { baseUrl: string; appId: string; appSecret: string };
   if (config.lingxing.mode === 'live') {
@@ -65,7 +66,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     erp = { baseUrl: sandboxes.lingxing.url, ...SANDBOX_ERP_APP };
     logger.info({ upstream: 'lingxing', baseUrl: erp.baseUrl }, 'no ERP credentials configured: using the embedded ERP sandbox');
   }
-  const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock: overrides.clock, timeoutMs: config.lingxing.timeoutMs, ...overrides.lingxingClient });
+  const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock, timeoutMs: config.lingxing.timeoutMs, ...overrides.lingxingClient });
 
   let amazon: { clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[] };
   if (config.spApi.mode === 'live') {
@@ -75,7 +76,6 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     amazon = { ...SANDBOX_SPAPI_APP, lwaUrl: sandboxes.spApi.lwaUrl, endpoint: sandboxes.spApi.url, sellers: SANDBOX_SPAPI_SELLERS };
     logger.info({ upstream: 'sp-api', endpoint: amazon.endpoint }, 'no SP-API credentials configured: using the embedded SP-API sandbox');
   }
-  const clock = overrides.clock ?? systemClock;
   const lwa = new LwaTokens({ url: amazon.lwaUrl, clientId: amazon.clientId, clientSecret: amazon.clientSecret, clock, logger, dispatcher: overrides.dispatcher });
   const spApi = new SpApiClient({ lwa, logger, metrics, endpoint: amazon.endpoint, dispatcher: overrides.dispatcher, clock, timeoutMs: config.spApi.timeoutMs, ...overrides.spApiClient });
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));

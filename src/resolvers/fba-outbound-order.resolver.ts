@@ -13,7 +13,7 @@ import { FbaOutboundOrderPayload } from '../schema/fba/payloads';
 import { UserErrorCode } from '../schema/user-error.type';
 import { globalId } from '../schema/node';
 import { validateInput } from '../validation';
-import { spApiUserErrors } from './sp-api-user-errors';
+import { spApiUserErrors } from '../services/sp-api-user-errors';
 import { connectionOverTokens } from './token-paging';
 
 @Resolver(() => FbaOutboundOrder)

@@ -12,7 +12,7 @@ import { CreateFbaFulfillmentReturnPayload } from '../schema/fba/payloads';
 import { UserErrorCode } from '../schema/user-error.type';
 import { assertValidInput, validateInput } from '../validation';
 import { BadUserInputError } from '../errors';
-import { spApiUserErrors } from './sp-api-user-errors';
+import { spApiUserErrors } from '../services/sp-api-user-errors';
 import { connectionOverTokens } from './token-paging';
 
 @Resolver(() => FulfillmentPreview)

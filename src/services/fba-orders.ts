@@ -2,7 +2,7 @@ import { toCreateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
 import { toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
 import type { FulfillmentOutboundV20200701 } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { IdempotencyKeyReusedError, type Idempotency } from '../idempotency';
-import { spApiUserErrors } from '../resolvers/sp-api-user-errors';
+import { spApiUserErrors } from './sp-api-user-errors';
 import type { CreateFbaOutboundOrderInput } from '../schema/fba/inputs';
 import type { FbaOutboundOrderPayload } from '../schema/fba/payloads';
 import { UserErrorCode } from '../schema/user-error.type';
