@@ -66,7 +66,24 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     erp = { baseUrl: sandboxes.lingxing.url, ...SANDBOX_ERP_APP };
     logger.info({ upstream: 'lingxing', baseUrl: erp.baseUrl }, 'no ERP credentials configured: using the embedded ERP sandbox');
   }
-  const lingxing = new LingxingClient({ ...erp, logger, metrics, dispatcher: overrides.dispatcher, clock, timeoutMs: config.lingxing.timeoutMs, ...overrides.lingxingClient });
+  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
+  logger.info({ store: store.db.dialect }, 'store ready');
+  const lingxing = new LingxingClient({
+    ...erp,
+    logger,
+    metrics,
+    dispatcher: overrides.dispatcher,
+    clock,
+    timeoutMs: config.lingxing.timeoutMs,
+    replicas: config.lingxing.replicas,
+    // one token per appId for every replica on this store (LINGXING.md: a new token supersedes the old)
+    sharedTokens: {
+      load: (appId) => store.loadSealedToken(appId),
+      save: (appId, sealed) => store.saveSealedToken(appId, sealed, new Date(clock.now()).toISOString()),
+      withLock: (name, fn) => store.db.withLock(name, fn),
+    },
+    ...overrides.lingxingClient,
+  });
 
   let amazon: { clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[] };
   if (config.spApi.mode === 'live') {
@@ -80,8 +97,6 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const spApi = new SpApiClient({ lwa, logger, metrics, endpoint: amazon.endpoint, dispatcher: overrides.dispatcher, clock, timeoutMs: config.spApi.timeoutMs, ...overrides.spApiClient });
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
 
-  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
-  logger.info({ store: store.db.dialect }, 'store ready');
   const fulfillment = new LingxingFulfillment(lingxing);
   const idempotency = new Idempotency(store, clock, { leaseMs: config.store.idempotencyLeaseMs });
   const refresher = new Refresher({ repo: store, fulfillment, clock, logger, retentionDays: config.store.retentionDays, intervalMs: config.store.refreshIntervalMs });

@@ -36,8 +36,8 @@ export type SpApiConfig =
   | { mode: 'sandbox'; timeoutMs: number };
 
 export type LingxingConfig =
-  | { mode: 'live'; baseUrl: string; appId: string; appSecret: string; timeoutMs: number }
-  | { mode: 'sandbox'; timeoutMs: number };
+  | { mode: 'live'; baseUrl: string; appId: string; appSecret: string; timeoutMs: number; replicas: number }
+  | { mode: 'sandbox'; timeoutMs: number; replicas: number };
 
 export class ConfigError extends Error {}
 
@@ -63,13 +63,14 @@ export function loadConfig(env: Env = process.env): Config {
   const appId = env.LINGXING_APP_ID || undefined;
   const appSecret = secret(env, 'LINGXING_APP_SECRET');
   const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
+  const replicas = Math.max(1, int(env, 'LINGXING_REPLICAS', 1));
   if (Boolean(appId) !== Boolean(appSecret)) {
     throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
   }
   const lingxing: LingxingConfig =
     appId && appSecret
-      ? { mode: 'live', appId, appSecret, timeoutMs, baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, '') }
-      : { mode: 'sandbox', timeoutMs };
+      ? { mode: 'live', appId, appSecret, timeoutMs, replicas, baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, '') }
+      : { mode: 'sandbox', timeoutMs, replicas };
   const spApi = loadSpApi(env);
   return {
     port: int(env, 'PORT', 4000),

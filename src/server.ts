@@ -93,6 +93,8 @@ export class GraphServer {
     this.httpServer = createServer(this.app);
     this.apollo = new ApolloServer<Context>({
       schema,
+      // Apollo's own messages (e.g. federation inline tracing) as structured logs, not console lines
+      logger: options.logger.child({ component: 'apollo' }),
       introspection: options.introspection,
       includeStacktraceInErrorResponses: false,
       formatError: formatClientError,

@@ -75,7 +75,7 @@ describe('generated message ids', () => {
 
 describe('configuration', () => {
   it('uses the embedded sandbox when no ERP credentials are set', () => {
-    expect(loadConfig({}).lingxing).toEqual({ mode: 'sandbox', timeoutMs: 15000 });
+    expect(loadConfig({}).lingxing).toEqual({ mode: 'sandbox', timeoutMs: 15000, replicas: 1 });
     expect(loadConfig({}).port).toBe(4000);
   });
 
@@ -83,7 +83,7 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     writeFileSync(join(dir, 'secret'), 'a+b/c=\n');
     const config = loadConfig({ LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM', LINGXING_APP_SECRET_FILE: join(dir, 'secret'), LINGXING_BASE_URL: 'https://erp.example/' });
-    expect(config.lingxing).toEqual({ mode: 'live', appId: 'ak_ABCDEFGHIJKLM', appSecret: 'a+b/c=', baseUrl: 'https://erp.example', timeoutMs: 15000 });
+    expect(config.lingxing).toEqual({ mode: 'live', appId: 'ak_ABCDEFGHIJKLM', appSecret: 'a+b/c=', baseUrl: 'https://erp.example', timeoutMs: 15000, replicas: 1 });
   });
 
   it('refuses half a credential pair and a malformed port', () => {

@@ -11,5 +11,7 @@ export interface Db {
   query(sql: string, params?: SqlValue[]): Promise<Row[]>;
   /** Runs `fn` in one transaction; with `lock`, serialised against other processes (migrations). */
   transaction<T>(fn: (tx: Pick<Db, 'query'>) => Promise<T>, options?: { lock?: boolean }): Promise<T>;
+  /** Runs `fn` while holding the named lock, across every process that shares this database. */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -55,6 +55,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX mcf_orders_recent ON mcf_orders (created_at, store_name, order_id)',
     ],
   },
+  {
+    version: 2,
+    name: 'ERP tokens shared by the replicas of one appId',
+    statements: [
+      `CREATE TABLE erp_tokens (
+         app_id TEXT PRIMARY KEY,
+         sealed TEXT NOT NULL,
+         updated_at TEXT NOT NULL
+       )`,
+    ],
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -210,6 +210,22 @@ export class Repository {
     return rows.map(toMcf);
   }
 
+  // ---- shared ERP tokens -----------------------------------------------------------------------
+
+  /** The sealed token pair of an appId (opaque here: sealed and opened by the token owner). */
+  async loadSealedToken(appId: string): Promise<string | null> {
+    const rows = await this.db.query('SELECT sealed FROM erp_tokens WHERE app_id = $1', [appId]);
+    return rows.length ? String(rows[0].sealed) : null;
+  }
+
+  async saveSealedToken(appId: string, sealed: string, now: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO erp_tokens (app_id, sealed, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (app_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+      [appId, sealed, now],
+    );
+  }
+
   // ---- retention -------------------------------------------------------------------------------
 
   /**

@@ -20,7 +20,7 @@ import { normaliseEnvelope, fieldInMessage, type ErpEnvelope } from './envelope'
 import { erpCodeAction } from './error-codes';
 import { canonicalJson, parseJson, type JsonValue } from './json';
 import { sign, signKeyFor, stringToSign } from './sign';
-import { LingxingTokenOwner } from './token-owner';
+import { LingxingTokenOwner, type SharedTokenStore } from './token-owner';
 
 export interface LingxingClientOptions {
   /** e.g. `https://openapi.lingxing.com`, without a trailing slash */
@@ -40,6 +40,13 @@ export interface LingxingClientOptions {
   throttleBackoff?: BackoffPolicy;
   /** retries of retry-safe requests after a timeout, 5xx or connection failure (default 3 attempts) */
   transientBackoff?: BackoffPolicy;
+  /** the store the replicas of this appId share their token through; absent: this process owns it alone */
+  sharedTokens?: SharedTokenStore;
+  /**
+   * How many gateway replicas share this appId (LINGXING_REPLICAS, default 1): each takes an equal
+   * share of every path's in-flight capacity, at least one. The ERP's 3001008 covers the rest.
+   */
+  replicas?: number;
 }
 
 interface Prepared {
@@ -90,6 +97,7 @@ export class LingxingClient {
       clock: this.clock,
       logger: options.logger,
       refreshSkewMs: options.refreshSkewMs ?? 60_000,
+      shared: options.sharedTokens,
       postForm: (operation, fields) =>
         this.exchange(operation, async () => {
           const form = new FormData();
@@ -103,7 +111,7 @@ export class LingxingClient {
   semaphore(operation: LingxingOperation): Semaphore {
     let s = this.semaphores.get(operation);
     if (!s) {
-      s = new Semaphore(LINGXING_ENDPOINTS[operation].capacity);
+      s = new Semaphore(Math.max(1, Math.floor(LINGXING_ENDPOINTS[operation].capacity / (this.options.replicas ?? 1))));
       this.semaphores.set(operation, s);
     }
     return s;

@@ -1,10 +1,11 @@
 import type { Logger } from '../../logger';
 import type { Clock } from '../shared/clock';
 import type { ErpEnvelope } from './envelope';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { UpstreamError, UpstreamProtocolError } from '../../errors';
 
 /** Lingxing access tokens (LINGXING.md, "Access token"). */
-interface TokenPair {
+export interface TokenPair {
   accessToken: string;
   refreshToken: string;
   /** ms epoch when the access token expires */
@@ -21,17 +22,55 @@ interface RawToken {
 
 export type PostForm = (operation: 'accessToken' | 'refreshToken', fields: Record<string, string>) => Promise<ErpEnvelope<RawToken>>;
 
+/**
+ * Where the replicas that share an appId keep their one token (the store). The owner seals the
+ * pair before it leaves the process, so the store never holds a usable token in the clear.
+ */
+export interface SharedTokenStore {
+  load(appId: string): Promise<string | null>;
+  save(appId: string, sealed: string): Promise<void>;
+  /** runs `fn` while no other replica renews this appId's token */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** AES-256-GCM under a key derived from the app secret: only holders of the secret can open it. */
+function sealingKey(appSecret: string): Buffer {
+  return createHash('sha256').update(`fulfillment-graph/erp-token/v1\u0000${appSecret}`).digest();
+}
+
+export function sealToken(pair: TokenPair, appSecret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(appSecret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function openToken(sealed: string, appSecret: string): TokenPair | null {
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(appSecret), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as TokenPair;
+  } catch {
+    return null; // sealed under another secret (rotated): as if absent
+  }
+}
+
 const REFRESH_TOKEN_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
 /**
- * The single owner of one appId's token. A new token very probably invalidates the previous one
- * for that appId, so exactly one of these must exist per appId in a deployment: renewals are
- * single-flight, happen `refreshSkewMs` before expiry, use the one-shot refresh token when it is
- * still valid and fall back to the app secret otherwise.
+ * The owner of one appId's token. A new token very probably invalidates the previous one for that
+ * appId (LINGXING.md), so a deployment must behave as one owner: renewals are single-flight in the
+ * process and, with a `shared` store, serialised across replicas, which adopt the token another
+ * replica renewed instead of fetching their own (no supersede ping-pong). Renewal happens
+ * `refreshSkewMs` before expiry, uses the one-shot refresh token while it is valid and falls back
+ * to the app secret otherwise.
  */
 export class LingxingTokenOwner {
   private current?: TokenPair;
   private flight?: Promise<TokenPair>;
+  /** the last token the ERP refused: never adopted again from the shared store */
+  private rejected?: string;
   /** how many token requests were sent, for tests and metrics */
   renewals = 0;
 
@@ -43,6 +82,7 @@ export class LingxingTokenOwner {
       logger: Logger;
       postForm: PostForm;
       refreshSkewMs: number;
+      shared?: SharedTokenStore;
     },
   ) {}
 
@@ -55,6 +95,7 @@ export class LingxingTokenOwner {
 
   /** The upstream refused `accessToken` (2001003/2001005): forget it unless it was already replaced. */
   invalidate(accessToken: string): void {
+    this.rejected = accessToken;
     if (this.current?.accessToken === accessToken) this.current = undefined;
   }
 
@@ -65,8 +106,37 @@ export class LingxingTokenOwner {
     return this.flight;
   }
 
+  private usable(pair: TokenPair | null | undefined): pair is TokenPair {
+    return Boolean(pair && pair.accessToken !== this.rejected && this.deps.clock.now() < pair.expiresAt - this.deps.refreshSkewMs);
+  }
+
   private async obtain(): Promise<TokenPair> {
-    const previous = this.current;
+    const shared = this.deps.shared;
+    if (!shared) return this.renewFrom(this.current);
+    const { appId, appSecret } = this.deps;
+    const stored = async () => {
+      const sealed = await shared.load(appId);
+      return sealed ? openToken(sealed, appSecret) : null;
+    };
+    const adopt = async () => {
+      const pair = await stored();
+      if (!this.usable(pair)) return undefined;
+      this.current = pair;
+      return pair;
+    };
+    return (
+      (await adopt()) ??
+      shared.withLock(`lingxing-token:${appId}`, async () => {
+        const renewedMeanwhile = await adopt();
+        if (renewedMeanwhile) return renewedMeanwhile;
+        const pair = await this.renewFrom((await stored()) ?? this.current);
+        await shared.save(appId, sealToken(pair, appSecret));
+        return pair;
+      })
+    );
+  }
+
+  private async renewFrom(previous: TokenPair | null | undefined): Promise<TokenPair> {
     if (previous && this.deps.clock.now() < previous.refreshExpiresAt) {
       try {
         return this.keep(await this.deps.postForm('refreshToken', { appId: this.deps.appId, refreshToken: previous.refreshToken }), 'refresh');
