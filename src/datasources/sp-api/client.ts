@@ -160,7 +160,8 @@ export class SpApiClient {
       const errors = parsed?.errors ?? [];
       const kind = spApiAnswerKind(status, errors);
       metrics?.upstreamRequests.inc({ upstream: 'sp-api', operation: call.operation, outcome: kind === 'ok' ? 'ok' : kind === 'throttled' ? 'throttled' : kind === 'rejected' || kind === 'not-found' ? 'rejected' : 'error' });
-      logger.debug({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, ms: Math.round(performance.now() - started) }, 'SP-API answered');
+      // SPAPI.md: log x-amzn-RequestId of every response (Amazon support asks for it)
+      logger.info({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, ms: Math.round(performance.now() - started) }, 'SP-API answered');
       const details: UpstreamErrorDetails = { upstream: 'sp-api', operation: call.operation, requestId, upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`) };
       const message = errors.map((e) => e.message).filter(Boolean).join('; ');
 
