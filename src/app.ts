@@ -77,11 +77,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     timeoutMs: config.lingxing.timeoutMs,
     replicas: config.lingxing.replicas,
     // one token per appId for every replica on this store (LINGXING.md: a new token supersedes the old)
-    sharedTokens: {
-      load: (appId) => store.loadSealedToken(appId),
-      save: (appId, sealed) => store.saveSealedToken(appId, sealed, new Date(clock.now()).toISOString()),
-      withLock: (name, fn) => store.db.withLock(name, fn),
-    },
+    sharedTokens: store.sharedTokens(clock),
     ...overrides.lingxingClient,
   });
 

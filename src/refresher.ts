@@ -1,4 +1,4 @@
-import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
+import type { LingxingFulfillment, TaskResultRecord } from './datasources/lingxing/fulfillment';
 import type { Clock } from './datasources/shared/clock';
 import type { Logger } from './logger';
 import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
@@ -60,26 +60,13 @@ export class Refresher {
     await Promise.all(
       [...bySeller].flatMap(([sellerId, tasks]) =>
         chunks(tasks, 10).map(async (chunk) => {
-          let found: Awaited<ReturnType<LingxingFulfillment['results']>>;
+          let found: Map<string, TaskResultRecord> | undefined;
           try {
             found = await this.deps.fulfillment.results(sellerId, chunk.map((t) => t.taskId));
           } catch (error) {
             this.deps.logger.warn({ sellerId, tasks: chunk.length, code: (error as { code?: string }).code }, 'task refresh failed; will retry later');
-            for (const t of chunk) await this.reschedule(t, now);
-            return;
           }
-          for (const t of chunk) {
-            const r = found.get(t.taskId);
-            if (r && TERMINAL.has(r.status)) {
-              finished++;
-              await repo.updateTaskState(t.sellerId, t.taskId, { status: r.status, failureReason: r.failureReason, feedStatusCode: r.feedStatusCode, finishedAt: iso(now), nextPollAt: null, pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
-            } else if (!r && now - Date.parse(t.createdAt) > GIVE_UP_AFTER_MS) {
-              this.deps.logger.warn({ sellerId, taskId: t.taskId }, 'the ERP has not reported this task for a day; no longer polling it');
-              await repo.updateTaskState(t.sellerId, t.taskId, { status: FulfillmentTaskStatus.UNKNOWN, failureReason: t.failureReason, feedStatusCode: t.feedStatusCode, finishedAt: null, nextPollAt: null, pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
-            } else {
-              await repo.updateTaskState(t.sellerId, t.taskId, { status: r?.status ?? t.status, failureReason: r?.failureReason ?? t.failureReason, feedStatusCode: r?.feedStatusCode ?? t.feedStatusCode, finishedAt: null, nextPollAt: iso(now + nextPollDelay(t.pollAttempts + 1)), pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
-            }
-          }
+          for (const t of chunk) if (await this.record(t, found, now)) finished++;
         }),
       ),
     );
@@ -88,8 +75,27 @@ export class Refresher {
     return { polled: due.length, finished, purged };
   }
 
-  private async reschedule(t: StoredTask, now: number): Promise<void> {
-    await this.deps.repo.updateTaskState(t.sellerId, t.taskId, { status: t.status, failureReason: t.failureReason, feedStatusCode: t.feedStatusCode, finishedAt: null, nextPollAt: iso(now + nextPollDelay(t.pollAttempts + 1)), pollAttempts: t.pollAttempts + 1, updatedAt: iso(now) });
+  /**
+   * Writes what one poll learnt about a task: a terminal state ends polling; a task the ERP has
+   * not reported for a day is given up (UNKNOWN); anything else, including a failed poll
+   * (`found` undefined), is polled again after a longer wait. Returns whether the task finished.
+   */
+  private async record(t: StoredTask, found: Map<string, TaskResultRecord> | undefined, now: number): Promise<boolean> {
+    const r = found?.get(t.taskId);
+    const finished = r !== undefined && TERMINAL.has(r.status);
+    const givenUp = found !== undefined && r === undefined && now - Date.parse(t.createdAt) > GIVE_UP_AFTER_MS;
+    if (givenUp) this.deps.logger.warn({ sellerId: t.sellerId, taskId: t.taskId }, 'the ERP has not reported this task for a day; no longer polling it');
+    const seen = r ?? t;
+    await this.deps.repo.updateTaskState(t.sellerId, t.taskId, {
+      status: givenUp ? FulfillmentTaskStatus.UNKNOWN : seen.status,
+      failureReason: seen.failureReason,
+      feedStatusCode: seen.feedStatusCode,
+      finishedAt: finished ? iso(now) : null,
+      nextPollAt: finished || givenUp ? null : iso(now + nextPollDelay(t.pollAttempts + 1)),
+      pollAttempts: t.pollAttempts + 1,
+      updatedAt: iso(now),
+    });
+    return finished;
   }
 }
 

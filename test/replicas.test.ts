@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('gateway replicas sharing one appId through the %s st
     stores.push(store);
     const client = new LingxingClient({
       baseUrl: sandbox.url, ...SANDBOX_ERP_APP, logger: capturedLogger().logger, clock, random: () => 0.5,
-      sharedTokens: { load: (id) => store.loadSealedToken(id), save: (id, sealed) => store.saveSealedToken(id, sealed, new Date(clock.now()).toISOString()), withLock: (n, fn) => store.db.withLock(n, fn) },
+      sharedTokens: store.sharedTokens(clock),
     });
     return { erp: new LingxingFulfillment(client), client };
   }

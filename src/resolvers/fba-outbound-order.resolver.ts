@@ -10,7 +10,7 @@ import {
 } from '../schema/fba/fba-outbound-order.type';
 import { CancelFbaOutboundOrderInput, CreateFbaOutboundOrderInput, SandboxSetFbaOutboundOrderStatusInput, UpdateFbaOutboundOrderInput } from '../schema/fba/inputs';
 import { FbaOutboundOrderPayload } from '../schema/fba/payloads';
-import { UserErrorCode } from '../schema/user-error.type';
+import { UserErrorCode, type UserError } from '../schema/user-error.type';
 import { globalId } from '../schema/node';
 import { validateInput } from '../validation';
 import { spApiUserErrors } from '../services/sp-api-user-errors';
@@ -44,41 +44,23 @@ export class FbaOutboundOrderResolver {
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Change an order that is still on Hold; set fulfillmentAction SHIP to release it.' })
   async updateFbaOutboundOrder(@Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
-    const userErrors = await validateInput(input);
-    if (userErrors.length) return { order: null, userErrors };
-    try {
-      await ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input));
-      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
-    } catch (error) {
-      return { order: null, userErrors: spApiUserErrors(error) };
-    }
+    return this.changeOrder(ctx, input, () => ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input)));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Cancel an order before Amazon starts processing it.' })
   async cancelFbaOutboundOrder(@Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
-    const userErrors = await validateInput(input);
-    if (userErrors.length) return { order: null, userErrors };
-    try {
-      await ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId);
-      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
-    } catch (error) {
-      return { order: null, userErrors: spApiUserErrors(error) };
-    }
+    return this.changeOrder(ctx, input, () => ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Sandbox sellers only: move an order to a status, to try the states a real order goes through.' })
   async sandboxSetFbaOutboundOrderStatus(@Arg('input', () => SandboxSetFbaOutboundOrderStatusInput) input: SandboxSetFbaOutboundOrderStatusInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
-    const userErrors = await validateInput(input);
-    if (userErrors.length) return { order: null, userErrors };
-    try {
+    return this.changeOrder(ctx, input, async () => {
       if (!ctx.spApi.outbound.sellers.get(input.sellerId).sandbox) {
-        return { order: null, userErrors: [{ field: ['sellerId'], code: UserErrorCode.SANDBOX_ONLY, message: `seller ${input.sellerId} is not on a sandbox endpoint` }] };
+        return [{ field: ['sellerId'], code: UserErrorCode.SANDBOX_ONLY, message: `seller ${input.sellerId} is not on a sandbox endpoint` }];
       }
       await ctx.spApi.outbound.setSandboxStatus(input.sellerId, input.sellerFulfillmentOrderId, FbaOutboundOrderStatus.toAmazon(input.status));
-      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
-    } catch (error) {
-      return { order: null, userErrors: spApiUserErrors(error) };
-    }
+      return [];
+    });
   }
 
   @FieldResolver(() => [FbaOutboundOrderItem])
@@ -104,6 +86,19 @@ export class FbaOutboundOrderResolver {
   @FieldResolver(() => [PaymentInformation])
   async paymentInformation(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<PaymentInformation[]> {
     return (await this.details(order, ctx)).paymentInformation;
+  }
+
+  /** Validates, carries out one change at Amazon, and answers with the order as it is now; refusals are userErrors. */
+  private async changeOrder(ctx: Context, input: { sellerId: string; sellerFulfillmentOrderId: string }, change: () => Promise<UserError[] | void>): Promise<FbaOutboundOrderPayload> {
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    try {
+      const refused = await change();
+      if (refused?.length) return { order: null, userErrors: refused };
+      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
+    } catch (error) {
+      return { order: null, userErrors: spApiUserErrors(error) };
+    }
   }
 
   @FieldResolver(() => ID)

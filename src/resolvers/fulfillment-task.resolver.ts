@@ -12,8 +12,7 @@ import { ShipmentConfirmation } from '../schema/shipment-confirmation.type';
 import { SELLER_ID, SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
 import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
 import { assertArgument, validateInput } from '../validation';
-import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-paging';
-import { pageSize } from './token-paging';
+import { keysetConnection } from './keyset-paging';
 
 const TASK_ID = /^[1-9][0-9]{0,19}$/;
 /** fulfillmentTasks takes at most this many ids: ten getFulfillmentResult calls. */
@@ -42,19 +41,21 @@ export class FulfillmentTaskResolver {
   @Query(() => FulfillmentTaskConnection, { description: 'Tasks this gateway submitted for the seller, newest first; the ERP itself cannot list them.' })
   async recentFulfillmentTasks(@Args(() => RecentFulfillmentTasksArgs) { sellerId, status, first, after }: RecentFulfillmentTasksArgs, @Ctx() ctx: Context): Promise<FulfillmentTaskConnection> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
-    const size = pageSize(first);
-    const rows = await ctx.store.recentTasks(sellerId, { status, limit: size + 1, after: after ? decodeKeysetCursor(after) : undefined });
-    const page = rows.slice(0, size);
-    // live state for the page, batched ten ids per ERP call; the registry answers when the ERP does not
-    const live = await ctx.loaders.taskById(sellerId).loadMany(page.map((t) => t.taskId));
-    const edges = page.map((stored, i) => {
-      const r = live[i];
-      const node = r && !(r instanceof Error)
-        ? toFulfillmentTask(sellerId, r, stored.shipments)
-        : toFulfillmentTask(sellerId, { taskId: stored.taskId, status: stored.status as FulfillmentTaskStatus, failureReason: stored.failureReason, feedStatusCode: stored.feedStatusCode, shipTime: null, summary: null, results: [] }, stored.shipments);
-      return { cursor: encodeKeysetCursor({ createdAt: stored.createdAt, id: stored.taskId }), node };
-    });
-    return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetConnection(
+      { first, after },
+      (limit, position) => ctx.store.recentTasks(sellerId, { status, limit, after: position }),
+      (stored) => ({ createdAt: stored.createdAt, id: stored.taskId }),
+      async (page) => {
+        // live state for the page, batched ten ids per ERP call; the registry answers when the ERP does not
+        const live = await ctx.loaders.taskById(sellerId).loadMany(page.map((t) => t.taskId));
+        return page.map((stored, i) => {
+          const r = live[i];
+          return r && !(r instanceof Error)
+            ? toFulfillmentTask(sellerId, r, stored.shipments)
+            : toFulfillmentTask(sellerId, { taskId: stored.taskId, status: stored.status as FulfillmentTaskStatus, failureReason: stored.failureReason, feedStatusCode: stored.feedStatusCode, shipTime: null, summary: null, results: [] }, stored.shipments);
+        });
+      },
+    );
   }
 
   @Mutation(() => SubmitFulfillmentPayload, { description: 'Queue shipment confirmations (标发) at the ERP; follow the task with `fulfillmentTask`. With an idempotencyKey, a retry returns the first result.' })

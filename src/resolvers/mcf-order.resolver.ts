@@ -4,8 +4,7 @@ import type { Context } from '../context';
 import { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder, McfOrderArgs, McfOrderConnection, McfOrdersArgs } from '../schema/mcf-order.type';
 import { toMcfOrder } from '../services/mcf-orders';
 import { validateInput } from '../validation';
-import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-paging';
-import { pageSize } from './token-paging';
+import { keysetConnection } from './keyset-paging';
 
 @Resolver(() => McfOrder)
 export class McfOrderResolver {
@@ -27,10 +26,12 @@ export class McfOrderResolver {
   }
 
   @Query(() => McfOrderConnection, { description: 'MCF orders this gateway created, newest first.' })
-  async mcfOrders(@Args(() => McfOrdersArgs) { storeName, first, after }: McfOrdersArgs, @Ctx() ctx: Context): Promise<McfOrderConnection> {
-    const size = pageSize(first);
-    const rows = await ctx.store.recentMcfOrders({ storeName, limit: size + 1, after: after ? decodeKeysetCursor(after) : undefined });
-    const edges = rows.slice(0, size).map((o) => ({ cursor: encodeKeysetCursor({ createdAt: o.createdAt, id: `${o.storeName}/${o.orderId}` }), node: toMcfOrder(o) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  mcfOrders(@Args(() => McfOrdersArgs) { storeName, first, after }: McfOrdersArgs, @Ctx() ctx: Context): Promise<McfOrderConnection> {
+    return keysetConnection(
+      { first, after },
+      (limit, position) => ctx.store.recentMcfOrders({ storeName, limit, after: position }),
+      (o) => ({ createdAt: o.createdAt, id: `${o.storeName}/${o.orderId}` }),
+      (page) => page.map(toMcfOrder),
+    );
   }
 }

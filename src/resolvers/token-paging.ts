@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors';
+import { fromOpaque, toOpaque } from '../opaque';
 
 /**
  * Relay connections over an upstream that pages with `nextToken` (SP-API). A cursor names the
@@ -12,23 +13,20 @@ interface Cursor {
   i: number;
 }
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 /** upstream pages one connection request may read, empty ones included */
 const MAX_UPSTREAM_PAGES = 20;
 
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(after: string): Cursor {
+  const c = fromOpaque(after) as Partial<Cursor> | undefined;
+  if (c && typeof c.i === 'number' && (c.t === undefined || typeof c.t === 'string')) return c as Cursor;
+  throw notOurCursor();
 }
 
-function decodeCursor(after: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(after, 'base64url').toString()) as Cursor;
-    if (typeof c.i === 'number' && (c.t === undefined || typeof c.t === 'string')) return c;
-  } catch {
-    /* fall through */
-  }
-  throw new BadUserInputError('after is not a cursor this API issued', ['after']);
+/** A cursor `after` that this API did not issue. */
+export function notOurCursor(): BadUserInputError {
+  return new BadUserInputError('after is not a cursor this API issued', ['after']);
 }
 
 export function pageSize(first: number | undefined | null): number {
@@ -56,7 +54,7 @@ export async function connectionOverTokens<T>(
   for (let pages = 1; ; pages++) {
     const page = await fetchPage(token);
     const take = page.items.slice(skip, skip + first - edges.length);
-    take.forEach((node, k) => edges.push({ cursor: encodeCursor({ t: token, i: skip + k }), node }));
+    take.forEach((node, k) => edges.push({ cursor: toOpaque({ t: token, i: skip + k }), node }));
     const leftInPage = page.items.length > skip + take.length;
     skip = 0;
     if (edges.length === first) {
@@ -67,7 +65,7 @@ export async function connectionOverTokens<T>(
     if (pages >= MAX_UPSTREAM_PAGES) {
       // bounded work per request: say there is more, and resume at the next upstream page
       hasNextPage = true;
-      resume = encodeCursor({ t: page.nextToken, i: -1 });
+      resume = toOpaque({ t: page.nextToken, i: -1 });
       break;
     }
     token = page.nextToken;

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { fromOpaque, toOpaque } from '../opaque';
 
 /**
  * Relay's Node: every entity and object with an identity has an opaque, stable global `id`, so
@@ -16,16 +17,11 @@ export abstract class Node {
 }
 
 export function globalId(typename: string, ...parts: string[]): string {
-  return Buffer.from(JSON.stringify([typename, ...parts])).toString('base64url');
+  return toOpaque([typename, ...parts]);
 }
 
 /** `[typename, ...parts]`, or null when the id is not one this API issued. */
 export function parseGlobalId(id: string): [string, ...string[]] | null {
-  try {
-    const value = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length >= 2 && value.every((p) => typeof p === 'string')) return value as [string, ...string[]];
-  } catch {
-    /* not ours */
-  }
-  return null;
+  const value = fromOpaque(id);
+  return Array.isArray(value) && value.length >= 2 && value.every((p) => typeof p === 'string') ? (value as [string, ...string[]]) : null;
 }

@@ -1,4 +1,6 @@
 import type { ShipmentConfirmationRecord } from '../datasources/lingxing/fulfillment';
+import type { SharedTokenStore } from '../datasources/lingxing/token-owner';
+import type { Clock } from '../datasources/shared/clock';
 import type { Db, Row } from './db';
 
 /** What the gateway remembers about a shipment-confirmation task it submitted. */
@@ -224,6 +226,15 @@ export class Repository {
        ON CONFLICT (app_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
       [appId, sealed, now],
     );
+  }
+
+  /** This store as the place the replicas of an appId share their ERP token. */
+  sharedTokens(clock: Clock): SharedTokenStore {
+    return {
+      load: (appId) => this.loadSealedToken(appId),
+      save: (appId, sealed) => this.saveSealedToken(appId, sealed, new Date(clock.now()).toISOString()),
+      withLock: (name, fn) => this.db.withLock(name, fn),
+    };
   }
 
   // ---- retention -------------------------------------------------------------------------------
