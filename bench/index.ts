@@ -24,7 +24,8 @@ const rows: Array<[string, string, string]> = [];
 const agent = new Agent({ connections: 64 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 /** Runs `fn` `n` times in sequence; the durations in ms. */
@@ -38,9 +39,16 @@ async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
   return out;
 }
 
-async function withApp<T>(sandbox: LingxingSandboxOptions, fn: (app: RunningApp) => Promise<T>, spApiSandbox: SpApiSandboxOptions = {}): Promise<T> {
+async function withApp<T>(
+  sandbox: LingxingSandboxOptions,
+  fn: (app: RunningApp) => Promise<T>,
+  spApiSandbox: SpApiSandboxOptions = {},
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
-  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TASK_REFRESH_INTERVAL_MS: '0' }), { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox }, spApiSandbox });
+  const app = await startApp(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TASK_REFRESH_INTERVAL_MS: '0' }),
+    { logger: createLogger({ level: 'silent' }), lingxingSandbox: { seed: true, ...sandbox }, spApiSandbox },
+  );
   try {
     return await fn(app);
   } finally {
@@ -50,15 +58,32 @@ async function withApp<T>(sandbox: LingxingSandboxOptions, fn: (app: RunningApp)
 }
 
 async function gql(url: string, query: string, variables?: unknown): Promise<{ errors?: unknown[]; data?: unknown }> {
-  const res = await request(url, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await request(url, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.body.json()) as { errors?: unknown[]; data?: unknown };
 }
 
-const TASKS_QUERY = 'query($ids: [ID!]!) { fulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", taskIds: $ids) { taskId status } }';
+const TASKS_QUERY =
+  'query($ids: [ID!]!) { fulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", taskIds: $ids) { taskId status } }';
 const submitMutation = `mutation($input: SubmitFulfillmentInput!) { submitFulfillment(input: $input) { task { taskId } userErrors { code } } }`;
 const submitInput = (i: number) => ({
-  region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER',
-  shipments: [{ messageId: String(i + 1), amazonOrderId: '113-1234567-1234567', trackingNumber: `1Z${i}`, carrierCode: 'UPS', carrierName: 'UPS', items: [{ orderItemId: '1', quantity: 1 }] }],
+  region: 'NA',
+  sellerId: DEMO_SELLER_ID,
+  marketplaceId: 'ATVPDKIKX0DER',
+  shipments: [
+    {
+      messageId: String(i + 1),
+      amazonOrderId: '113-1234567-1234567',
+      trackingNumber: `1Z${i}`,
+      carrierCode: 'UPS',
+      carrierName: 'UPS',
+      items: [{ orderItemId: '1', quantity: 1 }],
+    },
+  ],
 });
 
 async function upstreamCallsPerIds(): Promise<void> {
@@ -70,7 +95,11 @@ async function upstreamCallsPerIds(): Promise<void> {
       const res = await gql(app.url, TASKS_QUERY, { ids });
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       const calls = app.sandboxes.lingxing!.businessRequests(RESULTS).length;
-      rows.push([`upstream calls for ${ids.length} task ids (${n} distinct)`, String(calls), `bound ⌈${n}/10⌉ = ${Math.ceil(n / 10)}; one call per id would be ${ids.length}`]);
+      rows.push([
+        `upstream calls for ${ids.length} task ids (${n} distinct)`,
+        String(calls),
+        `bound ⌈${n}/10⌉ = ${Math.ceil(n / 10)}; one call per id would be ${ids.length}`,
+      ]);
     }
   });
 }
@@ -82,12 +111,25 @@ async function addedLatency(): Promise<void> {
     const direct = async () => {
       const body = { seller_id: DEMO_SELLER_ID, task_id: [new JsonInt('1003085')] };
       const timestamp = Math.floor(Date.now() / 1000);
-      const q = new URLSearchParams({ access_token: token, app_key: SANDBOX_ERP_APP.appId, timestamp: String(timestamp), sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body }) });
-      const res = await request(`${erp.url}${RESULTS}?${q}`, { method: 'POST', dispatcher: agent, body: canonicalJson(body), headers: { 'content-type': 'application/json' } });
+      const q = new URLSearchParams({
+        access_token: token,
+        app_key: SANDBOX_ERP_APP.appId,
+        timestamp: String(timestamp),
+        sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body }),
+      });
+      const res = await request(`${erp.url}${RESULTS}?${q}`, {
+        method: 'POST',
+        dispatcher: agent,
+        body: canonicalJson(body),
+        headers: { 'content-type': 'application/json' },
+      });
       await res.body.json();
     };
     const viaGateway = async () => {
-      const res = await gql(app.url, '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { taskId status results { messageId resultCode } } }');
+      const res = await gql(
+        app.url,
+        '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { taskId status results { messageId resultCode } } }',
+      );
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     };
     await timeMany(direct, 100);
@@ -98,8 +140,16 @@ async function addedLatency(): Promise<void> {
       d.push(...(await timeMany(direct, 200)));
       g.push(...(await timeMany(viaGateway, 200)));
     }
-    rows.push(['direct signed getFulfillmentResult call, p50 / p99', `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`, `${d.length} sequential calls, sandbox latency 0`]);
-    rows.push(['fulfillmentTask through the gateway, p50 / p99', `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`, `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`]);
+    rows.push([
+      'direct signed getFulfillmentResult call, p50 / p99',
+      `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`,
+      `${d.length} sequential calls, sandbox latency 0`,
+    ]);
+    rows.push([
+      'fulfillmentTask through the gateway, p50 / p99',
+      `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`,
+      `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`,
+    ]);
   });
 }
 
@@ -123,7 +173,11 @@ async function throughput(): Promise<void> {
     await runFor(1, 16); // warm-up
     const rates: number[] = [];
     for (let i = 0; i < 3; i++) rates.push(await runFor(3, 16));
-    rows.push(['fulfillmentTasks throughput (10 ids per operation)', `${median(rates).toFixed(0)} operations/s`, `median of 3 × 3 s, 16 concurrent clients, one upstream call per operation`]);
+    rows.push([
+      'fulfillmentTasks throughput (10 ids per operation)',
+      `${median(rates).toFixed(0)} operations/s`,
+      `median of 3 × 3 s, 16 concurrent clients, one upstream call per operation`,
+    ]);
   });
 }
 
@@ -135,7 +189,9 @@ async function capacityBound(): Promise<void> {
     await withApp({ latencyMs: { [SUBMIT]: 50, [RESULTS]: 0 } }, async (app) => {
       await app.lingxing.tokens.get();
       const t = performance.now();
-      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => gql(app.url, submitMutation, { input: submitInput(i) })));
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => gql(app.url, submitMutation, { input: submitInput(i) })),
+      );
       times.push(performance.now() - t);
       if (results.some((r) => r.errors)) throw new Error('a submission failed');
       const erp = app.sandboxes.lingxing!;
@@ -144,35 +200,55 @@ async function capacityBound(): Promise<void> {
     });
   }
   const m = median(times);
-  rows.push(['200 submissions, capacity 10, 50 ms upstream latency', `${(m / 1000).toFixed(2)} s`, `bound 200/10 × 50 ms = 1.00 s; ratio ${(m / 1000).toFixed(2)}×; peak in flight ${peak}; 3001008 answers ${throttled}; median of 5`]);
+  rows.push([
+    '200 submissions, capacity 10, 50 ms upstream latency',
+    `${(m / 1000).toFixed(2)} s`,
+    `bound 200/10 × 50 ms = 1.00 s; ratio ${(m / 1000).toFixed(2)}×; peak in flight ${peak}; 3001008 answers ${throttled}; median of 5`,
+  ]);
 }
 
-const FBA_ORDER_QUERY = '{ fbaOutboundOrder(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { sellerFulfillmentOrderId status items { sellerSku quantity } shipments { amazonShipmentId packages { packageNumber } } } }';
+const FBA_ORDER_QUERY =
+  '{ fbaOutboundOrder(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { sellerFulfillmentOrderId status items { sellerSku quantity } shipments { amazonShipmentId packages { packageNumber } } } }';
 
 async function fbaAddedLatency(): Promise<void> {
-  await withApp({ latencyMs: 0 }, async (app) => {
-    const amazon = app.sandboxes.spApi!;
-    const token = await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
-    const direct = async () => {
-      const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, { dispatcher: agent, headers: { 'x-amz-access-token': token, accept: 'application/json' } });
-      if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
-      await res.body.json();
-    };
-    const viaGateway = async () => {
-      const res = await gql(app.url, FBA_ORDER_QUERY);
-      if (res.errors) throw new Error(JSON.stringify(res.errors));
-    };
-    await timeMany(direct, 50);
-    await timeMany(viaGateway, 50); // warm-up; the first answer also makes the client adopt the announced rate
-    const d: number[] = [];
-    const g: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      d.push(...(await timeMany(direct, 100)));
-      g.push(...(await timeMany(viaGateway, 100)));
-    }
-    rows.push(['direct getFulfillmentOrder call, p50 / p99', `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`, `${d.length} sequential calls; the double's usage plan ×100000 so pacing does not dominate`]);
-    rows.push(['fbaOutboundOrder through the gateway, p50 / p99', `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`, `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`]);
-  }, { usagePlanMultiplier: 100_000 });
+  await withApp(
+    { latencyMs: 0 },
+    async (app) => {
+      const amazon = app.sandboxes.spApi!;
+      const token = await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
+      const direct = async () => {
+        const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, {
+          dispatcher: agent,
+          headers: { 'x-amz-access-token': token, accept: 'application/json' },
+        });
+        if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
+        await res.body.json();
+      };
+      const viaGateway = async () => {
+        const res = await gql(app.url, FBA_ORDER_QUERY);
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+      };
+      await timeMany(direct, 50);
+      await timeMany(viaGateway, 50); // warm-up; the first answer also makes the client adopt the announced rate
+      const d: number[] = [];
+      const g: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        d.push(...(await timeMany(direct, 100)));
+        g.push(...(await timeMany(viaGateway, 100)));
+      }
+      rows.push([
+        'direct getFulfillmentOrder call, p50 / p99',
+        `${ms(percentile(d, 50))} / ${ms(percentile(d, 99))}`,
+        `${d.length} sequential calls; the double's usage plan ×100000 so pacing does not dominate`,
+      ]);
+      rows.push([
+        'fbaOutboundOrder through the gateway, p50 / p99',
+        `${ms(percentile(g, 50))} / ${ms(percentile(g, 99))}`,
+        `added: ${ms(percentile(g, 50) - percentile(d, 50))} at p50, ${ms(percentile(g, 99) - percentile(d, 99))} at p99`,
+      ]);
+    },
+    { usagePlanMultiplier: 100_000 },
+  );
 }
 
 async function fbaBurstBound(): Promise<void> {
@@ -184,14 +260,21 @@ async function fbaBurstBound(): Promise<void> {
       app.sandboxes.spApi!.addCompletedOrders(DEMO_SELLER_ID, ids);
       await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
       const t = performance.now();
-      const res = await gql(app.url, `{ ${ids.map((id, i) => `o${i}: fbaOutboundOrder(sellerId: "${DEMO_SELLER_ID}", sellerFulfillmentOrderId: "${id}") { status }`).join(' ')} }`);
+      const res = await gql(
+        app.url,
+        `{ ${ids.map((id, i) => `o${i}: fbaOutboundOrder(sellerId: "${DEMO_SELLER_ID}", sellerFulfillmentOrderId: "${id}") { status }`).join(' ')} }`,
+      );
       times.push(performance.now() - t);
       if (res.errors) throw new Error(JSON.stringify(res.errors).slice(0, 500));
       throttled += app.sandboxes.spApi!.calls('getFulfillmentOrder').filter((c) => c.status === 429).length;
     });
   }
   const m = median(times) / 1000;
-  rows.push(['60 distinct fbaOutboundOrder lookups, one seller', `${m.toFixed(2)} s`, `bound (60 − 30 burst) / 2 per s = 15.00 s; ratio ${(m / 15).toFixed(3)}×; 429 answers ${throttled}; median of 3`]);
+  rows.push([
+    '60 distinct fbaOutboundOrder lookups, one seller',
+    `${m.toFixed(2)} s`,
+    `bound (60 − 30 burst) / 2 per s = 15.00 s; ratio ${(m / 15).toFixed(3)}×; 429 answers ${throttled}; median of 3`,
+  ]);
 }
 
 async function durabilityCost(): Promise<void> {
@@ -199,7 +282,9 @@ async function durabilityCost(): Promise<void> {
     let n = 0;
     const submit = (withKey: boolean) => async () => {
       const i = n++;
-      const res = await gql(app.url, submitMutation, { input: { ...submitInput(i), ...(withKey ? { idempotencyKey: `bench-${i}` } : {}) } });
+      const res = await gql(app.url, submitMutation, {
+        input: { ...submitInput(i), ...(withKey ? { idempotencyKey: `bench-${i}` } : {}) },
+      });
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     };
     await timeMany(submit(false), 50);
@@ -210,8 +295,16 @@ async function durabilityCost(): Promise<void> {
       plain.push(...(await timeMany(submit(false), 100)));
       keyed.push(...(await timeMany(submit(true), 100)));
     }
-    rows.push(['submitFulfillment, p50 / p99 (recorded in the registry)', `${ms(percentile(plain, 50))} / ${ms(percentile(plain, 99))}`, `${plain.length} sequential submissions, SQLite store, ERP latency 0`]);
-    rows.push(['submitFulfillment with an idempotencyKey, p50 / p99', `${ms(percentile(keyed, 50))} / ${ms(percentile(keyed, 99))}`, `the key claimed before and completed after the ERP call: +${ms(percentile(keyed, 50) - percentile(plain, 50))} at p50`]);
+    rows.push([
+      'submitFulfillment, p50 / p99 (recorded in the registry)',
+      `${ms(percentile(plain, 50))} / ${ms(percentile(plain, 99))}`,
+      `${plain.length} sequential submissions, SQLite store, ERP latency 0`,
+    ]);
+    rows.push([
+      'submitFulfillment with an idempotencyKey, p50 / p99',
+      `${ms(percentile(keyed, 50))} / ${ms(percentile(keyed, 99))}`,
+      `the key claimed before and completed after the ERP call: +${ms(percentile(keyed, 50) - percentile(plain, 50))} at p50`,
+    ]);
   });
 }
 
@@ -224,7 +317,9 @@ async function main(): Promise<void> {
   await fbaAddedLatency();
   await fbaBurstBound();
   const cpu = cpus();
-  process.stdout.write(`\nMachine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`);
+  process.stdout.write(
+    `\nMachine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n\n`,
+  );
   process.stdout.write('| measure | result | notes |\n|---|---|---|\n');
   for (const [a, b, c] of rows) process.stdout.write(`| ${a} | ${b} | ${c} |\n`);
   await agent.close();

@@ -34,7 +34,9 @@ export interface AppOverrides {
   /** SP-API client tuning for tests and benchmarks */
   spApiClient?: Partial<Pick<SpApiClientOptions, 'retryBackoff' | 'random' | 'pacingMargin'>>;
   /** client tuning (backoff policies, timeouts) for tests and benchmarks */
-  lingxingClient?: Partial<Pick<LingxingClientOptions, 'throttleBackoff' | 'transientBackoff' | 'random' | 'refreshSkewMs'>>;
+  lingxingClient?: Partial<
+    Pick<LingxingClientOptions, 'throttleBackoff' | 'transientBackoff' | 'random' | 'refreshSkewMs'>
+  >;
 }
 
 export interface RunningApp {
@@ -64,7 +66,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   } else {
     sandboxes.lingxing = await new LingxingSandbox(overrides.lingxingSandbox).start();
     erp = { baseUrl: sandboxes.lingxing.url, ...SANDBOX_ERP_APP };
-    logger.info({ upstream: 'lingxing', baseUrl: erp.baseUrl }, 'no ERP credentials configured: using the embedded ERP sandbox');
+    logger.info(
+      { upstream: 'lingxing', baseUrl: erp.baseUrl },
+      'no ERP credentials configured: using the embedded ERP sandbox',
+    );
   }
   const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
   logger.info({ store: store.db.dialect }, 'store ready');
@@ -81,21 +86,58 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     ...overrides.lingxingClient,
   });
 
-  let amazon: { clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[] };
+  let amazon: {
+    clientId: string;
+    clientSecret: string;
+    lwaUrl: string;
+    endpoint?: string;
+    sellers: SellerAuthorization[];
+  };
   if (config.spApi.mode === 'live') {
     amazon = config.spApi;
   } else {
     sandboxes.spApi = await new SpApiSandbox(overrides.spApiSandbox).start();
-    amazon = { ...SANDBOX_SPAPI_APP, lwaUrl: sandboxes.spApi.lwaUrl, endpoint: sandboxes.spApi.url, sellers: SANDBOX_SPAPI_SELLERS };
-    logger.info({ upstream: 'sp-api', endpoint: amazon.endpoint }, 'no SP-API credentials configured: using the embedded SP-API sandbox');
+    amazon = {
+      ...SANDBOX_SPAPI_APP,
+      lwaUrl: sandboxes.spApi.lwaUrl,
+      endpoint: sandboxes.spApi.url,
+      sellers: SANDBOX_SPAPI_SELLERS,
+    };
+    logger.info(
+      { upstream: 'sp-api', endpoint: amazon.endpoint },
+      'no SP-API credentials configured: using the embedded SP-API sandbox',
+    );
   }
-  const lwa = new LwaTokens({ url: amazon.lwaUrl, clientId: amazon.clientId, clientSecret: amazon.clientSecret, clock, logger, dispatcher: overrides.dispatcher });
-  const spApi = new SpApiClient({ lwa, logger, metrics, endpoint: amazon.endpoint, dispatcher: overrides.dispatcher, clock, timeoutMs: config.spApi.timeoutMs, ...overrides.spApiClient });
+  const lwa = new LwaTokens({
+    url: amazon.lwaUrl,
+    clientId: amazon.clientId,
+    clientSecret: amazon.clientSecret,
+    clock,
+    logger,
+    dispatcher: overrides.dispatcher,
+  });
+  const spApi = new SpApiClient({
+    lwa,
+    logger,
+    metrics,
+    endpoint: amazon.endpoint,
+    dispatcher: overrides.dispatcher,
+    clock,
+    timeoutMs: config.spApi.timeoutMs,
+    ...overrides.spApiClient,
+  });
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
 
   const fulfillment = new LingxingFulfillment(lingxing);
   const idempotency = new Idempotency(store, clock, { leaseMs: config.store.idempotencyLeaseMs });
-  const refresher = new Refresher({ repo: store, fulfillment, clock, logger, retentionDays: config.store.retentionDays, intervalMs: config.store.refreshIntervalMs });
+  const refresher = new Refresher({
+    repo: store,
+    fulfillment,
+    clock,
+    logger,
+    retentionDays: config.store.retentionDays,
+    intervalMs: config.store.refreshIntervalMs,
+  });
 
   const server = await GraphServer.create({
     services: {
@@ -118,7 +160,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },
       { name: 'lingxing', check: async () => void (await lingxing.tokens.get()) },
       // one LWA exchange proves the app credentials; a single seller's revoked grant does not make the service unready
-      { name: 'sp-api', check: async () => void (amazon.sellers[0] && (await lwa.get(amazon.sellers[0].refreshToken))) },
+      {
+        name: 'sp-api',
+        check: async () => void (amazon.sellers[0] && (await lwa.get(amazon.sellers[0].refreshToken))),
+      },
     ],
   });
   let url: string;
@@ -131,7 +176,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     throw error;
   }
   refresher.start();
-  logger.info({ url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } }, 'fulfillment graph listening');
+  logger.info(
+    { url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } },
+    'fulfillment graph listening',
+  );
 
   return {
     url,

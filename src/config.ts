@@ -32,7 +32,15 @@ export interface StoreConfig {
 }
 
 export type SpApiConfig =
-  | { mode: 'live'; clientId: string; clientSecret: string; lwaUrl: string; endpoint?: string; sellers: SellerAuthorization[]; timeoutMs: number }
+  | {
+      mode: 'live';
+      clientId: string;
+      clientSecret: string;
+      lwaUrl: string;
+      endpoint?: string;
+      sellers: SellerAuthorization[];
+      timeoutMs: number;
+    }
   | { mode: 'sandbox'; timeoutMs: number };
 
 export type LingxingConfig =
@@ -69,7 +77,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const lingxing: LingxingConfig =
     appId && appSecret
-      ? { mode: 'live', appId, appSecret, timeoutMs, replicas, baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, '') }
+      ? {
+          mode: 'live',
+          appId,
+          appSecret,
+          timeoutMs,
+          replicas,
+          baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, ''),
+        }
       : { mode: 'sandbox', timeoutMs, replicas };
   const spApi = loadSpApi(env);
   return {
@@ -78,7 +93,14 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     logLevel: env.LOG_LEVEL || 'info',
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : true,
-    corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+    corsOrigins:
+      env.CORS_ORIGINS === '*'
+        ? '*'
+        : env.CORS_ORIGINS
+          ? env.CORS_ORIGINS.split(',')
+              .map((o) => o.trim())
+              .filter(Boolean)
+          : undefined,
     lingxing,
     spApi,
     store: {
@@ -101,7 +123,8 @@ function loadSpApi(env: Env): SpApiConfig {
   if (!clientId || !clientSecret) return { mode: 'sandbox', timeoutMs };
   // SPAPI_SELLERS holds refresh tokens: like any secret it may come from a file (SPAPI_SELLERS_FILE)
   const sellersJson = secret(env, 'SPAPI_SELLERS');
-  if (!sellersJson) throw new ConfigError('SPAPI_SELLERS (or SPAPI_SELLERS_FILE) must list at least one seller authorization');
+  if (!sellersJson)
+    throw new ConfigError('SPAPI_SELLERS (or SPAPI_SELLERS_FILE) must list at least one seller authorization');
   let sellers: SellerAuthorization[];
   try {
     sellers = parseSellers(sellersJson);

@@ -23,5 +23,13 @@ export interface Context extends Services {
 }
 
 export function createContext(services: Services, requestLogger: Logger = services.logger): Context {
-  return { ...services, logger: requestLogger, loaders: createLoaders({ fulfillment: services.lingxing.fulfillment, outbound: services.spApi.outbound, store: services.store }) };
+  return {
+    ...services,
+    logger: requestLogger,
+    loaders: createLoaders({
+      fulfillment: services.lingxing.fulfillment,
+      outbound: services.spApi.outbound,
+      store: services.store,
+    }),
+  };
 }

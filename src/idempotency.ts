@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { canonicalJson, type JsonValue } from './datasources/lingxing/json';
 import type { Clock } from './datasources/shared/clock';
-import { BadUserInputError, UpstreamAuthFailedError, UpstreamMisconfiguredError, UpstreamThrottledError } from './errors';
+import {
+  BadUserInputError,
+  UpstreamAuthFailedError,
+  UpstreamMisconfiguredError,
+  UpstreamThrottledError,
+} from './errors';
 import type { Repository } from './store';
 
 /** Thrown when a pending request with this key is still being carried out elsewhere. */
 export class IdempotencyInProgressError extends GraphQLError {
   readonly code = 'IDEMPOTENCY_IN_PROGRESS';
   constructor() {
-    super('A request with this idempotencyKey is still being carried out; retry shortly.', { extensions: { code: 'IDEMPOTENCY_IN_PROGRESS' } });
+    super('A request with this idempotencyKey is still being carried out; retry shortly.', {
+      extensions: { code: 'IDEMPOTENCY_IN_PROGRESS' },
+    });
   }
 }
 
@@ -32,7 +39,12 @@ export class IdempotencyKeyReusedError extends Error {}
 
 /** Errors that prove the upstream did not do the work: the claim can be released. */
 function provesNothingHappened(error: unknown): boolean {
-  return error instanceof BadUserInputError || error instanceof UpstreamThrottledError || error instanceof UpstreamAuthFailedError || error instanceof UpstreamMisconfiguredError;
+  return (
+    error instanceof BadUserInputError ||
+    error instanceof UpstreamThrottledError ||
+    error instanceof UpstreamAuthFailedError ||
+    error instanceof UpstreamMisconfiguredError
+  );
 }
 
 export interface IdempotencyOptions {
@@ -65,7 +77,9 @@ export class Idempotency {
 
   static hash(input: object): string {
     const { idempotencyKey: _ignored, ...rest } = input as Record<string, unknown>;
-    return createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(rest)) as JsonValue)).digest('hex');
+    return createHash('sha256')
+      .update(canonicalJson(JSON.parse(JSON.stringify(rest)) as JsonValue))
+      .digest('hex');
   }
 
   async run<T>(
@@ -95,11 +109,18 @@ export class Idempotency {
     return new Date(this.clock.now() + offsetMs).toISOString();
   }
 
-  private async attempt<T>(scope: string, key: string, hash: string, reconcile: 'rerun' | 'report', work: (attempt: { reconciling: boolean }) => Promise<T>) {
+  private async attempt<T>(
+    scope: string,
+    key: string,
+    hash: string,
+    reconcile: 'rerun' | 'report',
+    work: (attempt: { reconciling: boolean }) => Promise<T>,
+  ) {
     const { claimed, record } = await this.repo.claimKey(scope, key, hash, this.iso(), this.iso(this.leaseMs));
     let reconciling = false;
     if (!claimed) {
-      if (record.requestHash !== hash) throw new IdempotencyKeyReusedError(`idempotencyKey ${key} was already used with a different input`);
+      if (record.requestHash !== hash)
+        throw new IdempotencyKeyReusedError(`idempotencyKey ${key} was already used with a different input`);
       let current = record;
       const giveUpAt = this.clock.now() + this.waitMs;
       while (current.state === 'pending' && current.leaseUntil >= this.iso()) {
@@ -110,7 +131,8 @@ export class Idempotency {
       }
       if (current.state === 'done') return { value: current.response as T, replayed: true };
       // left pending by a process that died mid-request
-      if (!(await this.repo.takeOverKey(scope, key, this.iso(), this.iso(this.leaseMs)))) throw new IdempotencyInProgressError();
+      if (!(await this.repo.takeOverKey(scope, key, this.iso(), this.iso(this.leaseMs))))
+        throw new IdempotencyInProgressError();
       if (reconcile === 'report') throw new OutcomeUnknownError(current.createdAt);
       reconciling = true;
     }

@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
-import { MAX_TASK_IDS_PER_RESULT_CALL, type LingxingFulfillment, type TaskResultRecord } from './datasources/lingxing/fulfillment';
+import {
+  MAX_TASK_IDS_PER_RESULT_CALL,
+  type LingxingFulfillment,
+  type TaskResultRecord,
+} from './datasources/lingxing/fulfillment';
 import { toFbaOutboundOrderWhole } from './datasources/sp-api/v2020-07-01/to-schema';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
@@ -23,7 +27,11 @@ export interface Loaders {
   mcfOrderById: DataLoader<string, McfOrder | null>;
 }
 
-export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound: FulfillmentOutboundV20200701; store: Repository }): Loaders {
+export function createLoaders(deps: {
+  fulfillment: LingxingFulfillment;
+  outbound: FulfillmentOutboundV20200701;
+  store: Repository;
+}): Loaders {
   const perSeller = <V>(make: (sellerId: string) => DataLoader<string, V>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
     return (sellerId: string) => {
@@ -54,19 +62,31 @@ export function createLoaders(deps: { fulfillment: LingxingFulfillment; outbound
         // SP-API has no batch read: the loader's job is to ask once per distinct id and let one
         // failed id fail only its own slot.
         new DataLoader<string, FbaOutboundOrder | null>((ids) =>
-          Promise.all(ids.map((id) => deps.outbound.getOrder(sellerId, id).then((r) => r && toFbaOutboundOrderWhole(sellerId, r), (error: Error) => error))),
+          Promise.all(
+            ids.map((id) =>
+              deps.outbound.getOrder(sellerId, id).then(
+                (r) => r && toFbaOutboundOrderWhole(sellerId, r),
+                (error: Error) => error,
+              ),
+            ),
+          ),
         ),
     ),
     storedTaskById: perSeller(
       (sellerId) =>
-        new DataLoader<string, StoredTask | null>(async (taskIds) => {
-          const found = await deps.store.tasksByIds(sellerId, taskIds);
-          return taskIds.map((id) => found.get(id) ?? null);
-        }, { maxBatchSize: 500 }),
+        new DataLoader<string, StoredTask | null>(
+          async (taskIds) => {
+            const found = await deps.store.tasksByIds(sellerId, taskIds);
+            return taskIds.map((id) => found.get(id) ?? null);
+          },
+          { maxBatchSize: 500 },
+        ),
     ),
     mcfOrderById: new DataLoader<string, McfOrder | null>(
       async (keys) => {
-        const found = await deps.store.mcfOrdersByIds(keys.map((k) => ({ storeName: k.split('\u0000')[0], orderId: k.split('\u0000')[1] })));
+        const found = await deps.store.mcfOrdersByIds(
+          keys.map((k) => ({ storeName: k.split('\u0000')[0], orderId: k.split('\u0000')[1] })),
+        );
         return keys.map((k) => {
           const o = found.get(k);
           return o ? toMcfOrder(o) : null;

@@ -5,7 +5,11 @@ import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
 import type { Repository } from './store';
 import type { StoredTask } from './store/repository';
 
-const TERMINAL = new Set<string>([FulfillmentTaskStatus.DONE, FulfillmentTaskStatus.FATAL, FulfillmentTaskStatus.CANCELLED]);
+const TERMINAL = new Set<string>([
+  FulfillmentTaskStatus.DONE,
+  FulfillmentTaskStatus.FATAL,
+  FulfillmentTaskStatus.CANCELLED,
+]);
 /** Poll unfinished tasks 5 s after submission, then back off to every 5 minutes. */
 const FIRST_POLL_MS = 5_000;
 const MAX_POLL_INTERVAL_MS = 5 * 60_000;
@@ -28,7 +32,14 @@ export class Refresher {
   private stopped = false;
 
   constructor(
-    private readonly deps: { repo: Repository; fulfillment: LingxingFulfillment; clock: Clock; logger: Logger; retentionDays: number; intervalMs: number },
+    private readonly deps: {
+      repo: Repository;
+      fulfillment: LingxingFulfillment;
+      clock: Clock;
+      logger: Logger;
+      retentionDays: number;
+      intervalMs: number;
+    },
   ) {}
 
   start(): void {
@@ -50,7 +61,11 @@ export class Refresher {
   }
 
   /** One pass; returns what it did, for tests and logs. */
-  async runOnce(): Promise<{ polled: number; finished: number; purged: { mcfOrders: number; idempotencyKeys: number } }> {
+  async runOnce(): Promise<{
+    polled: number;
+    finished: number;
+    purged: { mcfOrders: number; idempotencyKeys: number };
+  }> {
     const { repo, clock } = this.deps;
     const now = clock.now();
     const due = await repo.dueTasks(new Date(now).toISOString(), BATCH);
@@ -62,16 +77,23 @@ export class Refresher {
         chunks(tasks, 10).map(async (chunk) => {
           let found: Map<string, TaskResultRecord> | undefined;
           try {
-            found = await this.deps.fulfillment.results(sellerId, chunk.map((t) => t.taskId));
+            found = await this.deps.fulfillment.results(
+              sellerId,
+              chunk.map((t) => t.taskId),
+            );
           } catch (error) {
-            this.deps.logger.warn({ sellerId, tasks: chunk.length, code: (error as { code?: string }).code }, 'task refresh failed; will retry later');
+            this.deps.logger.warn(
+              { sellerId, tasks: chunk.length, code: (error as { code?: string }).code },
+              'task refresh failed; will retry later',
+            );
           }
           for (const t of chunk) if (await this.record(t, found, now)) finished++;
         }),
       ),
     );
     const purged = await repo.purgePersonalData(iso(now - this.deps.retentionDays * 86_400_000), iso(now));
-    if (due.length || purged.mcfOrders || purged.idempotencyKeys) this.deps.logger.info({ polled: due.length, finished, purged }, 'refresher pass');
+    if (due.length || purged.mcfOrders || purged.idempotencyKeys)
+      this.deps.logger.info({ polled: due.length, finished, purged }, 'refresher pass');
     return { polled: due.length, finished, purged };
   }
 
@@ -84,7 +106,11 @@ export class Refresher {
     const r = found?.get(t.taskId);
     const finished = r !== undefined && TERMINAL.has(r.status);
     const givenUp = found !== undefined && r === undefined && now - Date.parse(t.createdAt) > GIVE_UP_AFTER_MS;
-    if (givenUp) this.deps.logger.warn({ sellerId: t.sellerId, taskId: t.taskId }, 'the ERP has not reported this task for a day; no longer polling it');
+    if (givenUp)
+      this.deps.logger.warn(
+        { sellerId: t.sellerId, taskId: t.taskId },
+        'the ERP has not reported this task for a day; no longer polling it',
+      );
     const seen = r ?? t;
     await this.deps.repo.updateTaskState(t.sellerId, t.taskId, {
       status: givenUp ? FulfillmentTaskStatus.UNKNOWN : seen.status,

@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -51,7 +54,12 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
   if (isClientSafe(unwrapResolverError(error))) return formatted;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
@@ -64,14 +72,23 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
             const original = unwrapResolverError(error);
             const safe = isClientSafe(original);
             contextValue.logger[safe ? 'warn' : 'error'](
-              { operationName, path: error.path, code: (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR', err: safe ? undefined : original },
+              {
+                operationName,
+                path: error.path,
+                code: (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR',
+                err: safe ? undefined : original,
+              },
               safe ? error.message : 'unexpected error while resolving',
             );
           }
         },
         async willSendResponse({ operation, operationName, errors }) {
           metrics.graphqlDuration.observe(
-            { operation_name: operationName ?? 'anonymous', operation_type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' },
+            {
+              operation_name: operationName ?? 'anonymous',
+              operation_type: operation?.operation ?? 'unknown',
+              outcome: errors?.length ? 'error' : 'ok',
+            },
             (performance.now() - started) / 1000,
           );
         },
@@ -100,7 +117,9 @@ export class GraphServer {
       formatError: formatClientError,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
-        options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+        options.production
+          ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+          : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
         observabilityPlugin(options.metrics),
       ],
     });
@@ -143,7 +162,9 @@ export class GraphServer {
       express.json({ limit: '1mb' }),
       expressMiddleware(this.apollo, {
         context: async ({ req }) => {
-          const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+          const requestId =
+            (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) ||
+            randomUUID();
           return createContext(services, logger.child({ requestId }));
         },
       }),

@@ -35,7 +35,8 @@ export async function validateInput(input: object): Promise<UserError[]> {
     }
   };
   walk(await validate(input, { forbidUnknownValues: false, stopAtFirstError: true }), []);
-  if (errors.length === 0 && 'crossFieldErrors' in input) errors.push(...(input as CrossFieldChecked).crossFieldErrors());
+  if (errors.length === 0 && 'crossFieldErrors' in input)
+    errors.push(...(input as CrossFieldChecked).crossFieldErrors());
   return errors;
 }
 
@@ -50,6 +51,8 @@ export async function assertValidInput(input: object, argument: string): Promise
   if (errors.length === 0) return;
   const first = errors[0];
   const error = new BadUserInputError(first.message, [argument, ...(first.field ?? [])]);
-  Object.assign(error.extensions, { problems: errors.map((e) => ({ field: [argument, ...(e.field ?? [])], message: e.message, code: e.code })) });
+  Object.assign(error.extensions, {
+    problems: errors.map((e) => ({ field: [argument, ...(e.field ?? [])], message: e.message, code: e.code })),
+  });
   throw error;
 }

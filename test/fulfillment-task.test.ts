@@ -1,6 +1,17 @@
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { FulfillmentTaskDocument, FulfillmentTasksDocument, type FulfillmentTaskQuery } from './__generated__/operations';
-import { DEMO_SELLER, SUBMIT_MUTATION, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import {
+  FulfillmentTaskDocument,
+  FulfillmentTasksDocument,
+  type FulfillmentTaskQuery,
+} from './__generated__/operations';
+import {
+  DEMO_SELLER,
+  SUBMIT_MUTATION,
+  shipmentInput,
+  startTestApp,
+  submitInput,
+  type TestApp,
+} from './support/harness';
 
 const RESULTS = LINGXING_ENDPOINTS.getFulfillmentResult.path;
 const SUBMIT = LINGXING_ENDPOINTS.submitFulfillment.path;
@@ -13,7 +24,10 @@ describe('FulfillmentTask over HTTP', () => {
   afterEach(() => app.close());
 
   const sandbox = () => app.sandboxes.lingxing!;
-  const resultCalls = () => sandbox().businessRequests(RESULTS).filter((r) => r.code === '0');
+  const resultCalls = () =>
+    sandbox()
+      .businessRequests(RESULTS)
+      .filter((r) => r.code === '0');
 
   it('sends at most ten task ids per upstream call and never the same id twice', async () => {
     const distinct = Array.from({ length: 25 }, (_, i) => String(1003083 + i));
@@ -43,12 +57,17 @@ describe('FulfillmentTask over HTTP', () => {
     expect(res.data).toMatchObject({
       a: { taskId: '1003083', status: 'DONE' },
       b: { taskId: '1003085', status: 'DONE' },
-      c: [{ taskId: '1003090', status: 'FATAL' }, { taskId: '1003083', status: 'DONE' }],
+      c: [
+        { taskId: '1003090', status: 'FATAL' },
+        { taskId: '1003083', status: 'DONE' },
+      ],
     });
   });
 
   it('returns null for a task the ERP does not know, without an error', async () => {
-    const res = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "99999999999999999999") { taskId } }`);
+    const res = await app.gql(
+      `{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "99999999999999999999") { taskId } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ fulfillmentTask: null });
   });
@@ -93,7 +112,9 @@ describe('FulfillmentTask over HTTP', () => {
     await app.close();
     app = await startTestApp({ sandbox: { latencyMs: 50 } });
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => app.gql(SUBMIT_MUTATION, { input: submitInput({ shipments: [shipmentInput({ messageId: String(i + 1) })] }) })),
+      Array.from({ length: 50 }, (_, i) =>
+        app.gql(SUBMIT_MUTATION, { input: submitInput({ shipments: [shipmentInput({ messageId: String(i + 1) })] }) }),
+      ),
     );
     for (const res of responses) {
       expect(res.errors).toBeUndefined();
@@ -102,7 +123,11 @@ describe('FulfillmentTask over HTTP', () => {
     const slot = [...sandbox().maxInFlight.entries()].find(([k]) => k.endsWith(SUBMIT))!;
     expect(slot[1]).toBeLessThanOrEqual(10);
     expect(slot[1]).toBe(10); // the permits were actually used in parallel
-    expect(sandbox().businessRequests(SUBMIT).map((r) => r.code)).toEqual(Array(50).fill('0'));
+    expect(
+      sandbox()
+        .businessRequests(SUBMIT)
+        .map((r) => r.code),
+    ).toEqual(Array(50).fill('0'));
   });
 
   it('turns an ERP 102 answer into a userError on the input field, not a fault', async () => {
@@ -110,7 +135,16 @@ describe('FulfillmentTask over HTTP', () => {
     const res = await app.gql(SUBMIT_MUTATION, { input: submitInput() });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
-      submitFulfillment: { task: null, userErrors: [{ field: ['shipments', '0', 'trackingNumber'], message: 'orderList[0].trackingNo物流追踪号格式不正确', code: 'UPSTREAM_REJECTED' }] },
+      submitFulfillment: {
+        task: null,
+        userErrors: [
+          {
+            field: ['shipments', '0', 'trackingNumber'],
+            message: 'orderList[0].trackingNo物流追踪号格式不正确',
+            code: 'UPSTREAM_REJECTED',
+          },
+        ],
+      },
     });
   });
 
@@ -119,15 +153,29 @@ describe('FulfillmentTask over HTTP', () => {
     const res = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId } }`);
     expect(res.data).toEqual({ fulfillmentTask: null });
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstream: 'lingxing', operation: 'getFulfillmentResult' });
+    expect(res.errors![0].extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstream: 'lingxing',
+      operation: 'getFulfillmentResult',
+    });
     expect(res.raw).not.toMatch(/stacktrace|127\.0\.0\.1|access_token|sign=|ak_sandbox/);
   });
 
   it('carries the ERP request id and code on a throttle that outlasts the retries', async () => {
     await app.close();
-    app = await startTestApp({ overrides: { lingxingClient: { throttleBackoff: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } } } });
-    sandbox().injectFaults(RESULTS, { code: 103, message: '请求过于频繁,请稍后再试' }, { code: 103, message: '请求过于频繁,请稍后再试' });
+    app = await startTestApp({
+      overrides: { lingxingClient: { throttleBackoff: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } } },
+    });
+    sandbox().injectFaults(
+      RESULTS,
+      { code: 103, message: '请求过于频繁,请稍后再试' },
+      { code: 103, message: '请求过于频繁,请稍后再试' },
+    );
     const res = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId } }`);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'UPSTREAM_THROTTLED', upstreamCode: '103', upstreamRequestId: expect.any(String) });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'UPSTREAM_THROTTLED',
+      upstreamCode: '103',
+      upstreamRequestId: expect.any(String),
+    });
   });
 });

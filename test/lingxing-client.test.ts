@@ -1,7 +1,13 @@
 import { LingxingClient } from '../src/datasources/lingxing/client';
 import { LingxingFulfillment } from '../src/datasources/lingxing/fulfillment';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { UpstreamProtocolError, UpstreamRejectedError, UpstreamThrottledError, UpstreamTimeoutError, UpstreamUnavailableError } from '../src/errors';
+import {
+  UpstreamProtocolError,
+  UpstreamRejectedError,
+  UpstreamThrottledError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from '../src/errors';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP, DEMO_SELLER_ID } from '../src/sandbox/lingxing/fixtures';
 import { FakeClock } from './support/fake-clock';
@@ -25,12 +31,25 @@ describe('Lingxing client against the ERP sandbox', () => {
   let logs: ReturnType<typeof capturedLogger>;
 
   const client = (overrides: Partial<ConstructorParameters<typeof LingxingClient>[0]> = {}) =>
-    new LingxingClient({ baseUrl: sandbox.url, ...SANDBOX_ERP_APP, logger: logs.logger, clock, random: () => 0.5, timeoutMs: 2_000, ...overrides });
+    new LingxingClient({
+      baseUrl: sandbox.url,
+      ...SANDBOX_ERP_APP,
+      logger: logs.logger,
+      clock,
+      random: () => 0.5,
+      timeoutMs: 2_000,
+      ...overrides,
+    });
 
   beforeEach(async () => {
     clock = new FakeClock();
     logs = capturedLogger();
-    sandbox = await new LingxingSandbox({ now: () => clock.now(), latencyMs: 0, pendingMs: 100, processingMs: 100 }).start();
+    sandbox = await new LingxingSandbox({
+      now: () => clock.now(),
+      latencyMs: 0,
+      pendingMs: 100,
+      processingMs: 100,
+    }).start();
   });
   afterEach(() => sandbox.close());
 
@@ -86,13 +105,20 @@ describe('Lingxing client against the ERP sandbox', () => {
   it('gives up on a persistent throttle with UPSTREAM_THROTTLED', async () => {
     sandbox.injectFaults(RESULTS, ...Array.from({ length: 3 }, () => ({ code: '3001008' })));
     const c = client({ throttleBackoff: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 } });
-    await expect(new LingxingFulfillment(c).results(DEMO_SELLER_ID, ['1003083'])).rejects.toBeInstanceOf(UpstreamThrottledError);
+    await expect(new LingxingFulfillment(c).results(DEMO_SELLER_ID, ['1003083'])).rejects.toBeInstanceOf(
+      UpstreamThrottledError,
+    );
   });
 
   it('turns a 102 answer into a rejection that names the input field', async () => {
     const erp = new LingxingFulfillment(client());
     const error = await erp
-      .submit({ region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER', shipments: [shipment('1'), { ...shipment('2'), carrierCode: '' }] })
+      .submit({
+        region: 'NA',
+        sellerId: DEMO_SELLER_ID,
+        marketplaceId: 'ATVPDKIKX0DER',
+        shipments: [shipment('1'), { ...shipment('2'), carrierCode: '' }],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamRejectedError);
     expect((error as UpstreamRejectedError).inputPath).toEqual(['shipments', '1', 'carrierCode']);
@@ -102,7 +128,12 @@ describe('Lingxing client against the ERP sandbox', () => {
   it('sends 19-digit message ids and task ids without losing digits', async () => {
     const erp = new LingxingFulfillment(client());
     const big = '9223372036854775807';
-    const task = await erp.submit({ region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER', shipments: [shipment(big)] });
+    const task = await erp.submit({
+      region: 'NA',
+      sellerId: DEMO_SELLER_ID,
+      marketplaceId: 'ATVPDKIKX0DER',
+      shipments: [shipment(big)],
+    });
     const sent = sandbox.businessRequests(SUBMIT)[0].body as { order_list: Array<{ id: string }> };
     expect(sent.order_list[0].id).toBe(big);
     await erp.results(DEMO_SELLER_ID, [task.taskId, '99999999999999999999']);
@@ -119,7 +150,14 @@ describe('Lingxing client against the ERP sandbox', () => {
 
     sandbox.injectFaults(SUBMIT, { httpStatus: 502, afterProcessing: true });
     const tasksBefore = sandbox.tasks.size;
-    await expect(erp.submit({ region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER', shipments: [shipment('7')] })).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(
+      erp.submit({
+        region: 'NA',
+        sellerId: DEMO_SELLER_ID,
+        marketplaceId: 'ATVPDKIKX0DER',
+        shipments: [shipment('7')],
+      }),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     expect(sandbox.businessRequests(SUBMIT)).toHaveLength(1);
     expect(sandbox.tasks.size).toBe(tasksBefore + 1);
   });
@@ -127,7 +165,9 @@ describe('Lingxing client against the ERP sandbox', () => {
   it('reports a write that timed out as UPSTREAM_TIMEOUT without resending it', async () => {
     sandbox.injectFaults(SUBMIT, { delayMs: 500 });
     const erp = new LingxingFulfillment(client({ timeoutMs: 100 }));
-    const error = await erp.submit({ region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER', shipments: [shipment('8')] }).catch((e: unknown) => e);
+    const error = await erp
+      .submit({ region: 'NA', sellerId: DEMO_SELLER_ID, marketplaceId: 'ATVPDKIKX0DER', shipments: [shipment('8')] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamTimeoutError);
     expect((error as Error).message).toMatch(/may or may not/);
     await new Promise((r) => setTimeout(r, 600));
@@ -137,7 +177,9 @@ describe('Lingxing client against the ERP sandbox', () => {
   it('logs a signature rejection without the token, the secret or the signature', async () => {
     sandbox.injectFaults(RESULTS, { code: '2001006', message: 'sign not correct' });
     const c = client();
-    await expect(new LingxingFulfillment(c).results(DEMO_SELLER_ID, ['1003083'])).rejects.toBeInstanceOf(UpstreamProtocolError);
+    await expect(new LingxingFulfillment(c).results(DEMO_SELLER_ID, ['1003083'])).rejects.toBeInstanceOf(
+      UpstreamProtocolError,
+    );
     const text = logs.lines.join('\n');
     expect(text).toContain('signedKeys');
     expect(text).not.toContain(SANDBOX_ERP_APP.appSecret);

@@ -3,14 +3,20 @@ import { JsonInt, canonicalJson, parseJson } from '../src/datasources/lingxing/j
 import { sign, stringToSign } from '../src/datasources/lingxing/sign';
 
 // Test vectors from shared/LINGXING.md ("Signing every business request").
-const common = { appId: 'ak_ABCDEFGHIJKLM', accessToken: '00000000-0000-0000-0000-000000000000', timestamp: 1720429074 };
+const common = {
+  appId: 'ak_ABCDEFGHIJKLM',
+  accessToken: '00000000-0000-0000-0000-000000000000',
+  timestamp: 1720429074,
+};
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex').toUpperCase();
 
 describe('Lingxing request signing', () => {
   it('signs query-style params exactly as the documented vector', () => {
     const input = { ...common, body: { offset: 0, length: 100 } };
     const s = stringToSign(input);
-    expect(s).toBe('access_token=00000000-0000-0000-0000-000000000000&app_key=ak_ABCDEFGHIJKLM&length=100&offset=0&timestamp=1720429074');
+    expect(s).toBe(
+      'access_token=00000000-0000-0000-0000-000000000000&app_key=ak_ABCDEFGHIJKLM&length=100&offset=0&timestamp=1720429074',
+    );
     expect(md5(s)).toBe('1A40797534A81B7AEC8AA6ABF23169E4');
     expect(sign(input)).toBe('ZFmxlfUlOsrov4D9SuOg7rb3xC5f7Sy7KYSpDHZAx4igvhl9I/UsZJCV1IqGiL9l');
   });
@@ -22,12 +28,16 @@ describe('Lingxing request signing', () => {
     expect(md5(s)).toBe('FC9BFB35EE5D52C59F8053793A470AEF');
     const signature = sign(input);
     expect(signature).toBe('dZtoUf1sBjIuK4liycupz9O+BAmydVZuEhXRpNe+7Jygvhl9I/UsZJCV1IqGiL9l');
-    expect(encodeURIComponent(signature)).toBe('dZtoUf1sBjIuK4liycupz9O%2BBAmydVZuEhXRpNe%2B7Jygvhl9I%2FUsZJCV1IqGiL9l');
+    expect(encodeURIComponent(signature)).toBe(
+      'dZtoUf1sBjIuK4liycupz9O%2BBAmydVZuEhXRpNe%2B7Jygvhl9I%2FUsZJCV1IqGiL9l',
+    );
   });
 
   it('drops empty strings and null members from the string to sign', () => {
     const s = stringToSign({ ...common, body: { a: '', b: null, c: undefined, d: 'x' } });
-    expect(s).toBe('access_token=00000000-0000-0000-0000-000000000000&app_key=ak_ABCDEFGHIJKLM&d=x&timestamp=1720429074');
+    expect(s).toBe(
+      'access_token=00000000-0000-0000-0000-000000000000&app_key=ak_ABCDEFGHIJKLM&d=x&timestamp=1720429074',
+    );
   });
 
   it('renders nested objects as compact JSON with sorted keys and raw UTF-8', () => {

@@ -5,7 +5,16 @@ import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { SANDBOX_SPAPI_APP } from '../src/sandbox/sp-api/fixtures';
 import { CreateFbaOrderDocument, CreateMcfOrderDocument } from './__generated__/operations';
 import { formatClientError } from '../src/server';
-import { DEMO_SELLER, SUBMIT_MUTATION, mcfInput, orderInput, shipmentInput, startTestApp, submitInput, type TestApp } from './support/harness';
+import {
+  DEMO_SELLER,
+  SUBMIT_MUTATION,
+  mcfInput,
+  orderInput,
+  shipmentInput,
+  startTestApp,
+  submitInput,
+  type TestApp,
+} from './support/harness';
 
 const get = async (url: string) => {
   const res = await request(url);
@@ -24,17 +33,28 @@ describe('operations endpoints', () => {
     expect(await get(`${base()}/healthz`)).toMatchObject({ status: 200, text: '{"status":"ok"}' });
     const ready = await get(`${base()}/readyz`);
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', checks: { store: 'ok', lingxing: 'ok', 'sp-api': 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({
+      status: 'ready',
+      checks: { store: 'ok', lingxing: 'ok', 'sp-api': 'ok' },
+    });
   });
 
   it('exports upstream calls, pacing waits and GraphQL durations on /metrics', async () => {
     await app.gql(`query Lookup { fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId } }`);
     const metrics = await get(`${base()}/metrics`);
     expect(metrics.type).toMatch(/^text\/plain/);
-    expect(metrics.text).toMatch(/upstream_requests_total\{upstream="lingxing",operation="getFulfillmentResult",outcome="ok"\} 1/);
-    expect(metrics.text).toMatch(/upstream_requests_total\{upstream="lingxing",operation="accessToken",outcome="ok"\} 1/);
-    expect(metrics.text).toMatch(/upstream_pacing_wait_seconds_count\{upstream="lingxing",operation="getFulfillmentResult"\} 1/);
-    expect(metrics.text).toMatch(/graphql_operation_duration_seconds_count\{operation_name="Lookup",operation_type="query",outcome="ok"\} 1/);
+    expect(metrics.text).toMatch(
+      /upstream_requests_total\{upstream="lingxing",operation="getFulfillmentResult",outcome="ok"\} 1/,
+    );
+    expect(metrics.text).toMatch(
+      /upstream_requests_total\{upstream="lingxing",operation="accessToken",outcome="ok"\} 1/,
+    );
+    expect(metrics.text).toMatch(
+      /upstream_pacing_wait_seconds_count\{upstream="lingxing",operation="getFulfillmentResult"\} 1/,
+    );
+    expect(metrics.text).toMatch(
+      /graphql_operation_duration_seconds_count\{operation_name="Lookup",operation_type="query",outcome="ok"\} 1/,
+    );
   });
 
   it('serves the Apollo Sandbox landing page on GET in development', async () => {
@@ -44,13 +64,38 @@ describe('operations endpoints', () => {
     expect(html).toMatch(/sandbox/i);
   });
 
-  it('keeps tokens, signatures, the app secret and buyers\' order data out of the logs', async () => {
-    await app.gql(SUBMIT_MUTATION, { input: submitInput({ shipments: [shipmentInput({ trackingNumber: 'TRACK-SECRET-PII-1' })] }) });
+  it("keeps tokens, signatures, the app secret and buyers' order data out of the logs", async () => {
+    await app.gql(SUBMIT_MUTATION, {
+      input: submitInput({ shipments: [shipmentInput({ trackingNumber: 'TRACK-SECRET-PII-1' })] }),
+    });
     await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003085") { taskId } }`);
-    await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { destinationAddress: { name: 'Secret Buyer Name', addressLine1: '77 Private Lane', city: 'Seattle', postalCode: '98109', countryCode: 'US', phone: '206-555-0199' } }) });
-    await app.gql(CreateFbaOrderDocument, { input: orderInput('LOG-1', { items: [{ sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'x', quantity: 1 }] }) });
-    await app.gql(CreateMcfOrderDocument, { input: mcfInput('LOG-MCF-1', { recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' } }) });
-    await app.gql(CreateMcfOrderDocument, { input: mcfInput('LOG-MCF-1', { recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' } }) });
+    await app.gql(CreateFbaOrderDocument, {
+      input: orderInput('LOG-1', {
+        destinationAddress: {
+          name: 'Secret Buyer Name',
+          addressLine1: '77 Private Lane',
+          city: 'Seattle',
+          postalCode: '98109',
+          countryCode: 'US',
+          phone: '206-555-0199',
+        },
+      }),
+    });
+    await app.gql(CreateFbaOrderDocument, {
+      input: orderInput('LOG-1', {
+        items: [{ sellerSku: 'DEMO-SKU-2', sellerFulfillmentOrderItemId: 'x', quantity: 1 }],
+      }),
+    });
+    await app.gql(CreateMcfOrderDocument, {
+      input: mcfInput('LOG-MCF-1', {
+        recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' },
+      }),
+    });
+    await app.gql(CreateMcfOrderDocument, {
+      input: mcfInput('LOG-MCF-1', {
+        recipient: { name: 'Private Recipient', email: 'private.person@example.com', phone: '555-0123' },
+      }),
+    });
     const text = app.logs.join('\n');
     expect(text).toContain('SP-API answered');
     expect(text).not.toMatch(/Private Recipient|private\.person@example\.com|555-0123|1 Autauga Rd/);
@@ -70,7 +115,13 @@ describe('a deployment with a wrong ERP secret', () => {
   let app: TestApp;
   beforeAll(async () => {
     erp = await new LingxingSandbox({ latencyMs: 0 }).start();
-    app = await startTestApp({ env: { LINGXING_BASE_URL: erp.url, LINGXING_APP_ID: SANDBOX_ERP_APP.appId, LINGXING_APP_SECRET: 'wrong+secret/value=' } });
+    app = await startTestApp({
+      env: {
+        LINGXING_BASE_URL: erp.url,
+        LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+        LINGXING_APP_SECRET: 'wrong+secret/value=',
+      },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -80,7 +131,10 @@ describe('a deployment with a wrong ERP secret', () => {
   it('is not ready, and says which upstream', async () => {
     const ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { store: 'ok', lingxing: 'UPSTREAM_AUTH_FAILED', 'sp-api': 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({
+      status: 'not ready',
+      checks: { store: 'ok', lingxing: 'UPSTREAM_AUTH_FAILED', 'sp-api': 'ok' },
+    });
   });
 
   it('answers queries with UPSTREAM_AUTH_FAILED and never echoes the secret', async () => {
@@ -96,7 +150,12 @@ describe('error masking', () => {
   it('turns an unexpected error into INTERNAL_SERVER_ERROR without its message', () => {
     const original = new TypeError("Cannot read properties of undefined (reading 'access_token')");
     const wrapped = new GraphQLError(original.message, { originalError: original });
-    expect(formatClientError({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped)).toEqual({
+    expect(
+      formatClientError(
+        { message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+        wrapped,
+      ),
+    ).toEqual({
       message: 'Internal server error',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });

@@ -14,9 +14,18 @@ describe('the server process', () => {
   });
 
   it('starts on the embedded sandbox with no credentials, serves a query, and stops cleanly on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-process-')) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-process-')),
+    };
     for (const k of Object.keys(env)) if (/^(LINGXING_|SPAPI_|DATABASE_URL)/.test(k)) delete env[k];
-    child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const url = await new Promise<string>((resolve, reject) => {
@@ -33,9 +42,13 @@ describe('the server process', () => {
     const res = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { status results { messageId } } }' }),
+      body: JSON.stringify({
+        query: '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { status results { messageId } } }',
+      }),
     });
-    expect(await res.body.json()).toEqual({ data: { fulfillmentTask: { status: 'DONE', results: [{ messageId: '2725' }] } } });
+    expect(await res.body.json()).toEqual({
+      data: { fulfillmentTask: { status: 'DONE', results: [{ messageId: '2725' }] } },
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -34,7 +34,11 @@ describe.each(STORE_KINDS)('gateway replicas sharing one appId through the %s st
     const store = await openStore({ databaseUrl: env.env.DATABASE_URL, dataDir: env.env.DATA_DIR });
     stores.push(store);
     const client = new LingxingClient({
-      baseUrl: sandbox.url, ...SANDBOX_ERP_APP, logger: capturedLogger().logger, clock, random: () => 0.5,
+      baseUrl: sandbox.url,
+      ...SANDBOX_ERP_APP,
+      logger: capturedLogger().logger,
+      clock,
+      random: () => 0.5,
       sharedTokens: store.sharedTokens(clock),
     });
     return { erp: new LingxingFulfillment(client), client };
@@ -77,7 +81,9 @@ describe('LINGXING_REPLICAS', () => {
     const app = await startTestApp({ env: { LINGXING_REPLICAS: '2' }, sandbox: { latencyMs: 40 } });
     try {
       await Promise.all(Array.from({ length: 20 }, () => app.gql(SUBMIT_MUTATION, { input: submitInput() })));
-      const peak = [...app.sandboxes.lingxing!.maxInFlight.entries()].find(([k]) => k.endsWith(LINGXING_ENDPOINTS.submitFulfillment.path))![1];
+      const peak = [...app.sandboxes.lingxing!.maxInFlight.entries()].find(([k]) =>
+        k.endsWith(LINGXING_ENDPOINTS.submitFulfillment.path),
+      )![1];
       expect(peak).toBe(5);
     } finally {
       await app.close();

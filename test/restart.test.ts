@@ -14,7 +14,10 @@ const CREATE = LINGXING_ENDPOINTS.createMcfOrder.path;
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
   for (const k of Object.keys(childEnv)) if (/^(SPAPI_)/.test(k)) delete childEnv[k];
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -32,13 +35,23 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 async function gql(url: string, query: string, variables: Record<string, unknown>) {
-  const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await res.body.json()) as { data?: Record<string, any>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.body.json()) as {
+    data?: Record<string, any>;
+    errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+  }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-const SUBMIT_DOC = 'mutation($input: SubmitFulfillmentInput!) { submitFulfillment(input: $input) { task { taskId } userErrors { code } } }';
-const MCF_DOC = 'mutation($input: CreateMcfOrderInput!) { createMcfOrder(input: $input) { order { orderId } userErrors { code message } } }';
-const RECENT_DOC = 'query($status: FulfillmentTaskStatus) { recentFulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", status: $status) { edges { node { taskId status } } } }';
+const SUBMIT_DOC =
+  'mutation($input: SubmitFulfillmentInput!) { submitFulfillment(input: $input) { task { taskId } userErrors { code } } }';
+const MCF_DOC =
+  'mutation($input: CreateMcfOrderInput!) { createMcfOrder(input: $input) { order { orderId } userErrors { code message } } }';
+const RECENT_DOC =
+  'query($status: FulfillmentTaskStatus) { recentFulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", status: $status) { edges { node { taskId status } } } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (kind) => {
@@ -58,8 +71,11 @@ describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (
   it('loses nothing, duplicates nothing, reconciles what it can and reports what it cannot', async () => {
     const env = {
       ...store.env,
-      LINGXING_BASE_URL: erp.url, LINGXING_APP_ID: SANDBOX_ERP_APP.appId, LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
-      TASK_REFRESH_INTERVAL_MS: '100', IDEMPOTENCY_LEASE_MS: '1000',
+      LINGXING_BASE_URL: erp.url,
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      TASK_REFRESH_INTERVAL_MS: '100',
+      IDEMPOTENCY_LEASE_MS: '1000',
     };
     const first = await startServer(env);
     children.push(first.child);
@@ -72,7 +88,9 @@ describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (
     erp.injectFaults(SUBMIT, { delayMs: 800 });
     erp.injectFaults(CREATE, { delayMs: 800 });
     void gql(first.url, SUBMIT_DOC, { input: submitInput({ idempotencyKey: 'crash-submit' }) }).catch(() => undefined);
-    void gql(first.url, MCF_DOC, { input: mcfInput('crash-mcf-1', { idempotencyKey: 'crash-mcf' }) }).catch(() => undefined);
+    void gql(first.url, MCF_DOC, { input: mcfInput('crash-mcf-1', { idempotencyKey: 'crash-mcf' }) }).catch(
+      () => undefined,
+    );
     await sleep(300);
     first.child.kill('SIGKILL');
     await sleep(1200); // the ERP carries both out; the claims' leases run out
@@ -84,7 +102,10 @@ describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (
       let status = '';
       for (let i = 0; i < 50 && status !== 'DONE'; i++) {
         const recent = await gql(second.url, RECENT_DOC, { status: 'DONE' });
-        status = recent.data!.recentFulfillmentTasks.edges.find((e: { node: { taskId: string } }) => e.node.taskId === doneTaskId)?.node.status ?? '';
+        status =
+          recent.data!.recentFulfillmentTasks.edges.find(
+            (e: { node: { taskId: string } }) => e.node.taskId === doneTaskId,
+          )?.node.status ?? '';
         if (status !== 'DONE') await sleep(100);
       }
       expect(status).toBe('DONE');

@@ -72,8 +72,14 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
               amazonOrders: (_: unknown, { count }: { count: number }) =>
                 Array.from({ length: count }, (_x, i) => ({
                   amazonOrderId: `113-0000000-${String(i).padStart(7, '0')}`,
-                  confirmationTasks: [{ sellerId: SELLER, taskId: taskIds[i] }, { sellerId: SELLER, taskId: taskIds[(i + 1) % count] }],
-                  mcfFulfillment: { sellerId: SELLER, sellerFulfillmentOrderId: i % 2 ? 'DEMO-COMPLETE-1' : 'DEMO-HOLD-1' },
+                  confirmationTasks: [
+                    { sellerId: SELLER, taskId: taskIds[i] },
+                    { sellerId: SELLER, taskId: taskIds[(i + 1) % count] },
+                  ],
+                  mcfFulfillment: {
+                    sellerId: SELLER,
+                    sellerFulfillmentOrderId: i % 2 ? 'DEMO-COMPLETE-1' : 'DEMO-HOLD-1',
+                  },
                   erpMcfOrder: null,
                 })),
             },
@@ -101,17 +107,26 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
   });
 
   const query = async (q: string) => {
-    const res = await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+    const res = await request(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: q }),
+    });
     return (await res.body.json()) as { data?: any; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 
   it('resolves 25 task references (50 with repeats) in one operation with exactly 3 upstream calls', async () => {
     const erp = app.sandboxes.lingxing!;
     erp.resetStats();
-    const res = await query('{ amazonOrders(count: 25) { amazonOrderId confirmationTasks { taskId status shipments { amazonOrderId } } } }');
+    const res = await query(
+      '{ amazonOrders(count: 25) { amazonOrderId confirmationTasks { taskId status shipments { amazonOrderId } } } }',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.amazonOrders).toHaveLength(25);
-    expect(res.data.amazonOrders[3].confirmationTasks.map((t: { taskId: string }) => t.taskId)).toEqual([taskIds[3], taskIds[4]]);
+    expect(res.data.amazonOrders[3].confirmationTasks.map((t: { taskId: string }) => t.taskId)).toEqual([
+      taskIds[3],
+      taskIds[4],
+    ]);
     expect(res.data.amazonOrders[0].confirmationTasks[0].shipments).toEqual([{ amazonOrderId: '113-1234567-1234567' }]);
     const calls = erp.businessRequests(LINGXING_ENDPOINTS.getFulfillmentResult.path).filter((r) => r.code === '0');
     expect(calls).toHaveLength(3);
@@ -121,18 +136,33 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
   it('crosses into FBA orders through their keys, once per distinct order', async () => {
     const amazon = app.sandboxes.spApi!;
     amazon.resetStats();
-    const res = await query('{ amazonOrders(count: 4) { amazonOrderId mcfFulfillment { status shipments { fulfillmentShipmentStatus } } } }');
+    const res = await query(
+      '{ amazonOrders(count: 4) { amazonOrderId mcfFulfillment { status shipments { fulfillmentShipmentStatus } } } }',
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.amazonOrders.map((o: { mcfFulfillment: { status: string } }) => o.mcfFulfillment.status)).toEqual(['RECEIVED', 'COMPLETE', 'RECEIVED', 'COMPLETE']);
+    expect(res.data.amazonOrders.map((o: { mcfFulfillment: { status: string } }) => o.mcfFulfillment.status)).toEqual([
+      'RECEIVED',
+      'COMPLETE',
+      'RECEIVED',
+      'COMPLETE',
+    ]);
     expect(amazon.calls('getFulfillmentOrder')).toHaveLength(2);
   });
 
   it('serves node(id) through the gateway for an entity found through a reference', async () => {
     const res = await query('{ amazonOrders(count: 2) { confirmationTasks { id taskId } mcfFulfillment { id } } }');
     const task = res.data.amazonOrders[0].confirmationTasks[0];
-    const node = await query(`{ node(id: "${task.id}") { id ... on FulfillmentTask { taskId shipments { id amazonOrderId } } } }`);
-    expect(node.data.node).toMatchObject({ id: task.id, taskId: taskIds[0], shipments: [{ amazonOrderId: '113-1234567-1234567' }] });
-    const order = await query(`{ node(id: "${res.data.amazonOrders[0].mcfFulfillment.id}") { ... on FbaOutboundOrder { sellerFulfillmentOrderId status } } }`);
+    const node = await query(
+      `{ node(id: "${task.id}") { id ... on FulfillmentTask { taskId shipments { id amazonOrderId } } } }`,
+    );
+    expect(node.data.node).toMatchObject({
+      id: task.id,
+      taskId: taskIds[0],
+      shipments: [{ amazonOrderId: '113-1234567-1234567' }],
+    });
+    const order = await query(
+      `{ node(id: "${res.data.amazonOrders[0].mcfFulfillment.id}") { ... on FbaOutboundOrder { sellerFulfillmentOrderId status } } }`,
+    );
     expect(order.data.node).toEqual({ sellerFulfillmentOrderId: 'DEMO-HOLD-1', status: 'RECEIVED' });
   });
 });

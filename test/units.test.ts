@@ -43,8 +43,16 @@ describe('backoff', () => {
 
 describe('task status mapping', () => {
   it.each([
-    ['pending', 'PENDING'], ['in_process', 'IN_PROCESS'], ['done', 'DONE'], ['fatal', 'FATAL'], ['cancelled', 'CANCELLED'],
-    ['Complete', 'DONE'], ['IN_QUEUE', 'PENDING'], ['IN_PROGRESS', 'IN_PROCESS'], ['_DONE_', 'DONE'], ['CANCELLED', 'CANCELLED'],
+    ['pending', 'PENDING'],
+    ['in_process', 'IN_PROCESS'],
+    ['done', 'DONE'],
+    ['fatal', 'FATAL'],
+    ['cancelled', 'CANCELLED'],
+    ['Complete', 'DONE'],
+    ['IN_QUEUE', 'PENDING'],
+    ['IN_PROGRESS', 'IN_PROCESS'],
+    ['_DONE_', 'DONE'],
+    ['CANCELLED', 'CANCELLED'],
     ['Something_New', 'UNKNOWN'],
   ])('maps %s to %s', (raw, status) => {
     expect(taskStatusFrom(raw)).toBe(status);
@@ -58,7 +66,13 @@ describe('task status mapping', () => {
 
 describe('ERP field paths', () => {
   it('maps the ERP field names of a 102 message onto the input', () => {
-    expect(inputPathForErpField('orderList[3].orderItem[1].orderItemNo')).toEqual(['shipments', '3', 'items', '1', 'orderItemId']);
+    expect(inputPathForErpField('orderList[3].orderItem[1].orderItemNo')).toEqual([
+      'shipments',
+      '3',
+      'items',
+      '1',
+      'orderItemId',
+    ]);
     expect(inputPathForErpField('marketplaceId')).toEqual(['marketplaceId']);
   });
 });
@@ -82,8 +96,19 @@ describe('configuration', () => {
   it('reads the app secret from a file and trims the base URL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     writeFileSync(join(dir, 'secret'), 'a+b/c=\n');
-    const config = loadConfig({ LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM', LINGXING_APP_SECRET_FILE: join(dir, 'secret'), LINGXING_BASE_URL: 'https://erp.example/' });
-    expect(config.lingxing).toEqual({ mode: 'live', appId: 'ak_ABCDEFGHIJKLM', appSecret: 'a+b/c=', baseUrl: 'https://erp.example', timeoutMs: 15000, replicas: 1 });
+    const config = loadConfig({
+      LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM',
+      LINGXING_APP_SECRET_FILE: join(dir, 'secret'),
+      LINGXING_BASE_URL: 'https://erp.example/',
+    });
+    expect(config.lingxing).toEqual({
+      mode: 'live',
+      appId: 'ak_ABCDEFGHIJKLM',
+      appSecret: 'a+b/c=',
+      baseUrl: 'https://erp.example',
+      timeoutMs: 15000,
+      replicas: 1,
+    });
   });
 
   it('refuses half a credential pair and a malformed port', () => {

@@ -6,9 +6,20 @@ import { PaymentInformation } from '../schema/fba/common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
 import { FbaOutboundOrderStatus } from '../schema/fba/enums';
 import {
-  FbaOutboundOrder, FbaOutboundOrderConnection, FbaOutboundOrderItem, FbaReturnAuthorization, FbaReturnItem, FbaShipment, type FbaOutboundOrderDetails,
+  FbaOutboundOrder,
+  FbaOutboundOrderConnection,
+  FbaOutboundOrderItem,
+  FbaReturnAuthorization,
+  FbaReturnItem,
+  FbaShipment,
+  type FbaOutboundOrderDetails,
 } from '../schema/fba/fba-outbound-order.type';
-import { CancelFbaOutboundOrderInput, CreateFbaOutboundOrderInput, SandboxSetFbaOutboundOrderStatusInput, UpdateFbaOutboundOrderInput } from '../schema/fba/inputs';
+import {
+  CancelFbaOutboundOrderInput,
+  CreateFbaOutboundOrderInput,
+  SandboxSetFbaOutboundOrderStatusInput,
+  UpdateFbaOutboundOrderInput,
+} from '../schema/fba/inputs';
 import { FbaOutboundOrderPayload } from '../schema/fba/payloads';
 import { UserErrorCode, type UserError } from '../schema/user-error.type';
 import { globalId } from '../schema/node';
@@ -18,23 +29,49 @@ import { connectionOverTokens } from './token-paging';
 
 @Resolver(() => FbaOutboundOrder)
 export class FbaOutboundOrderResolver {
-  @Query(() => FbaOutboundOrder, { nullable: true, description: 'One FBA outbound order; null when Amazon does not know it for this seller.' })
-  fbaOutboundOrder(@Args(() => FbaOutboundOrderArgs) { sellerId, sellerFulfillmentOrderId }: FbaOutboundOrderArgs, @Ctx() ctx: Context): Promise<FbaOutboundOrder | null> {
+  @Query(() => FbaOutboundOrder, {
+    nullable: true,
+    description: 'One FBA outbound order; null when Amazon does not know it for this seller.',
+  })
+  fbaOutboundOrder(
+    @Args(() => FbaOutboundOrderArgs) { sellerId, sellerFulfillmentOrderId }: FbaOutboundOrderArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrder | null> {
     ctx.spApi.outbound.sellers.get(sellerId);
     return ctx.loaders.fbaOrderById(sellerId).load(sellerFulfillmentOrderId);
   }
 
-  @Query(() => FbaOutboundOrderConnection, { description: 'Orders whose status changed since `updatedSince`, newest pages last; pages through Amazon\'s nextToken for you.' })
-  fbaOutboundOrders(@Args(() => FbaOutboundOrdersArgs) { sellerId, updatedSince, first, after }: FbaOutboundOrdersArgs, @Ctx() ctx: Context): Promise<FbaOutboundOrderConnection> {
+  @Query(() => FbaOutboundOrderConnection, {
+    description:
+      "Orders whose status changed since `updatedSince`, newest pages last; pages through Amazon's nextToken for you.",
+  })
+  fbaOutboundOrders(
+    @Args(() => FbaOutboundOrdersArgs) { sellerId, updatedSince, first, after }: FbaOutboundOrdersArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrderConnection> {
     ctx.spApi.outbound.sellers.get(sellerId);
-    return connectionOverTokens(async (nextToken) => {
-      const page = await ctx.spApi.outbound.listOrders(sellerId, nextToken ? { nextToken } : { queryStartDate: updatedSince?.toISOString() });
-      return { items: (page.fulfillmentOrders ?? []).map((o) => toFbaOutboundOrder(sellerId, o)), nextToken: page.nextToken };
-    }, { first, after });
+    return connectionOverTokens(
+      async (nextToken) => {
+        const page = await ctx.spApi.outbound.listOrders(
+          sellerId,
+          nextToken ? { nextToken } : { queryStartDate: updatedSince?.toISOString() },
+        );
+        return {
+          items: (page.fulfillmentOrders ?? []).map((o) => toFbaOutboundOrder(sellerId, o)),
+          nextToken: page.nextToken,
+        };
+      },
+      { first, after },
+    );
   }
 
-  @Mutation(() => FbaOutboundOrderPayload, { description: 'Create a multi-channel fulfillment order. Safe to retry: a repeat of the same order returns it.' })
-  async createFbaOutboundOrder(@Arg('input', () => CreateFbaOutboundOrderInput) input: CreateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+  @Mutation(() => FbaOutboundOrderPayload, {
+    description: 'Create a multi-channel fulfillment order. Safe to retry: a repeat of the same order returns it.',
+  })
+  async createFbaOutboundOrder(
+    @Arg('input', () => CreateFbaOutboundOrderInput) input: CreateFbaOutboundOrderInput,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
     const payload = await ctx.services.fbaOrders.create(input);
@@ -42,23 +79,50 @@ export class FbaOutboundOrderResolver {
     return payload;
   }
 
-  @Mutation(() => FbaOutboundOrderPayload, { description: 'Change an order that is still on Hold; set fulfillmentAction SHIP to release it.' })
-  async updateFbaOutboundOrder(@Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, () => ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input)));
+  @Mutation(() => FbaOutboundOrderPayload, {
+    description: 'Change an order that is still on Hold; set fulfillmentAction SHIP to release it.',
+  })
+  async updateFbaOutboundOrder(
+    @Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrderPayload> {
+    return this.changeOrder(ctx, input, () =>
+      ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input)),
+    );
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Cancel an order before Amazon starts processing it.' })
-  async cancelFbaOutboundOrder(@Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, () => ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId));
+  async cancelFbaOutboundOrder(
+    @Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrderPayload> {
+    return this.changeOrder(ctx, input, () =>
+      ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
+    );
   }
 
-  @Mutation(() => FbaOutboundOrderPayload, { description: 'Sandbox sellers only: move an order to a status, to try the states a real order goes through.' })
-  async sandboxSetFbaOutboundOrderStatus(@Arg('input', () => SandboxSetFbaOutboundOrderStatusInput) input: SandboxSetFbaOutboundOrderStatusInput, @Ctx() ctx: Context): Promise<FbaOutboundOrderPayload> {
+  @Mutation(() => FbaOutboundOrderPayload, {
+    description: 'Sandbox sellers only: move an order to a status, to try the states a real order goes through.',
+  })
+  async sandboxSetFbaOutboundOrderStatus(
+    @Arg('input', () => SandboxSetFbaOutboundOrderStatusInput) input: SandboxSetFbaOutboundOrderStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<FbaOutboundOrderPayload> {
     return this.changeOrder(ctx, input, async () => {
       if (!ctx.spApi.outbound.sellers.get(input.sellerId).sandbox) {
-        return [{ field: ['sellerId'], code: UserErrorCode.SANDBOX_ONLY, message: `seller ${input.sellerId} is not on a sandbox endpoint` }];
+        return [
+          {
+            field: ['sellerId'],
+            code: UserErrorCode.SANDBOX_ONLY,
+            message: `seller ${input.sellerId} is not on a sandbox endpoint`,
+          },
+        ];
       }
-      await ctx.spApi.outbound.setSandboxStatus(input.sellerId, input.sellerFulfillmentOrderId, FbaOutboundOrderStatus.toAmazon(input.status));
+      await ctx.spApi.outbound.setSandboxStatus(
+        input.sellerId,
+        input.sellerFulfillmentOrderId,
+        FbaOutboundOrderStatus.toAmazon(input.status),
+      );
       return [];
     });
   }
@@ -89,7 +153,11 @@ export class FbaOutboundOrderResolver {
   }
 
   /** Validates, carries out one change at Amazon, and answers with the order as it is now; refusals are userErrors. */
-  private async changeOrder(ctx: Context, input: { sellerId: string; sellerFulfillmentOrderId: string }, change: () => Promise<UserError[] | void>): Promise<FbaOutboundOrderPayload> {
+  private async changeOrder(
+    ctx: Context,
+    input: { sellerId: string; sellerFulfillmentOrderId: string },
+    change: () => Promise<UserError[] | void>,
+  ): Promise<FbaOutboundOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
     try {
@@ -110,11 +178,16 @@ export class FbaOutboundOrderResolver {
   private async details(order: FbaOutboundOrder, ctx: Context): Promise<FbaOutboundOrderDetails> {
     if (order.details) return order.details;
     const whole = await ctx.loaders.fbaOrderById(order.sellerId).load(order.sellerFulfillmentOrderId);
-    return whole?.details ?? { items: [], shipments: [], returnItems: [], returnAuthorizations: [], paymentInformation: [] };
+    return (
+      whole?.details ?? { items: [], shipments: [], returnItems: [], returnAuthorizations: [], paymentInformation: [] }
+    );
   }
 
   private prime(ctx: Context, sellerId: string, order: FbaOutboundOrder): FbaOutboundOrder {
-    ctx.loaders.fbaOrderById(sellerId).clear(order.sellerFulfillmentOrderId).prime(order.sellerFulfillmentOrderId, order);
+    ctx.loaders
+      .fbaOrderById(sellerId)
+      .clear(order.sellerFulfillmentOrderId)
+      .prime(order.sellerFulfillmentOrderId, order);
     return order;
   }
 
@@ -131,6 +204,11 @@ type FbaShipmentRoot = FbaShipment & { sellerId?: string; sellerFulfillmentOrder
 export class FbaShipmentResolver {
   @FieldResolver(() => ID)
   id(@Root() shipment: FbaShipmentRoot): string {
-    return globalId('FbaShipment', shipment.sellerId ?? '', shipment.sellerFulfillmentOrderId ?? '', shipment.amazonShipmentId);
+    return globalId(
+      'FbaShipment',
+      shipment.sellerId ?? '',
+      shipment.sellerFulfillmentOrderId ?? '',
+      shipment.amazonShipmentId,
+    );
   }
 }

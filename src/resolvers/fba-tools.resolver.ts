@@ -1,10 +1,32 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { toDeliveryOffersRequest, toPreviewRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
-import { toDeliveryOffer, toFeatureSku, toFeatureSkuEligibility, toFulfillmentPreview, toInvalidReturnItem, toPackageTracking, toReturnAuthorization, toReturnItem } from '../datasources/sp-api/v2020-07-01/to-schema';
-import { DeliveryOffersArgs, FeatureInventoryArgs, FeatureSkuArgs, FulfillmentFeaturesArgs, FulfillmentPreviewArgs, PackageTrackingArgs, ReturnReasonCodesArgs } from '../schema/fba/args';
+import {
+  toDeliveryOffer,
+  toFeatureSku,
+  toFeatureSkuEligibility,
+  toFulfillmentPreview,
+  toInvalidReturnItem,
+  toPackageTracking,
+  toReturnAuthorization,
+  toReturnItem,
+} from '../datasources/sp-api/v2020-07-01/to-schema';
+import {
+  DeliveryOffersArgs,
+  FeatureInventoryArgs,
+  FeatureSkuArgs,
+  FulfillmentFeaturesArgs,
+  FulfillmentPreviewArgs,
+  PackageTrackingArgs,
+  ReturnReasonCodesArgs,
+} from '../schema/fba/args';
 import { DeliveryOffer } from '../schema/fba/delivery-offer.type';
-import { FeatureSkuConnection, FeatureSkuEligibility, FulfillmentFeature, ReturnReasonCode } from '../schema/fba/features.type';
+import {
+  FeatureSkuConnection,
+  FeatureSkuEligibility,
+  FulfillmentFeature,
+  ReturnReasonCode,
+} from '../schema/fba/features.type';
 import { FulfillmentPreview } from '../schema/fba/fulfillment-preview.type';
 import { CreateFbaFulfillmentReturnInput } from '../schema/fba/inputs';
 import { PackageTracking } from '../schema/fba/package-tracking.type';
@@ -17,8 +39,13 @@ import { connectionOverTokens } from './token-paging';
 
 @Resolver(() => FulfillmentPreview)
 export class FulfillmentPreviewResolver {
-  @Query(() => [FulfillmentPreview], { description: 'What fulfilling these items to this address would look like, per shipping speed.' })
-  async fulfillmentPreview(@Args(() => FulfillmentPreviewArgs) { sellerId, input }: FulfillmentPreviewArgs, @Ctx() ctx: Context): Promise<FulfillmentPreview[]> {
+  @Query(() => [FulfillmentPreview], {
+    description: 'What fulfilling these items to this address would look like, per shipping speed.',
+  })
+  async fulfillmentPreview(
+    @Args(() => FulfillmentPreviewArgs) { sellerId, input }: FulfillmentPreviewArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FulfillmentPreview[]> {
     ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
     return (await ctx.spApi.outbound.preview(sellerId, toPreviewRequest(input))).map(toFulfillmentPreview);
@@ -28,7 +55,10 @@ export class FulfillmentPreviewResolver {
 @Resolver(() => DeliveryOffer)
 export class DeliveryOfferResolver {
   @Query(() => [DeliveryOffer], { description: 'Delivery promises for a product shipped to a destination.' })
-  async deliveryOffers(@Args(() => DeliveryOffersArgs) { sellerId, input }: DeliveryOffersArgs, @Ctx() ctx: Context): Promise<DeliveryOffer[]> {
+  async deliveryOffers(
+    @Args(() => DeliveryOffersArgs) { sellerId, input }: DeliveryOffersArgs,
+    @Ctx() ctx: Context,
+  ): Promise<DeliveryOffer[]> {
     ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
     return (await ctx.spApi.outbound.deliveryOffers(sellerId, toDeliveryOffersRequest(input))).map(toDeliveryOffer);
@@ -37,10 +67,17 @@ export class DeliveryOfferResolver {
 
 @Resolver(() => PackageTracking)
 export class PackageTrackingResolver {
-  @Query(() => PackageTracking, { nullable: true, description: 'Carrier tracking for a package of a shipped order; null when Amazon does not know the package.' })
-  async packageTracking(@Args(() => PackageTrackingArgs) { sellerId, packageNumber }: PackageTrackingArgs, @Ctx() ctx: Context): Promise<PackageTracking | null> {
+  @Query(() => PackageTracking, {
+    nullable: true,
+    description: 'Carrier tracking for a package of a shipped order; null when Amazon does not know the package.',
+  })
+  async packageTracking(
+    @Args(() => PackageTrackingArgs) { sellerId, packageNumber }: PackageTrackingArgs,
+    @Ctx() ctx: Context,
+  ): Promise<PackageTracking | null> {
     ctx.spApi.outbound.sellers.get(sellerId);
-    if (!Number.isInteger(packageNumber) || packageNumber < 1) throw new BadUserInputError('packageNumber must be a positive integer', ['packageNumber']);
+    if (!Number.isInteger(packageNumber) || packageNumber < 1)
+      throw new BadUserInputError('packageNumber must be a positive integer', ['packageNumber']);
     const details = await ctx.spApi.outbound.packageTracking(sellerId, packageNumber);
     return details && toPackageTracking(details);
   }
@@ -49,22 +86,41 @@ export class PackageTrackingResolver {
 @Resolver(() => ReturnReasonCode)
 export class FbaReturnResolver {
   @Query(() => [ReturnReasonCode], { description: 'The reasons a buyer may give for returning this SKU.' })
-  async returnReasonCodes(@Args(() => ReturnReasonCodesArgs) args: ReturnReasonCodesArgs, @Ctx() ctx: Context): Promise<ReturnReasonCode[]> {
+  async returnReasonCodes(
+    @Args(() => ReturnReasonCodesArgs) args: ReturnReasonCodesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ReturnReasonCode[]> {
     ctx.spApi.outbound.sellers.get(args.sellerId);
-    if (!args.sellerSku.trim() || args.sellerSku.length > 50) throw new BadUserInputError('sellerSku must be 1 to 50 characters', ['sellerSku']);
-    if (!/^[a-z]{2}_[A-Z]{2}$/.test(args.language)) throw new BadUserInputError('language must be a locale such as en_US', ['language']);
-    return ctx.spApi.outbound.returnReasonCodes(args.sellerId, { sellerSku: args.sellerSku, marketplaceId: args.marketplaceId, sellerFulfillmentOrderId: args.sellerFulfillmentOrderId, language: args.language });
+    if (!args.sellerSku.trim() || args.sellerSku.length > 50)
+      throw new BadUserInputError('sellerSku must be 1 to 50 characters', ['sellerSku']);
+    if (!/^[a-z]{2}_[A-Z]{2}$/.test(args.language))
+      throw new BadUserInputError('language must be a locale such as en_US', ['language']);
+    return ctx.spApi.outbound.returnReasonCodes(args.sellerId, {
+      sellerSku: args.sellerSku,
+      marketplaceId: args.marketplaceId,
+      sellerFulfillmentOrderId: args.sellerFulfillmentOrderId,
+      language: args.language,
+    });
   }
 
-  @Mutation(() => CreateFbaFulfillmentReturnPayload, { description: 'Authorize returns of shipped items. Items Amazon refuses come back in invalidReturnItems and as userErrors.' })
-  async createFbaFulfillmentReturn(@Arg('input', () => CreateFbaFulfillmentReturnInput) input: CreateFbaFulfillmentReturnInput, @Ctx() ctx: Context): Promise<CreateFbaFulfillmentReturnPayload> {
+  @Mutation(() => CreateFbaFulfillmentReturnPayload, {
+    description:
+      'Authorize returns of shipped items. Items Amazon refuses come back in invalidReturnItems and as userErrors.',
+  })
+  async createFbaFulfillmentReturn(
+    @Arg('input', () => CreateFbaFulfillmentReturnInput) input: CreateFbaFulfillmentReturnInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateFbaFulfillmentReturnPayload> {
     const empty = { order: null, returnItems: [], invalidReturnItems: [], returnAuthorizations: [] };
     const userErrors = await validateInput(input);
     if (userErrors.length) return { ...empty, userErrors };
     try {
       const result = await ctx.spApi.outbound.createReturn(input.sellerId, input.sellerFulfillmentOrderId, input.items);
       const invalid = (result.invalidReturnItems ?? []).map(toInvalidReturnItem);
-      const order = await ctx.loaders.fbaOrderById(input.sellerId).clear(input.sellerFulfillmentOrderId).load(input.sellerFulfillmentOrderId);
+      const order = await ctx.loaders
+        .fbaOrderById(input.sellerId)
+        .clear(input.sellerFulfillmentOrderId)
+        .load(input.sellerFulfillmentOrderId);
       return {
         order,
         returnItems: (result.returnItems ?? []).map(toReturnItem),
@@ -72,7 +128,11 @@ export class FbaReturnResolver {
         returnAuthorizations: (result.returnAuthorizations ?? []).map(toReturnAuthorization),
         userErrors: invalid.map((item) => {
           const index = input.items.findIndex((i) => i.sellerReturnItemId === item.sellerReturnItemId);
-          return { field: index >= 0 ? ['items', String(index)] : ['items'], code: UserErrorCode.NOT_RETURNABLE, message: `${item.sellerReturnItemId}: ${item.description} (${item.invalidItemReasonCodeRaw})` };
+          return {
+            field: index >= 0 ? ['items', String(index)] : ['items'],
+            code: UserErrorCode.NOT_RETURNABLE,
+            message: `${item.sellerReturnItemId}: ${item.description} (${item.invalidItemReasonCodeRaw})`,
+          };
         }),
       };
     } catch (error) {
@@ -83,24 +143,42 @@ export class FbaReturnResolver {
 
 @Resolver(() => FulfillmentFeature)
 export class FulfillmentFeatureResolver {
-  @Query(() => [FulfillmentFeature], { description: 'Fulfillment features of a marketplace and whether the seller may use them.' })
-  async fulfillmentFeatures(@Args(() => FulfillmentFeaturesArgs) { sellerId, marketplaceId }: FulfillmentFeaturesArgs, @Ctx() ctx: Context): Promise<FulfillmentFeature[]> {
+  @Query(() => [FulfillmentFeature], {
+    description: 'Fulfillment features of a marketplace and whether the seller may use them.',
+  })
+  async fulfillmentFeatures(
+    @Args(() => FulfillmentFeaturesArgs) { sellerId, marketplaceId }: FulfillmentFeaturesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FulfillmentFeature[]> {
     ctx.spApi.outbound.sellers.get(sellerId);
     return ctx.spApi.outbound.features(sellerId, marketplaceId);
   }
 
-  @Query(() => FeatureSkuConnection, { description: 'SKUs eligible for a feature; pages through Amazon\'s nextToken for you.' })
-  async featureInventory(@Args(() => FeatureInventoryArgs) args: FeatureInventoryArgs, @Ctx() ctx: Context): Promise<FeatureSkuConnection> {
+  @Query(() => FeatureSkuConnection, {
+    description: "SKUs eligible for a feature; pages through Amazon's nextToken for you.",
+  })
+  async featureInventory(
+    @Args(() => FeatureInventoryArgs) args: FeatureInventoryArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FeatureSkuConnection> {
     ctx.spApi.outbound.sellers.get(args.sellerId);
     const connection = await connectionOverTokens(async (nextToken) => {
-      const page = await ctx.spApi.outbound.featureInventory(args.sellerId, { marketplaceId: args.marketplaceId, featureName: args.featureName, nextToken, queryStartDate: nextToken ? undefined : args.updatedSince?.toISOString() });
+      const page = await ctx.spApi.outbound.featureInventory(args.sellerId, {
+        marketplaceId: args.marketplaceId,
+        featureName: args.featureName,
+        nextToken,
+        queryStartDate: nextToken ? undefined : args.updatedSince?.toISOString(),
+      });
       return { items: (page.featureSkus ?? []).map(toFeatureSku), nextToken: page.nextToken };
     }, args);
     return { marketplaceId: args.marketplaceId, featureName: args.featureName, ...connection };
   }
 
   @Query(() => FeatureSkuEligibility, { description: 'Whether one SKU is eligible for a feature, and why not.' })
-  async featureSku(@Args(() => FeatureSkuArgs) args: FeatureSkuArgs, @Ctx() ctx: Context): Promise<FeatureSkuEligibility> {
+  async featureSku(
+    @Args(() => FeatureSkuArgs) args: FeatureSkuArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FeatureSkuEligibility> {
     ctx.spApi.outbound.sellers.get(args.sellerId);
     return toFeatureSkuEligibility(await ctx.spApi.outbound.featureSku(args.sellerId, args));
   }

@@ -20,26 +20,46 @@ export const MAX_TASK_IDS_PER_QUERY = 100;
 
 @Resolver(() => FulfillmentTask)
 export class FulfillmentTaskResolver {
-  @Query(() => FulfillmentTask, { nullable: true, description: 'One shipment-confirmation task; null when the ERP does not know it for this seller.' })
-  async fulfillmentTask(@Args(() => FulfillmentTaskArgs) { sellerId, taskId }: FulfillmentTaskArgs, @Ctx() ctx: Context): Promise<FulfillmentTask | null> {
+  @Query(() => FulfillmentTask, {
+    nullable: true,
+    description: 'One shipment-confirmation task; null when the ERP does not know it for this seller.',
+  })
+  async fulfillmentTask(
+    @Args(() => FulfillmentTaskArgs) { sellerId, taskId }: FulfillmentTaskArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FulfillmentTask | null> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
     assertArgument(taskId, TASK_ID, ['taskId'], 'a positive integer of at most 20 digits');
     const result = await ctx.loaders.taskById(sellerId).load(taskId);
     return result && toFulfillmentTask(sellerId, result);
   }
 
-  @Query(() => [FulfillmentTask], { nullable: 'items', description: `Several tasks: one entry per id, in order, null where not found. At most ${MAX_TASK_IDS_PER_QUERY} ids.` })
-  async fulfillmentTasks(@Args(() => FulfillmentTasksArgs) { sellerId, taskIds }: FulfillmentTasksArgs, @Ctx() ctx: Context): Promise<Array<FulfillmentTask | null | Error>> {
+  @Query(() => [FulfillmentTask], {
+    nullable: 'items',
+    description: `Several tasks: one entry per id, in order, null where not found. At most ${MAX_TASK_IDS_PER_QUERY} ids.`,
+  })
+  async fulfillmentTasks(
+    @Args(() => FulfillmentTasksArgs) { sellerId, taskIds }: FulfillmentTasksArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Array<FulfillmentTask | null | Error>> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
-    if (taskIds.length > MAX_TASK_IDS_PER_QUERY) throw new BadUserInputError(`taskIds must hold at most ${MAX_TASK_IDS_PER_QUERY} ids`, ['taskIds']);
-    taskIds.forEach((id, i) => assertArgument(id, TASK_ID, ['taskIds', String(i)], 'a positive integer of at most 20 digits'));
+    if (taskIds.length > MAX_TASK_IDS_PER_QUERY)
+      throw new BadUserInputError(`taskIds must hold at most ${MAX_TASK_IDS_PER_QUERY} ids`, ['taskIds']);
+    taskIds.forEach((id, i) =>
+      assertArgument(id, TASK_ID, ['taskIds', String(i)], 'a positive integer of at most 20 digits'),
+    );
     const results = await ctx.loaders.taskById(sellerId).loadMany(taskIds);
     // a failed batch fails only its own entries: graphql-js reports an Error item at its index
     return results.map((r) => (r instanceof Error || r === null ? r : toFulfillmentTask(sellerId, r)));
   }
 
-  @Query(() => FulfillmentTaskConnection, { description: 'Tasks this gateway submitted for the seller, newest first; the ERP itself cannot list them.' })
-  async recentFulfillmentTasks(@Args(() => RecentFulfillmentTasksArgs) { sellerId, status, first, after }: RecentFulfillmentTasksArgs, @Ctx() ctx: Context): Promise<FulfillmentTaskConnection> {
+  @Query(() => FulfillmentTaskConnection, {
+    description: 'Tasks this gateway submitted for the seller, newest first; the ERP itself cannot list them.',
+  })
+  async recentFulfillmentTasks(
+    @Args(() => RecentFulfillmentTasksArgs) { sellerId, status, first, after }: RecentFulfillmentTasksArgs,
+    @Ctx() ctx: Context,
+  ): Promise<FulfillmentTaskConnection> {
     assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
     return keysetConnection(
       { first, after },
@@ -52,20 +72,40 @@ export class FulfillmentTaskResolver {
           const r = live[i];
           return r && !(r instanceof Error)
             ? toFulfillmentTask(sellerId, r, stored.shipments)
-            : toFulfillmentTask(sellerId, { taskId: stored.taskId, status: stored.status as FulfillmentTaskStatus, failureReason: stored.failureReason, feedStatusCode: stored.feedStatusCode, shipTime: null, summary: null, results: [] }, stored.shipments);
+            : toFulfillmentTask(
+                sellerId,
+                {
+                  taskId: stored.taskId,
+                  status: stored.status as FulfillmentTaskStatus,
+                  failureReason: stored.failureReason,
+                  feedStatusCode: stored.feedStatusCode,
+                  shipTime: null,
+                  summary: null,
+                  results: [],
+                },
+                stored.shipments,
+              );
         });
       },
     );
   }
 
-  @Mutation(() => SubmitFulfillmentPayload, { description: 'Queue shipment confirmations (标发) at the ERP; follow the task with `fulfillmentTask`. With an idempotencyKey, a retry returns the first result.' })
-  async submitFulfillment(@Arg('input', () => SubmitFulfillmentInput) input: SubmitFulfillmentInput, @Ctx() ctx: Context): Promise<SubmitFulfillmentPayload> {
+  @Mutation(() => SubmitFulfillmentPayload, {
+    description:
+      'Queue shipment confirmations (标发) at the ERP; follow the task with `fulfillmentTask`. With an idempotencyKey, a retry returns the first result.',
+  })
+  async submitFulfillment(
+    @Arg('input', () => SubmitFulfillmentInput) input: SubmitFulfillmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<SubmitFulfillmentPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length > 0) return { task: null, userErrors };
     return ctx.services.shipmentConfirmations.submit(input);
   }
 
-  @FieldResolver(() => [ShipmentConfirmation], { description: 'What was submitted, from this gateway\'s registry; empty for tasks submitted elsewhere.' })
+  @FieldResolver(() => [ShipmentConfirmation], {
+    description: "What was submitted, from this gateway's registry; empty for tasks submitted elsewhere.",
+  })
   async shipments(@Root() task: FulfillmentTask, @Ctx() ctx: Context): Promise<ShipmentConfirmation[]> {
     if (task.shipments?.length) return task.shipments;
     const stored = (await ctx.loaders.storedTaskById(task.sellerId).load(task.taskId))?.shipments ?? [];
@@ -83,7 +123,10 @@ type MessageResultRoot = MessageResult & { sellerId?: string; taskId?: string };
 
 @Resolver(() => MessageResult)
 export class MessageResultResolver {
-  @FieldResolver(() => ShipmentConfirmation, { nullable: true, description: 'The submitted order this result is about, from this gateway\'s registry.' })
+  @FieldResolver(() => ShipmentConfirmation, {
+    nullable: true,
+    description: "The submitted order this result is about, from this gateway's registry.",
+  })
   async shipment(@Root() result: MessageResultRoot, @Ctx() ctx: Context): Promise<ShipmentConfirmation | null> {
     if (result.shipment) return result.shipment;
     if (!result.sellerId || !result.taskId) return null;

@@ -4,7 +4,8 @@ import { notOurCursor, pageSize, type Connection } from './token-paging';
 
 function decodeKeysetCursor(after: string): ListPosition {
   const value = fromOpaque(after);
-  if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') return { createdAt: value[0], id: value[1] };
+  if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
+    return { createdAt: value[0], id: value[1] };
   throw notOurCursor();
 }
 
@@ -26,5 +27,13 @@ export async function keysetConnection<R, N>(
     const p = position(row);
     return { cursor: toOpaque([p.createdAt, p.id]), node: nodes[i] };
   });
-  return { edges, pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

@@ -1,15 +1,28 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { globalId } from '../schema/node';
 import type { Context } from '../context';
-import { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder, McfOrderArgs, McfOrderConnection, McfOrdersArgs } from '../schema/mcf-order.type';
+import {
+  CreateMcfOrderInput,
+  CreateMcfOrderPayload,
+  McfOrder,
+  McfOrderArgs,
+  McfOrderConnection,
+  McfOrdersArgs,
+} from '../schema/mcf-order.type';
 import { toMcfOrder } from '../services/mcf-orders';
 import { validateInput } from '../validation';
 import { keysetConnection } from './keyset-paging';
 
 @Resolver(() => McfOrder)
 export class McfOrderResolver {
-  @Mutation(() => CreateMcfOrderPayload, { description: 'Create an Amazon multi-channel order through the ERP. With an idempotencyKey, a retry returns the first result.' })
-  async createMcfOrder(@Arg('input', () => CreateMcfOrderInput) input: CreateMcfOrderInput, @Ctx() ctx: Context): Promise<CreateMcfOrderPayload> {
+  @Mutation(() => CreateMcfOrderPayload, {
+    description:
+      'Create an Amazon multi-channel order through the ERP. With an idempotencyKey, a retry returns the first result.',
+  })
+  async createMcfOrder(
+    @Arg('input', () => CreateMcfOrderInput) input: CreateMcfOrderInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateMcfOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
     return ctx.services.mcfOrders.create(input);
@@ -21,12 +34,18 @@ export class McfOrderResolver {
   }
 
   @Query(() => McfOrder, { nullable: true, description: 'An MCF order this gateway created; null if it did not.' })
-  mcfOrder(@Args(() => McfOrderArgs) { storeName, orderId }: McfOrderArgs, @Ctx() ctx: Context): Promise<McfOrder | null> {
+  mcfOrder(
+    @Args(() => McfOrderArgs) { storeName, orderId }: McfOrderArgs,
+    @Ctx() ctx: Context,
+  ): Promise<McfOrder | null> {
     return ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`);
   }
 
   @Query(() => McfOrderConnection, { description: 'MCF orders this gateway created, newest first.' })
-  mcfOrders(@Args(() => McfOrdersArgs) { storeName, first, after }: McfOrdersArgs, @Ctx() ctx: Context): Promise<McfOrderConnection> {
+  mcfOrders(
+    @Args(() => McfOrdersArgs) { storeName, first, after }: McfOrdersArgs,
+    @Ctx() ctx: Context,
+  ): Promise<McfOrderConnection> {
     return keysetConnection(
       { first, after },
       (limit, position) => ctx.store.recentMcfOrders({ storeName, limit, after: position }),

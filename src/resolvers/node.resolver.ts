@@ -26,7 +26,8 @@ const FINDERS: Record<string, (ctx: Context, parts: string[]) => Promise<Found>>
     const order = await ctx.loaders.fbaOrderById(sellerId).load(orderId);
     return order?.details?.shipments.find((s) => s.amazonShipmentId === shipmentId) as Found;
   },
-  McfOrder: (ctx, [storeName, orderId]) => ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`) as Promise<Found>,
+  McfOrder: (ctx, [storeName, orderId]) =>
+    ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`) as Promise<Found>,
 };
 
 @Resolver(() => Node)

@@ -31,7 +31,8 @@ export function notOurCursor(): BadUserInputError {
 
 export function pageSize(first: number | undefined | null): number {
   if (first == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
   return first;
 }
 
@@ -72,6 +73,11 @@ export async function connectionOverTokens<T>(
   }
   return {
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: resume ?? edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: resume ?? edges.at(-1)?.cursor ?? null,
+    },
   };
 }

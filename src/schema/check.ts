@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   try {
     baseline = baselineSchema(root);
   } catch {
-    process.stdout.write('schema check: no git history here, so no earlier contract to compare with; drift check passed.\n');
+    process.stdout.write(
+      'schema check: no git history here, so no earlier contract to compare with; drift check passed.\n',
+    );
     return 0;
   }
   if (!baseline) {
@@ -35,7 +37,9 @@ async function main(): Promise<number> {
   const breaking = await breakingChanges(baseline, committed);
   const refused = breaking.filter((b) => !b.path || !accepted.has(b.path));
   for (const b of breaking) {
-    process.stdout.write(`${refused.includes(b) ? 'BREAKING' : 'accepted'}: ${b.message}${b.reason ? `\n  why it breaks clients: ${b.reason}` : ''}\n`);
+    process.stdout.write(
+      `${refused.includes(b) ? 'BREAKING' : 'accepted'}: ${b.message}${b.reason ? `\n  why it breaks clients: ${b.reason}` : ''}\n`,
+    );
   }
   if (refused.length) {
     process.stderr.write(
@@ -44,7 +48,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  process.stdout.write(`schema check: no drift, ${breaking.length ? `${breaking.length} accepted` : 'no'} breaking change(s).\n`);
+  process.stdout.write(
+    `schema check: no drift, ${breaking.length ? `${breaking.length} accepted` : 'no'} breaking change(s).\n`,
+  );
   return 0;
 }
 

@@ -40,8 +40,13 @@ export function acceptedPaths(text: string): Set<string> {
  * differs from it, else the one before the last commit that changed it; `SCHEMA_BASELINE_REF`
  * (e.g. `origin/main`) overrides. Null when there is no earlier version.
  */
-export function baselineSchema(repoDir: string, file = 'schema.graphql', ref = process.env.SCHEMA_BASELINE_REF): string | null {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+export function baselineSchema(
+  repoDir: string,
+  file = 'schema.graphql',
+  ref = process.env.SCHEMA_BASELINE_REF,
+): string | null {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const show = (rev: string) => {
     try {
       return git('show', `${rev}:${file}`);

@@ -18,7 +18,8 @@ export class FulfillmentTaskConnection {
 @ArgsType()
 export class RecentFulfillmentTasksArgs {
   @Field(() => String) sellerId!: string;
-  @Field(() => FulfillmentTaskStatus, { nullable: true, description: 'Only tasks in this status, as last refreshed.' }) status?: FulfillmentTaskStatus;
+  @Field(() => FulfillmentTaskStatus, { nullable: true, description: 'Only tasks in this status, as last refreshed.' })
+  status?: FulfillmentTaskStatus;
   @Field(() => Int, { nullable: true, description: 'At most 100; default 20.' }) first?: number;
   @Field(() => String, { nullable: true }) after?: string;
 }

@@ -11,7 +11,8 @@ export enum FulfillmentTaskStatus {
 
 registerEnumType(FulfillmentTaskStatus, {
   name: 'FulfillmentTaskStatus',
-  description: 'Where a shipment-confirmation (标发) task is. DONE means the feed finished, not that every order succeeded: see `results`.',
+  description:
+    'Where a shipment-confirmation (标发) task is. DONE means the feed finished, not that every order succeeded: see `results`.',
   valuesConfig: {
     PENDING: { description: 'Queued at the ERP, not yet sent to Amazon.' },
     IN_PROCESS: { description: 'The ERP is submitting the feed to Amazon or waiting for its result.' },

@@ -13,10 +13,14 @@ export class FulfillmentTask {
   @Field(() => ID) taskId!: string;
   @Field(() => FulfillmentTaskStatus) status!: FulfillmentTaskStatus;
   @Field(() => String, { nullable: true }) failureReason?: string | null;
-  @Field(() => String, { nullable: true, description: "The ERP's raw feed status (e.g. `Complete`, `IN_PROGRESS`)." }) feedStatusCode?: string | null;
+  @Field(() => String, { nullable: true, description: "The ERP's raw feed status (e.g. `Complete`, `IN_PROGRESS`)." })
+  feedStatusCode?: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) shipTime?: Date | null;
   @Field(() => ProcessingSummary, { nullable: true }) summary?: ProcessingSummary | null;
-  @Field(() => [MessageResult], { description: 'Per-order outcomes with errors or warnings; empty until the task is DONE.' }) results!: MessageResult[];
+  @Field(() => [MessageResult], {
+    description: 'Per-order outcomes with errors or warnings; empty until the task is DONE.',
+  })
+  results!: MessageResult[];
   // `shipments` is a field resolver (from the task registry)
   shipments?: ShipmentConfirmation[];
 }

@@ -3,23 +3,43 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import { DeliveryOfferResolver, FbaReturnResolver, FulfillmentFeatureResolver, FulfillmentPreviewResolver, PackageTrackingResolver } from '../resolvers/fba-tools.resolver';
+import {
+  DeliveryOfferResolver,
+  FbaReturnResolver,
+  FulfillmentFeatureResolver,
+  FulfillmentPreviewResolver,
+  PackageTrackingResolver,
+} from '../resolvers/fba-tools.resolver';
 import { FbaOutboundOrderResolver, FbaShipmentResolver } from '../resolvers/fba-outbound-order.resolver';
-import { FulfillmentTaskResolver, MessageResultResolver, ShipmentConfirmationResolver } from '../resolvers/fulfillment-task.resolver';
+import {
+  FulfillmentTaskResolver,
+  MessageResultResolver,
+  ShipmentConfirmationResolver,
+} from '../resolvers/fulfillment-task.resolver';
 import { McfOrderResolver } from '../resolvers/mcf-order.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
 import { REFERENCE_RESOLVERS } from '../resolvers/references';
 
 /** Federation 2: the directives this subgraph uses. */
-export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
 /** The type-graphql schema alone (validation is explicit in resolvers, so mutations can return userErrors). */
 export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
-      FulfillmentTaskResolver, MessageResultResolver, ShipmentConfirmationResolver, FbaOutboundOrderResolver, FbaShipmentResolver,
-      FulfillmentPreviewResolver, DeliveryOfferResolver, PackageTrackingResolver, FbaReturnResolver, FulfillmentFeatureResolver,
-      McfOrderResolver, NodeResolver,
+      FulfillmentTaskResolver,
+      MessageResultResolver,
+      ShipmentConfirmationResolver,
+      FbaOutboundOrderResolver,
+      FbaShipmentResolver,
+      FulfillmentPreviewResolver,
+      DeliveryOfferResolver,
+      PackageTrackingResolver,
+      FbaReturnResolver,
+      FulfillmentFeatureResolver,
+      McfOrderResolver,
+      NodeResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
@@ -36,6 +56,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildTypeGraphqlSchema();
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [type, reference] of Object.entries(REFERENCE_RESOLVERS)) resolvers[type] = { ...resolvers[type], ...reference };
+  for (const [type, reference] of Object.entries(REFERENCE_RESOLVERS))
+    resolvers[type] = { ...resolvers[type], ...reference };
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
 }

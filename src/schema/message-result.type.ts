@@ -2,7 +2,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from './node';
 import type { ShipmentConfirmation } from './shipment-confirmation.type';
 
-@ObjectType({ description: "Amazon's outcome for one submitted order. The ERP lists only orders with errors or warnings.", implements: Node })
+@ObjectType({
+  description: "Amazon's outcome for one submitted order. The ERP lists only orders with errors or warnings.",
+  implements: Node,
+})
 export class MessageResult {
   @Field(() => ID) messageId!: string;
   @Field(() => String, { description: '`Error` or `Warning`, as Amazon reports it.' }) resultCode!: string;

@@ -23,5 +23,7 @@ export function globalId(typename: string, ...parts: string[]): string {
 /** `[typename, ...parts]`, or null when the id is not one this API issued. */
 export function parseGlobalId(id: string): [string, ...string[]] | null {
   const value = fromOpaque(id);
-  return Array.isArray(value) && value.length >= 2 && value.every((p) => typeof p === 'string') ? (value as [string, ...string[]]) : null;
+  return Array.isArray(value) && value.length >= 2 && value.every((p) => typeof p === 'string')
+    ? (value as [string, ...string[]])
+    : null;
 }

@@ -1,4 +1,15 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsInt,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MARKETPLACES } from '../domain/marketplaces';
 import { AmazonRegion } from './amazon-region.enum';
@@ -29,7 +40,10 @@ export class ShipmentConfirmationItemInput {
 
 @InputType({ description: 'One order to confirm as shipped.' })
 export class ShipmentConfirmationInput {
-  @Field(() => ID, { nullable: true, description: 'The 标发记录id (a positive integer of at most 19 digits, as a string). Generated when omitted.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The 标发记录id (a positive integer of at most 19 digits, as a string). Generated when omitted.',
+  })
   @IsOptional()
   @Matches(MESSAGE_ID, { message: 'messageId must be a positive integer of at most 19 digits' })
   messageId?: string | null;
@@ -68,7 +82,10 @@ export class ShipmentConfirmationInput {
 
 @InputType({ description: 'Orders to confirm as shipped in one asynchronous ERP task.' })
 export class SubmitFulfillmentInput {
-  @Field(() => String, { nullable: true, description: 'A key you choose; a retry with the same key and input returns the first result.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key you choose; a retry with the same key and input returns the first result.',
+  })
   @IsOptional()
   @Length(1, 255)
   idempotencyKey?: string | null;
@@ -81,7 +98,9 @@ export class SubmitFulfillmentInput {
   sellerId!: string;
 
   @Field(() => String)
-  @Matches(MARKETPLACE_ID, { message: 'marketplaceId must be an Amazon marketplace id (9 to 20 upper-case letters and digits)' })
+  @Matches(MARKETPLACE_ID, {
+    message: 'marketplaceId must be an Amazon marketplace id (9 to 20 upper-case letters and digits)',
+  })
   marketplaceId!: string;
 
   @Field(() => [ShipmentConfirmationInput])
@@ -95,14 +114,23 @@ export class SubmitFulfillmentInput {
     const errors: UserError[] = [];
     const known = MARKETPLACES[this.marketplaceId];
     if (known && known.region !== this.region) {
-      errors.push({ field: ['marketplaceId'], code: UserErrorCode.INVALID, message: `marketplace ${this.marketplaceId} (${known.country}) is in region ${known.region}, not ${this.region}` });
+      errors.push({
+        field: ['marketplaceId'],
+        code: UserErrorCode.INVALID,
+        message: `marketplace ${this.marketplaceId} (${known.country}) is in region ${known.region}, not ${this.region}`,
+      });
     }
     const firstIndex = new Map<string, number>();
     this.shipments.forEach((s, i) => {
       if (!s.messageId) return;
       const first = firstIndex.get(s.messageId);
       if (first === undefined) firstIndex.set(s.messageId, i);
-      else errors.push({ field: ['shipments', String(i), 'messageId'], code: UserErrorCode.DUPLICATE, message: `messageId ${s.messageId} is already used by shipments[${first}]` });
+      else
+        errors.push({
+          field: ['shipments', String(i), 'messageId'],
+          code: UserErrorCode.DUPLICATE,
+          message: `messageId ${s.messageId} is already used by shipments[${first}]`,
+        });
     });
     return errors;
   }

@@ -4,7 +4,10 @@ import { UserError } from './user-error.type';
 
 @ObjectType()
 export class SubmitFulfillmentPayload {
-  @Field(() => FulfillmentTask, { nullable: true, description: 'The queued task; null when the submission was refused.' })
+  @Field(() => FulfillmentTask, {
+    nullable: true,
+    description: 'The queued task; null when the submission was refused.',
+  })
   task!: FulfillmentTask | null;
 
   @Field(() => [UserError])

@@ -34,7 +34,9 @@ registerEnumType(UserErrorCode, {
     NOT_UPDATABLE: { description: 'The order can no longer be updated (it is no longer on hold).' },
     NOT_CANCELLABLE: { description: 'The order can no longer be cancelled (it is processing or done).' },
     ALREADY_CANCELLED: { description: 'The order was already cancelled.' },
-    NOT_RETURNABLE: { description: 'Amazon will not take this item back (not shipped, already returned, or not part of the order).' },
+    NOT_RETURNABLE: {
+      description: 'Amazon will not take this item back (not shipped, already returned, or not part of the order).',
+    },
     SANDBOX_ONLY: { description: 'The operation exists only for sellers on a sandbox endpoint.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotencyKey was already used with a different input.' },
   },
@@ -42,7 +44,11 @@ registerEnumType(UserErrorCode, {
 
 @ObjectType({ description: 'An expected business failure of a mutation: invalid input or an upstream refusal.' })
 export class UserError {
-  @Field(() => [String], { nullable: true, description: 'The path into the mutation\'s `input` of the field at fault, e.g. `["shipments", "0", "carrierCode"]`.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The path into the mutation\'s `input` of the field at fault, e.g. `["shipments", "0", "carrierCode"]`.',
+  })
   field!: string[] | null;
 
   @Field(() => String)

@@ -17,17 +17,29 @@ export class FbaOrders {
 
   async create(input: CreateFbaOutboundOrderInput): Promise<FbaOutboundOrderPayload> {
     try {
-      const { value } = await this.deps.idempotency.run('createFbaOutboundOrder', input.idempotencyKey, input, 'rerun', async () => {
-        try {
-          const { order } = await this.deps.outbound.createOrder(input.sellerId, toCreateRequest(input));
-          return { order: toFbaOutboundOrderWhole(input.sellerId, order), userErrors: [] };
-        } catch (error) {
-          return { order: null, userErrors: spApiUserErrors(error) };
-        }
-      });
+      const { value } = await this.deps.idempotency.run(
+        'createFbaOutboundOrder',
+        input.idempotencyKey,
+        input,
+        'rerun',
+        async () => {
+          try {
+            const { order } = await this.deps.outbound.createOrder(input.sellerId, toCreateRequest(input));
+            return { order: toFbaOutboundOrderWhole(input.sellerId, order), userErrors: [] };
+          } catch (error) {
+            return { order: null, userErrors: spApiUserErrors(error) };
+          }
+        },
+      );
       return value;
     } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError) return { order: null, userErrors: [{ field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message }] };
+      if (error instanceof IdempotencyKeyReusedError)
+        return {
+          order: null,
+          userErrors: [
+            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
+          ],
+        };
       throw error;
     }
   }

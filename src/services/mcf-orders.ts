@@ -9,7 +9,10 @@ import type { StoredMcfOrder } from '../store/repository';
 
 /** A stored MCF order as the schema shows it; recipient and address are gone after the retention period. */
 export function toMcfOrder(o: StoredMcfOrder): McfOrder {
-  const d = o.details as Omit<McfOrder, 'storeName' | 'orderId' | 'storeCountryCode' | 'recipient' | 'address' | 'submittedAt'>;
+  const d = o.details as Omit<
+    McfOrder,
+    'storeName' | 'orderId' | 'storeCountryCode' | 'recipient' | 'address' | 'submittedAt'
+  >;
   const p = o.personal as { recipient: McfOrder['recipient']; address: McfOrder['address'] } | null;
   return {
     ...d,
@@ -31,14 +34,28 @@ export function toMcfOrder(o: StoredMcfOrder): McfOrder {
  * reconciled by sending again: `订单号已经存在` then means the first attempt landed.
  */
 export class McfOrders {
-  constructor(private readonly deps: { mcf: LingxingMcfOrders; repo: Repository; idempotency: Idempotency; clock: Clock }) {}
+  constructor(
+    private readonly deps: { mcf: LingxingMcfOrders; repo: Repository; idempotency: Idempotency; clock: Clock },
+  ) {}
 
   async create(input: CreateMcfOrderInput): Promise<CreateMcfOrderPayload> {
     try {
-      const { value } = await this.deps.idempotency.run('createMcfOrder', input.idempotencyKey, input, 'rerun', ({ reconciling }) => this.createOnce(input, reconciling));
+      const { value } = await this.deps.idempotency.run(
+        'createMcfOrder',
+        input.idempotencyKey,
+        input,
+        'rerun',
+        ({ reconciling }) => this.createOnce(input, reconciling),
+      );
       return value;
     } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError) return { order: null, userErrors: [{ field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message }] };
+      if (error instanceof IdempotencyKeyReusedError)
+        return {
+          order: null,
+          userErrors: [
+            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
+          ],
+        };
       throw error;
     }
   }
@@ -49,10 +66,19 @@ export class McfOrders {
       ({ requestId } = await this.deps.mcf.create(input));
     } catch (error) {
       if (error instanceof McfOrderExistsError) {
-        if (!reconciling) return { order: null, userErrors: [{ field: ['orderId'], code: UserErrorCode.ORDER_EXISTS, message: error.message }] };
+        if (!reconciling)
+          return {
+            order: null,
+            userErrors: [{ field: ['orderId'], code: UserErrorCode.ORDER_EXISTS, message: error.message }],
+          };
         // an earlier attempt with this key reached the ERP before its answer was lost: it is done
       } else if (error instanceof UpstreamRejectedError) {
-        return { order: null, userErrors: [{ field: error.inputPath ?? null, code: UserErrorCode.UPSTREAM_REJECTED, message: error.message }] };
+        return {
+          order: null,
+          userErrors: [
+            { field: error.inputPath ?? null, code: UserErrorCode.UPSTREAM_REJECTED, message: error.message },
+          ],
+        };
       } else {
         throw error;
       }
@@ -66,20 +92,35 @@ export class McfOrders {
         blockAmzl: input.blockAmzl ?? null,
         deliveryOperation: input.deliveryOperation ?? null,
         deliveryService: input.deliveryService ?? null,
-        packingSlip: { orderId: input.packingSlip.orderId, orderDate: input.packingSlip.orderDate, remark: input.packingSlip.remark ?? null },
+        packingSlip: {
+          orderId: input.packingSlip.orderId,
+          orderDate: input.packingSlip.orderDate,
+          remark: input.packingSlip.remark ?? null,
+        },
         remark: input.remark ?? null,
-        items: input.items.map((i) => ({ msku: i.msku, quantity: i.quantity, declaredValue: i.declaredValue ?? null, declaredCurrency: i.declaredCurrency ?? null })),
+        items: input.items.map((i) => ({
+          msku: i.msku,
+          quantity: i.quantity,
+          declaredValue: i.declaredValue ?? null,
+          declaredCurrency: i.declaredCurrency ?? null,
+        })),
       },
       personal: {
         recipient: { name: input.recipient.name, email: input.recipient.email, phone: input.recipient.phone ?? null },
-        address: { ...input.address, city: input.address.city ?? null, addressLine2: input.address.addressLine2 ?? null },
+        address: {
+          ...input.address,
+          city: input.address.city ?? null,
+          addressLine2: input.address.addressLine2 ?? null,
+        },
       },
       erpRequestId: requestId ?? null,
       createdAt: new Date(this.deps.clock.now()).toISOString(),
       personalPurgedAt: null,
     };
     await this.deps.repo.insertMcfOrder(stored);
-    const saved = (await this.deps.repo.mcfOrdersByIds([{ storeName: input.storeName, orderId: input.orderId }])).get(`${input.storeName}\u0000${input.orderId}`);
+    const saved = (await this.deps.repo.mcfOrdersByIds([{ storeName: input.storeName, orderId: input.orderId }])).get(
+      `${input.storeName}\u0000${input.orderId}`,
+    );
     return { order: toMcfOrder(saved ?? stored), userErrors: [] };
   }
 }

@@ -16,14 +16,33 @@ import type { Repository } from '../store';
  * claim left pending by a crash is reported (OUTCOME_UNKNOWN), never resent.
  */
 export class ShipmentConfirmations {
-  constructor(private readonly deps: { fulfillment: LingxingFulfillment; repo: Repository; idempotency: Idempotency; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      fulfillment: LingxingFulfillment;
+      repo: Repository;
+      idempotency: Idempotency;
+      clock: Clock;
+    },
+  ) {}
 
   async submit(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
     try {
-      const { value } = await this.deps.idempotency.run('submitFulfillment', input.idempotencyKey, input, 'report', () => this.submitOnce(input));
+      const { value } = await this.deps.idempotency.run(
+        'submitFulfillment',
+        input.idempotencyKey,
+        input,
+        'report',
+        () => this.submitOnce(input),
+      );
       return value;
     } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError) return { task: null, userErrors: [{ field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message }] };
+      if (error instanceof IdempotencyKeyReusedError)
+        return {
+          task: null,
+          userErrors: [
+            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
+          ],
+        };
       throw error;
     }
   }
@@ -34,7 +53,10 @@ export class ShipmentConfirmations {
       submitted = await this.deps.fulfillment.submit(input);
     } catch (error) {
       if (!(error instanceof UpstreamRejectedError)) throw error;
-      return { task: null, userErrors: [{ field: error.inputPath ?? null, message: error.message, code: UserErrorCode.UPSTREAM_REJECTED }] };
+      return {
+        task: null,
+        userErrors: [{ field: error.inputPath ?? null, message: error.message, code: UserErrorCode.UPSTREAM_REJECTED }],
+      };
     }
     const now = this.deps.clock.now();
     await this.deps.repo.insertTask({
@@ -54,7 +76,15 @@ export class ShipmentConfirmations {
     });
     const task = toFulfillmentTask(
       input.sellerId,
-      { taskId: submitted.taskId, status: submitted.status, failureReason: submitted.failureReason, feedStatusCode: null, shipTime: null, summary: null, results: [] },
+      {
+        taskId: submitted.taskId,
+        status: submitted.status,
+        failureReason: submitted.failureReason,
+        feedStatusCode: null,
+        shipTime: null,
+        summary: null,
+        results: [],
+      },
       submitted.shipments,
     );
     return { task, userErrors: [] };

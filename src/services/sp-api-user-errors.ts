@@ -8,12 +8,21 @@ import { UserErrorCode, type UserError } from '../schema/user-error.type';
  * `orderField` is where the order id sits in the mutation's input.
  */
 export function spApiUserErrors(error: unknown, orderField: string[] = ['sellerFulfillmentOrderId']): UserError[] {
-  if (error instanceof UnknownSellerError) return [{ field: ['sellerId'], message: error.message, code: UserErrorCode.UNKNOWN_SELLER }];
-  if (error instanceof OrderIdConflictError) return [{ field: orderField, message: error.message, code: UserErrorCode.ORDER_EXISTS }];
-  if (error instanceof SpApiNotFoundError) return [{ field: orderField, message: error.message, code: UserErrorCode.NOT_FOUND }];
+  if (error instanceof UnknownSellerError)
+    return [{ field: ['sellerId'], message: error.message, code: UserErrorCode.UNKNOWN_SELLER }];
+  if (error instanceof OrderIdConflictError)
+    return [{ field: orderField, message: error.message, code: UserErrorCode.ORDER_EXISTS }];
+  if (error instanceof SpApiNotFoundError)
+    return [{ field: orderField, message: error.message, code: UserErrorCode.NOT_FOUND }];
   if (error instanceof SpApiRejectedError) {
     const reason = refusalReason(error);
-    return [{ field: reason === 'UPSTREAM_REJECTED' ? null : orderField, message: error.message, code: UserErrorCode[reason] }];
+    return [
+      {
+        field: reason === 'UPSTREAM_REJECTED' ? null : orderField,
+        message: error.message,
+        code: UserErrorCode[reason],
+      },
+    ];
   }
   throw error;
 }

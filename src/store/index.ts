@@ -8,7 +8,11 @@ import { SqliteDb } from './sqlite';
 export { Repository } from './repository';
 
 /** PostgreSQL when DATABASE_URL is set (several replicas, one store), else SQLite under DATA_DIR. */
-export async function openStore(options: { databaseUrl?: string; dataDir: string; pgSchema?: string }): Promise<Repository> {
+export async function openStore(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  pgSchema?: string;
+}): Promise<Repository> {
   const db: Db = options.databaseUrl
     ? new PostgresDb(options.databaseUrl, { schema: options.pgSchema })
     : new SqliteDb(options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'fulfillment-graph.sqlite'));

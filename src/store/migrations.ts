@@ -71,13 +71,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
 export async function migrate(db: Db): Promise<number[]> {
   return db.transaction(
     async (tx) => {
-      await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      await tx.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
       const applied = new Set((await tx.query('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
       const now: number[] = [];
       for (const m of MIGRATIONS) {
         if (applied.has(m.version)) continue;
         for (const statement of m.statements) await tx.query(statement);
-        await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
         now.push(m.version);
       }
       return now;

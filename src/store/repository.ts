@@ -55,25 +55,44 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 function toTask(r: Row): StoredTask {
   return {
-    sellerId: String(r.seller_id), taskId: String(r.task_id), region: String(r.region), marketplaceId: String(r.marketplace_id),
-    status: String(r.status), failureReason: str(r.failure_reason), feedStatusCode: str(r.feed_status_code),
-    shipments: parse(r.shipments), createdAt: String(r.created_at), updatedAt: String(r.updated_at), finishedAt: str(r.finished_at),
-    nextPollAt: str(r.next_poll_at), pollAttempts: Number(r.poll_attempts),
+    sellerId: String(r.seller_id),
+    taskId: String(r.task_id),
+    region: String(r.region),
+    marketplaceId: String(r.marketplace_id),
+    status: String(r.status),
+    failureReason: str(r.failure_reason),
+    feedStatusCode: str(r.feed_status_code),
+    shipments: parse(r.shipments),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    finishedAt: str(r.finished_at),
+    nextPollAt: str(r.next_poll_at),
+    pollAttempts: Number(r.poll_attempts),
   };
 }
 
 function toKey(r: Row): IdempotencyRecord {
   return {
-    scope: String(r.scope), key: String(r.idem_key), requestHash: String(r.request_hash), state: r.state === 'done' ? 'done' : 'pending',
-    response: r.response === null ? null : parse(r.response), leaseUntil: String(r.lease_until), createdAt: String(r.created_at),
+    scope: String(r.scope),
+    key: String(r.idem_key),
+    requestHash: String(r.request_hash),
+    state: r.state === 'done' ? 'done' : 'pending',
+    response: r.response === null ? null : parse(r.response),
+    leaseUntil: String(r.lease_until),
+    createdAt: String(r.created_at),
   };
 }
 
 function toMcf(r: Row): StoredMcfOrder {
   return {
-    storeName: String(r.store_name), orderId: String(r.order_id), storeCountryCode: String(r.store_country_code),
-    details: parse(r.details), personal: r.personal === null ? null : parse(r.personal), erpRequestId: str(r.erp_request_id),
-    createdAt: String(r.created_at), personalPurgedAt: str(r.personal_purged_at),
+    storeName: String(r.store_name),
+    orderId: String(r.order_id),
+    storeCountryCode: String(r.store_country_code),
+    details: parse(r.details),
+    personal: r.personal === null ? null : parse(r.personal),
+    erpRequestId: str(r.erp_request_id),
+    createdAt: String(r.created_at),
+    personalPurgedAt: str(r.personal_purged_at),
   };
 }
 
@@ -87,19 +106,39 @@ export class Repository {
     await this.db.query(
       `INSERT INTO fulfillment_tasks (seller_id, task_id, region, marketplace_id, status, failure_reason, feed_status_code, shipments, created_at, updated_at, finished_at, next_poll_at, poll_attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-      [t.sellerId, t.taskId, t.region, t.marketplaceId, t.status, t.failureReason, t.feedStatusCode, json(t.shipments), t.createdAt, t.updatedAt, t.finishedAt, t.nextPollAt, t.pollAttempts],
+      [
+        t.sellerId,
+        t.taskId,
+        t.region,
+        t.marketplaceId,
+        t.status,
+        t.failureReason,
+        t.feedStatusCode,
+        json(t.shipments),
+        t.createdAt,
+        t.updatedAt,
+        t.finishedAt,
+        t.nextPollAt,
+        t.pollAttempts,
+      ],
     );
   }
 
   async tasksByIds(sellerId: string, taskIds: readonly string[]): Promise<Map<string, StoredTask>> {
     if (taskIds.length === 0) return new Map();
     const placeholders = taskIds.map((_, i) => `$${i + 2}`).join(', ');
-    const rows = await this.db.query(`SELECT * FROM fulfillment_tasks WHERE seller_id = $1 AND task_id IN (${placeholders})`, [sellerId, ...taskIds]);
+    const rows = await this.db.query(
+      `SELECT * FROM fulfillment_tasks WHERE seller_id = $1 AND task_id IN (${placeholders})`,
+      [sellerId, ...taskIds],
+    );
     return new Map(rows.map((r) => [String(r.task_id), toTask(r)]));
   }
 
   /** Newest first; `after` continues below a previous page's last row. */
-  async recentTasks(sellerId: string, options: { status?: string; limit: number; after?: ListPosition }): Promise<StoredTask[]> {
+  async recentTasks(
+    sellerId: string,
+    options: { status?: string; limit: number; after?: ListPosition },
+  ): Promise<StoredTask[]> {
     const params: Array<string | number> = [sellerId];
     let where = 'seller_id = $1';
     if (options.status) {
@@ -111,32 +150,62 @@ export class Repository {
       where += ` AND (created_at < $${params.length - 1} OR (created_at = $${params.length - 1} AND task_id < $${params.length}))`;
     }
     params.push(options.limit);
-    const rows = await this.db.query(`SELECT * FROM fulfillment_tasks WHERE ${where} ORDER BY created_at DESC, task_id DESC LIMIT $${params.length}`, params);
+    const rows = await this.db.query(
+      `SELECT * FROM fulfillment_tasks WHERE ${where} ORDER BY created_at DESC, task_id DESC LIMIT $${params.length}`,
+      params,
+    );
     return rows.map(toTask);
   }
 
   /** Unfinished tasks whose next poll is due, oldest due first. */
   async dueTasks(now: string, limit: number): Promise<StoredTask[]> {
-    const rows = await this.db.query('SELECT * FROM fulfillment_tasks WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 ORDER BY next_poll_at, seller_id, task_id LIMIT $2', [now, limit]);
+    const rows = await this.db.query(
+      'SELECT * FROM fulfillment_tasks WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 ORDER BY next_poll_at, seller_id, task_id LIMIT $2',
+      [now, limit],
+    );
     return rows.map(toTask);
   }
 
   async updateTaskState(
     sellerId: string,
     taskId: string,
-    s: { status: string; failureReason: string | null; feedStatusCode: string | null; finishedAt: string | null; nextPollAt: string | null; pollAttempts: number; updatedAt: string },
+    s: {
+      status: string;
+      failureReason: string | null;
+      feedStatusCode: string | null;
+      finishedAt: string | null;
+      nextPollAt: string | null;
+      pollAttempts: number;
+      updatedAt: string;
+    },
   ): Promise<void> {
     await this.db.query(
       `UPDATE fulfillment_tasks SET status = $3, failure_reason = $4, feed_status_code = $5, finished_at = $6, next_poll_at = $7, poll_attempts = $8, updated_at = $9
        WHERE seller_id = $1 AND task_id = $2`,
-      [sellerId, taskId, s.status, s.failureReason, s.feedStatusCode, s.finishedAt, s.nextPollAt, s.pollAttempts, s.updatedAt],
+      [
+        sellerId,
+        taskId,
+        s.status,
+        s.failureReason,
+        s.feedStatusCode,
+        s.finishedAt,
+        s.nextPollAt,
+        s.pollAttempts,
+        s.updatedAt,
+      ],
     );
   }
 
   // ---- idempotency keys ------------------------------------------------------------------------
 
   /** Inserts a pending claim unless the key exists; returns whether this call claimed it, and the record. */
-  async claimKey(scope: string, key: string, requestHash: string, now: string, leaseUntil: string): Promise<{ claimed: boolean; record: IdempotencyRecord }> {
+  async claimKey(
+    scope: string,
+    key: string,
+    requestHash: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<{ claimed: boolean; record: IdempotencyRecord }> {
     const inserted = await this.db.query(
       `INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, response, lease_until, created_at, updated_at)
        VALUES ($1, $2, $3, 'pending', NULL, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING *`,
@@ -163,17 +232,26 @@ export class Repository {
   }
 
   async completeKey(scope: string, key: string, response: unknown, now: string): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET state = 'done', response = $3, updated_at = $4 WHERE scope = $1 AND idem_key = $2`, [scope, key, json(response), now]);
+    await this.db.query(
+      `UPDATE idempotency_keys SET state = 'done', response = $3, updated_at = $4 WHERE scope = $1 AND idem_key = $2`,
+      [scope, key, json(response), now],
+    );
   }
 
   /** Ends the lease of a pending claim whose owner gave up with an unknown outcome, so a retry may reconcile at once. */
   async endLease(scope: string, key: string, at: string): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET lease_until = $3, updated_at = $3 WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [scope, key, at]);
+    await this.db.query(
+      `UPDATE idempotency_keys SET lease_until = $3, updated_at = $3 WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`,
+      [scope, key, at],
+    );
   }
 
   /** Forgets a claim whose work certainly did not happen, so the key can be used again. */
   async releaseKey(scope: string, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [scope, key]);
+    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND state = 'pending'`, [
+      scope,
+      key,
+    ]);
   }
 
   // ---- MCF orders ------------------------------------------------------------------------------
@@ -182,18 +260,35 @@ export class Repository {
     await this.db.query(
       `INSERT INTO mcf_orders (store_name, order_id, store_country_code, details, personal, erp_request_id, created_at, updated_at, personal_purged_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL) ON CONFLICT DO NOTHING`,
-      [o.storeName, o.orderId, o.storeCountryCode, json(o.details), o.personal === null ? null : json(o.personal), o.erpRequestId, o.createdAt],
+      [
+        o.storeName,
+        o.orderId,
+        o.storeCountryCode,
+        json(o.details),
+        o.personal === null ? null : json(o.personal),
+        o.erpRequestId,
+        o.createdAt,
+      ],
     );
   }
 
-  async mcfOrdersByIds(keys: ReadonlyArray<{ storeName: string; orderId: string }>): Promise<Map<string, StoredMcfOrder>> {
+  async mcfOrdersByIds(
+    keys: ReadonlyArray<{ storeName: string; orderId: string }>,
+  ): Promise<Map<string, StoredMcfOrder>> {
     if (keys.length === 0) return new Map();
     const clauses = keys.map((_, i) => `(store_name = $${2 * i + 1} AND order_id = $${2 * i + 2})`).join(' OR ');
-    const rows = await this.db.query(`SELECT * FROM mcf_orders WHERE ${clauses}`, keys.flatMap((k) => [k.storeName, k.orderId]));
+    const rows = await this.db.query(
+      `SELECT * FROM mcf_orders WHERE ${clauses}`,
+      keys.flatMap((k) => [k.storeName, k.orderId]),
+    );
     return new Map(rows.map((r) => [`${String(r.store_name)}\u0000${String(r.order_id)}`, toMcf(r)]));
   }
 
-  async recentMcfOrders(options: { storeName?: string | null; limit: number; after?: ListPosition }): Promise<StoredMcfOrder[]> {
+  async recentMcfOrders(options: {
+    storeName?: string | null;
+    limit: number;
+    after?: ListPosition;
+  }): Promise<StoredMcfOrder[]> {
     const params: Array<string | number> = [];
     const where: string[] = [];
     if (options.storeName) {
@@ -202,7 +297,9 @@ export class Repository {
     }
     if (options.after) {
       params.push(options.after.createdAt, options.after.id);
-      where.push(`(created_at < $${params.length - 1} OR (created_at = $${params.length - 1} AND store_name || '/' || order_id < $${params.length}))`);
+      where.push(
+        `(created_at < $${params.length - 1} OR (created_at = $${params.length - 1} AND store_name || '/' || order_id < $${params.length}))`,
+      );
     }
     params.push(options.limit);
     const rows = await this.db.query(
@@ -248,7 +345,10 @@ export class Repository {
       'UPDATE mcf_orders SET personal = NULL, personal_purged_at = $2, updated_at = $2 WHERE personal IS NOT NULL AND created_at < $1 RETURNING order_id',
       [before, now],
     );
-    const keys = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < $1 AND state = 'done' RETURNING idem_key`, [before]);
+    const keys = await this.db.query(
+      `DELETE FROM idempotency_keys WHERE created_at < $1 AND state = 'done' RETURNING idem_key`,
+      [before],
+    );
     return { mcfOrders: mcf.length, idempotencyKeys: keys.length };
   }
 }

@@ -20,9 +20,13 @@ export class SqliteDb implements Db {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+    );
     // engine plumbing, not schema: the lease rows behind withLock
-    this.db.exec('CREATE TABLE IF NOT EXISTS _locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until INTEGER NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS _locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until INTEGER NOT NULL)',
+    );
   }
 
   private run(sql: string, params: SqlValue[]): Row[] {
@@ -76,7 +80,10 @@ export class SqliteDb implements Db {
         this.run('DELETE FROM _locks WHERE name = $1 AND owner = $2', [name, owner]);
       }
     });
-    this.locks.set(name, turn.catch(() => undefined));
+    this.locks.set(
+      name,
+      turn.catch(() => undefined),
+    );
     return turn;
   }
 

@@ -7,14 +7,21 @@ import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
 import type { SpApiSandboxOptions } from '../../src/sandbox/sp-api/server';
 import { capturedLogger } from './logs';
 import { testStoreEnv, type StoreKind } from './stores';
-import type { CreateFbaOutboundOrderInput, CreateMcfOrderInput, SubmitFulfillmentInput } from '../__generated__/operations';
+import type {
+  CreateFbaOutboundOrderInput,
+  CreateMcfOrderInput,
+  SubmitFulfillmentInput,
+} from '../__generated__/operations';
 
 export interface TestApp extends RunningApp {
   logs: string[];
   /** the store's environment, to start a second app on the same store (a restart) */
   storeEnv: Record<string, string>;
   /** Runs a typed document (from test/__generated__) or a plain query string. */
-  gql<T = Record<string, unknown>, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+  ): Promise<GqlResponse<T>>;
 }
 
 export interface GqlResponse<T> {
@@ -26,12 +33,26 @@ export interface GqlResponse<T> {
 
 /** The real server on 127.0.0.1 with the embedded ERP sandbox, both over real HTTP. */
 export async function startTestApp(
-  options: { sandbox?: LingxingSandboxOptions; spApiSandbox?: SpApiSandboxOptions; env?: Record<string, string>; overrides?: AppOverrides; store?: StoreKind; storeEnv?: Record<string, string> } = {},
+  options: {
+    sandbox?: LingxingSandboxOptions;
+    spApiSandbox?: SpApiSandboxOptions;
+    env?: Record<string, string>;
+    overrides?: AppOverrides;
+    store?: StoreKind;
+    storeEnv?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const { logger, lines } = capturedLogger('debug');
   // a store of its own (or the one given, to play a restart), and no background refresher unless asked
   const store = options.storeEnv ? undefined : await testStoreEnv(options.store ?? 'sqlite');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', TASK_REFRESH_INTERVAL_MS: '0', ...(options.storeEnv ?? store!.env), ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    TASK_REFRESH_INTERVAL_MS: '0',
+    ...(options.storeEnv ?? store!.env),
+    ...options.env,
+  });
   const app = await startApp(config, {
     logger,
     lingxingSandbox: { latencyMs: 0, pendingMs: 100, processingMs: 200, ...options.sandbox },
@@ -75,13 +96,22 @@ export function shipmentInput(overrides: Record<string, unknown> = {}) {
 
 /** A valid input; tests override parts of it, sometimes with deliberately wrong values. */
 export function submitInput(overrides: Record<string, unknown> = {}): SubmitFulfillmentInput {
-  return { region: 'NA', sellerId: DEMO_SELLER, marketplaceId: US_MARKETPLACE, shipments: [shipmentInput()], ...overrides } as SubmitFulfillmentInput;
+  return {
+    region: 'NA',
+    sellerId: DEMO_SELLER,
+    marketplaceId: US_MARKETPLACE,
+    shipments: [shipmentInput()],
+    ...overrides,
+  } as SubmitFulfillmentInput;
 }
 
 export { SubmitFulfillmentDocument as SUBMIT_MUTATION } from '../__generated__/operations';
 
 /** A valid FBA order for the demo seller; tests override parts of it. */
-export function orderInput(id: string, overrides: Partial<CreateFbaOutboundOrderInput> = {}): CreateFbaOutboundOrderInput {
+export function orderInput(
+  id: string,
+  overrides: Partial<CreateFbaOutboundOrderInput> = {},
+): CreateFbaOutboundOrderInput {
   return {
     sellerId: DEMO_SELLER,
     marketplaceId: US_MARKETPLACE,
@@ -90,12 +120,25 @@ export function orderInput(id: string, overrides: Partial<CreateFbaOutboundOrder
     displayableOrderDate: '2026-11-20T10:00:00+09:00',
     displayableOrderComment: 'Thank you for your order!',
     shippingSpeedCategory: 'STANDARD',
-    destinationAddress: { name: 'Jane Doe', addressLine1: '123 Any Street', city: 'Seattle', stateOrRegion: 'WA', postalCode: '98109', countryCode: 'US' },
-    items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'line-1', quantity: 2, perUnitDeclaredValue: { currencyCode: 'USD', value: '19.99' } }],
+    destinationAddress: {
+      name: 'Jane Doe',
+      addressLine1: '123 Any Street',
+      city: 'Seattle',
+      stateOrRegion: 'WA',
+      postalCode: '98109',
+      countryCode: 'US',
+    },
+    items: [
+      {
+        sellerSku: 'DEMO-SKU-1',
+        sellerFulfillmentOrderItemId: 'line-1',
+        quantity: 2,
+        perUnitDeclaredValue: { currencyCode: 'USD', value: '19.99' },
+      },
+    ],
     ...overrides,
   };
 }
-
 
 /** A valid MCF order through the ERP (seed 004's example, in this API's English). */
 export function mcfInput(orderId: string, overrides: Partial<CreateMcfOrderInput> = {}): CreateMcfOrderInput {
@@ -108,7 +151,13 @@ export function mcfInput(orderId: string, overrides: Partial<CreateMcfOrderInput
     deliveryOperation: 'HOLD',
     deliveryService: 'STANDARD',
     recipient: { name: 'Jack Buyer', email: 'jack.buyer@example.com', phone: '123456' },
-    address: { countryCode: 'US', stateOrRegion: 'AL-Alabama', city: 'Autaugaville', addressLine1: '1 Autauga Rd', postalCode: '36003' },
+    address: {
+      countryCode: 'US',
+      stateOrRegion: 'AL-Alabama',
+      city: 'Autaugaville',
+      addressLine1: '1 Autauga Rd',
+      postalCode: '36003',
+    },
     packingSlip: { orderId: '1802', orderDate: '2022-12-09', remark: 'Thank you for your order' },
     remark: '备注',
     items: [{ msku: 'msku123', quantity: 1, declaredValue: '1.23', declaredCurrency: 'USD' }],

@@ -11,11 +11,24 @@ import type { SpApiExchange } from '../../src/sandbox/sp-api/server';
  */
 const MODEL_PATH = join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json');
 
-interface Parameter { name: string; in: string; required?: boolean; schema?: object; type?: string }
-interface Operation { operationId: string; parameters?: Parameter[]; responses: Record<string, { schema?: object }> }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: object;
+  type?: string;
+}
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  responses: Record<string, { schema?: object }>;
+}
 
 export class SpApiModel {
-  readonly model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as { paths: Record<string, Record<string, Operation>>; definitions: Record<string, object> };
+  readonly model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as {
+    paths: Record<string, Record<string, Operation>>;
+    definitions: Record<string, object>;
+  };
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly operations = new Map<string, Operation>();
   private readonly cache = new Map<string, ValidateFunction>();
@@ -25,7 +38,8 @@ export class SpApiModel {
     this.ajv.addFormat('ip', (value: string) => isIP(value) !== 0); // Swagger 2.0's `ip`: v4 or v6
     this.ajv.addSchema({ $id: 'model', definitions: this.model.definitions });
     for (const ops of Object.values(this.model.paths)) {
-      for (const op of Object.values(ops)) if (op && typeof op === 'object' && 'operationId' in op) this.operations.set(op.operationId, op);
+      for (const op of Object.values(ops))
+        if (op && typeof op === 'object' && 'operationId' in op) this.operations.set(op.operationId, op);
     }
   }
 
@@ -51,18 +65,26 @@ export class SpApiModel {
     for (const p of op.parameters ?? []) {
       if (p.in === 'body' && p.schema) {
         const v = this.validator(p.schema);
-        if (!v(exchange.requestBody)) out.push(...(v.errors ?? []).map((e) => `${exchange.operation} request${e.instancePath}: ${e.message}`));
+        if (!v(exchange.requestBody))
+          out.push(...(v.errors ?? []).map((e) => `${exchange.operation} request${e.instancePath}: ${e.message}`));
       }
-      if (p.in === 'query' && p.required && exchange.query[p.name] === undefined) out.push(`${exchange.operation} request: missing query ${p.name}`);
+      if (p.in === 'query' && p.required && exchange.query[p.name] === undefined)
+        out.push(`${exchange.operation} request: missing query ${p.name}`);
     }
     for (const name of Object.keys(exchange.query)) {
-      if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === name)) out.push(`${exchange.operation} request: unknown query ${name}`);
+      if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === name))
+        out.push(`${exchange.operation} request: unknown query ${name}`);
     }
     const schema = op.responses[String(exchange.status)]?.schema;
     if (!schema) out.push(`${exchange.operation} response: status ${exchange.status} not in the model`);
     else if (exchange.responseBody !== null && typeof exchange.responseBody !== 'string') {
       const v = this.validator(schema);
-      if (!v(exchange.responseBody)) out.push(...(v.errors ?? []).map((e) => `${exchange.operation} response${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`));
+      if (!v(exchange.responseBody))
+        out.push(
+          ...(v.errors ?? []).map(
+            (e) => `${exchange.operation} response${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`,
+          ),
+        );
     }
     return out;
   }

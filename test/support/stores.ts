@@ -30,7 +30,9 @@ export async function testStoreEnv(kind: StoreKind): Promise<TestStoreEnv> {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is needed for the store tests: start it (see README) or set TEST_DATABASE_URL (${(error as Error).message})`);
+    throw new Error(
+      `PostgreSQL is needed for the store tests: start it (see README) or set TEST_DATABASE_URL (${(error as Error).message})`,
+    );
   }
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();

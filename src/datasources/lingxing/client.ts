@@ -68,7 +68,14 @@ class TransportFailure extends Error {
   }
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * The Lingxing OpenAPI client: it alone owns URLs, the token, signing, pacing, parsing and the
@@ -85,7 +92,8 @@ export class LingxingClient {
 
   constructor(private readonly options: LingxingClientOptions) {
     signKeyFor(options.appId); // fail fast at start-up: the appId keys AES-128, so it must be 16 bytes
-    if (options.baseUrl.endsWith('/')) throw new Error('LINGXING_BASE_URL must not end with "/" (a double slash gives a 500)');
+    if (options.baseUrl.endsWith('/'))
+      throw new Error('LINGXING_BASE_URL must not end with "/" (a double slash gives a 500)');
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -123,15 +131,19 @@ export class LingxingClient {
    */
   call<T>(operation: LingxingOperation, body: Record<string, JsonValue>): Promise<ErpEnvelope<T>> {
     const bodyText = canonicalJson(body); // the exact bytes that are signed and sent
-    return this.exchange<T>(operation, async () => {
-      const accessToken = await this.tokens.get();
-      const timestamp = Math.floor(this.clock.now() / 1000); // signatures expire after 2 min: sign every attempt afresh
-      const signature = sign({ appId: this.options.appId, accessToken, timestamp, body });
-      const query =
-        `access_token=${encodeURIComponent(accessToken)}&app_key=${encodeURIComponent(this.options.appId)}` +
-        `&timestamp=${timestamp}&sign=${encodeURIComponent(signature)}`;
-      return { query, body: bodyText, contentType: 'application/json', accessToken };
-    }, body);
+    return this.exchange<T>(
+      operation,
+      async () => {
+        const accessToken = await this.tokens.get();
+        const timestamp = Math.floor(this.clock.now() / 1000); // signatures expire after 2 min: sign every attempt afresh
+        const signature = sign({ appId: this.options.appId, accessToken, timestamp, body });
+        const query =
+          `access_token=${encodeURIComponent(accessToken)}&app_key=${encodeURIComponent(this.options.appId)}` +
+          `&timestamp=${timestamp}&sign=${encodeURIComponent(signature)}`;
+        return { query, body: bodyText, contentType: 'application/json', accessToken };
+      },
+      body,
+    );
   }
 
   /** One logical request: attempts, pacing and the error-code table. */
@@ -194,7 +206,10 @@ export class LingxingClient {
             await this.clock.sleep(backoffDelay(this.throttleBackoff, throttles++, this.random));
             continue;
           }
-          throw new UpstreamThrottledError('The ERP is still throttling after paced retries; try again shortly.', details(envelope));
+          throw new UpstreamThrottledError(
+            'The ERP is still throttling after paced retries; try again shortly.',
+            details(envelope),
+          );
         case 'token':
           if (!tokenRetried && prepared.accessToken) {
             tokenRetried = true;
@@ -212,11 +227,21 @@ export class LingxingClient {
         case 'auth':
           throw new UpstreamAuthFailedError('The ERP rejected the configured app credentials.', details(envelope));
         case 'config':
-          throw new UpstreamMisconfiguredError(`The ERP refused this deployment (code ${envelope.code}); an operator must fix the ERP app settings.`, details(envelope));
+          throw new UpstreamMisconfiguredError(
+            `The ERP refused this deployment (code ${envelope.code}); an operator must fix the ERP app settings.`,
+            details(envelope),
+          );
         case 'rejected': {
           // business failures explain themselves in error_details (e.g. 订单号已经存在); 102 in message
-          const explained = Array.isArray(envelope.errorDetails) && envelope.errorDetails.length ? envelope.errorDetails.map(String).join('; ') : envelope.message;
-          throw new UpstreamRejectedError(explained || 'The ERP rejected the request.', details(envelope), fieldInMessage(envelope.message));
+          const explained =
+            Array.isArray(envelope.errorDetails) && envelope.errorDetails.length
+              ? envelope.errorDetails.map(String).join('; ')
+              : envelope.message;
+          throw new UpstreamRejectedError(
+            explained || 'The ERP rejected the request.',
+            details(envelope),
+            fieldInMessage(envelope.message),
+          );
         }
         case 'protocol':
           throw this.protocolFault(envelope, details(envelope), signedBody, prepared);
@@ -224,21 +249,40 @@ export class LingxingClient {
     }
   }
 
-  private protocolFault(envelope: ErpEnvelope, details: UpstreamErrorDetails, body: Record<string, JsonValue> | undefined, prepared: Prepared): UpstreamError {
+  private protocolFault(
+    envelope: ErpEnvelope,
+    details: UpstreamErrorDetails,
+    body: Record<string, JsonValue> | undefined,
+    prepared: Prepared,
+  ): UpstreamError {
     // LINGXING.md: on 2001006 log the string-to-sign. Its values may hold buyers' data and the
     // token, so we log its keys and a digest, enough to compare with a known-good signer.
-    const signed = body && prepared.accessToken
-      ? stringToSign({ appId: this.options.appId, accessToken: '[redacted]', timestamp: 0, body })
-      : undefined;
+    const signed =
+      body && prepared.accessToken
+        ? stringToSign({ appId: this.options.appId, accessToken: '[redacted]', timestamp: 0, body })
+        : undefined;
     this.options.logger.error(
-      { upstream: 'lingxing', operation: details.operation, upstreamCode: envelope.code, upstreamMessage: envelope.message, requestId: envelope.requestId, signedKeys: signed?.split('&').map((kv) => kv.split('=')[0]) },
+      {
+        upstream: 'lingxing',
+        operation: details.operation,
+        upstreamCode: envelope.code,
+        upstreamMessage: envelope.message,
+        requestId: envelope.requestId,
+        signedKeys: signed?.split('&').map((kv) => kv.split('=')[0]),
+      },
       'ERP refused the request as malformed',
     );
-    return new UpstreamProtocolError(`The ERP refused the gateway's request (code ${envelope.code}); this is a gateway fault and has been logged.`, details);
+    return new UpstreamProtocolError(
+      `The ERP refused the gateway's request (code ${envelope.code}); this is a gateway fault and has been logged.`,
+      details,
+    );
   }
 
   /** One HTTP exchange under the path's semaphore. The body is always read to the end. */
-  private async send(operation: LingxingOperation, prepared: Prepared): Promise<{ status: number; envelope?: ErpEnvelope }> {
+  private async send(
+    operation: LingxingOperation,
+    prepared: Prepared,
+  ): Promise<{ status: number; envelope?: ErpEnvelope }> {
     const { logger, metrics } = this.options;
     const path = LINGXING_ENDPOINTS[operation].path;
     const waitStart = performance.now();
@@ -261,12 +305,25 @@ export class LingxingClient {
         status = res.statusCode;
         text = await res.body.text();
       } catch (error) {
-        const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+        const code =
+          (error as { code?: string; cause?: { code?: string } }).code ??
+          (error as { cause?: { code?: string } }).cause?.code;
         const name = (error as { name?: string }).name;
-        const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+        const timedOut =
+          name === 'TimeoutError' ||
+          name === 'AbortError' ||
+          code === 'UND_ERR_HEADERS_TIMEOUT' ||
+          code === 'UND_ERR_BODY_TIMEOUT';
         outcome = timedOut ? 'timeout' : 'error';
-        logger.warn({ upstream: 'lingxing', operation, path, error: code ?? name }, timedOut ? 'ERP request timed out' : 'ERP request failed');
-        throw new TransportFailure(timedOut ? 'timeout' : 'network', !timedOut && code !== undefined && NOT_SENT_CODES.has(code), error);
+        logger.warn(
+          { upstream: 'lingxing', operation, path, error: code ?? name },
+          timedOut ? 'ERP request timed out' : 'ERP request failed',
+        );
+        throw new TransportFailure(
+          timedOut ? 'timeout' : 'network',
+          !timedOut && code !== undefined && NOT_SENT_CODES.has(code),
+          error,
+        );
       }
       let envelope: ErpEnvelope | undefined;
       try {
@@ -275,8 +332,20 @@ export class LingxingClient {
         envelope = undefined;
       }
       const action = envelope ? erpCodeAction(envelope.code) : 'error';
-      outcome = action === 'ok' ? 'ok' : action === 'throttled' ? 'throttled' : action === 'rejected' ? 'rejected' : 'error';
-      logger.debug({ upstream: 'lingxing', operation, path, status, code: envelope?.code, requestId: envelope?.requestId, ms: Math.round(performance.now() - started) }, 'ERP answered');
+      outcome =
+        action === 'ok' ? 'ok' : action === 'throttled' ? 'throttled' : action === 'rejected' ? 'rejected' : 'error';
+      logger.debug(
+        {
+          upstream: 'lingxing',
+          operation,
+          path,
+          status,
+          code: envelope?.code,
+          requestId: envelope?.requestId,
+          ms: Math.round(performance.now() - started),
+        },
+        'ERP answered',
+      );
       return { status, envelope };
     } finally {
       release();

@@ -92,7 +92,8 @@ export function inputPathForErpField(erpField: string): string[] {
   return path;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null;
 const count = (v: unknown): number => {
   const n = Number(v); // documented as strings, sometimes empty
   return Number.isFinite(n) && n >= 0 ? Math.trunc(n) : 0;
@@ -117,23 +118,30 @@ export class LingxingFulfillment {
       messageId: s.messageId || this.messageIds.next(taken),
     }));
     try {
-      const envelope = await this.client.call<{ task_id?: unknown; task_status?: unknown; failure_reason?: unknown }>('submitFulfillment', {
-        region: req.region,
-        seller_id: req.sellerId,
-        marketplace_id: req.marketplaceId,
-        order_list: shipments.map((s) => ({
-          id: s.messageId, // sent as the string the documented example uses; never a JS number
-          platform_order_no: s.amazonOrderId,
-          tracking_no: s.trackingNumber,
-          carrier_code: s.carrierCode,
-          carrier_name: s.carrierName,
-          shipping_service: s.shippingService ?? '', // "没有可以传空字符串"
-          order_item: s.items.map((i) => ({ order_item_no: i.orderItemId, quantity: i.quantity })),
-        })),
-      });
+      const envelope = await this.client.call<{ task_id?: unknown; task_status?: unknown; failure_reason?: unknown }>(
+        'submitFulfillment',
+        {
+          region: req.region,
+          seller_id: req.sellerId,
+          marketplace_id: req.marketplaceId,
+          order_list: shipments.map((s) => ({
+            id: s.messageId, // sent as the string the documented example uses; never a JS number
+            platform_order_no: s.amazonOrderId,
+            tracking_no: s.trackingNumber,
+            carrier_code: s.carrierCode,
+            carrier_name: s.carrierName,
+            shipping_service: s.shippingService ?? '', // "没有可以传空字符串"
+            order_item: s.items.map((i) => ({ order_item_no: i.orderItemId, quantity: i.quantity })),
+          })),
+        },
+      );
       const taskId = str(envelope.data?.task_id);
       if (!taskId) {
-        throw new UpstreamProtocolError('The ERP accepted the submission but returned no task id.', { upstream: 'lingxing', operation: 'submitFulfillment', requestId: envelope.requestId });
+        throw new UpstreamProtocolError('The ERP accepted the submission but returned no task id.', {
+          upstream: 'lingxing',
+          operation: 'submitFulfillment',
+          requestId: envelope.requestId,
+        });
       }
       return {
         taskId,
@@ -143,7 +151,8 @@ export class LingxingFulfillment {
         shipments,
       };
     } catch (error) {
-      if (error instanceof UpstreamRejectedError && error.upstreamField) error.inputPath = inputPathForErpField(error.upstreamField);
+      if (error instanceof UpstreamRejectedError && error.upstreamField)
+        error.inputPath = inputPathForErpField(error.upstreamField);
       throw error;
     }
   }
@@ -154,7 +163,8 @@ export class LingxingFulfillment {
    */
   async results(sellerId: string, taskIds: readonly string[]): Promise<Map<string, TaskResultRecord>> {
     if (taskIds.length === 0) return new Map();
-    if (taskIds.length > MAX_TASK_IDS_PER_RESULT_CALL) throw new RangeError(`at most ${MAX_TASK_IDS_PER_RESULT_CALL} task ids per call`);
+    if (taskIds.length > MAX_TASK_IDS_PER_RESULT_CALL)
+      throw new RangeError(`at most ${MAX_TASK_IDS_PER_RESULT_CALL} task ids per call`);
     const envelope = await this.client.call<unknown[]>('getFulfillmentResult', {
       seller_id: sellerId,
       task_id: taskIds.map((id) => new JsonInt(id)),

@@ -24,15 +24,7 @@ export class JsonDecimal {
 }
 
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | JsonInt
-  | JsonDecimal
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  string | number | boolean | null | undefined | JsonInt | JsonDecimal | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: JsonValue): string {
   if (value instanceof JsonInt || value instanceof JsonDecimal) return value.digits;
@@ -59,7 +51,12 @@ type ReviverContext = { source?: string };
 /** JSON.parse that returns unsafe integers as digit strings (uses the reviver's source text, Node ≥ 21). */
 export function parseJson(text: string): unknown {
   return JSON.parse(text, function (this: unknown, _key: string, value: unknown, context?: ReviverContext) {
-    if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)) {
+    if (
+      typeof value === 'number' &&
+      !Number.isSafeInteger(value) &&
+      context?.source &&
+      /^-?\d+$/.test(context.source)
+    ) {
       return context.source;
     }
     return value;

@@ -14,7 +14,14 @@ export interface McfOrderRequest {
   deliveryOperation?: 'SHIP_NOW' | 'HOLD' | null;
   deliveryService?: 'STANDARD' | 'EXPEDITED' | 'PRIORITY' | null;
   recipient: { name: string; email: string; phone?: string | null };
-  address: { countryCode: string; stateOrRegion: string; city?: string | null; addressLine1: string; addressLine2?: string | null; postalCode: string };
+  address: {
+    countryCode: string;
+    stateOrRegion: string;
+    city?: string | null;
+    addressLine1: string;
+    addressLine2?: string | null;
+    postalCode: string;
+  };
   packingSlip: { orderId: string; orderDate: string; remark?: string | null };
   remark?: string | null;
   items: Array<{ msku: string; quantity: number; declaredValue?: string | null; declaredCurrency?: string | null }>;
@@ -30,9 +37,18 @@ export const DELIVERY_SERVICE = { STANDARD: '标准配送', EXPEDITED: '加急�
 
 /** ERP field names in 102 messages → the caller's input field names, for createOrder. */
 const INPUT_PATH_BY_ERP_FIELD: Readonly<Record<string, string[]>> = {
-  storeName: ['storeName'], country: ['storeCountryCode'], orderId: ['orderId'], receiver: ['recipient', 'name'],
-  countryCode: ['address', 'countryCode'], region: ['address', 'stateOrRegion'], city: ['address', 'city'], address1: ['address', 'addressLine1'],
-  postcode: ['address', 'postalCode'], buyersMailbox: ['recipient', 'email'], orderIdForPacking: ['packingSlip', 'orderId'], dateForPacking: ['packingSlip', 'orderDate'],
+  storeName: ['storeName'],
+  country: ['storeCountryCode'],
+  orderId: ['orderId'],
+  receiver: ['recipient', 'name'],
+  countryCode: ['address', 'countryCode'],
+  region: ['address', 'stateOrRegion'],
+  city: ['address', 'city'],
+  address1: ['address', 'addressLine1'],
+  postcode: ['address', 'postalCode'],
+  buyersMailbox: ['recipient', 'email'],
+  orderIdForPacking: ['packingSlip', 'orderId'],
+  dateForPacking: ['packingSlip', 'orderDate'],
 };
 
 /** The createOrder body: ERP field names, Chinese literals, store country as a Chinese name. */
@@ -84,8 +100,11 @@ export class LingxingMcfOrders {
       return { requestId: envelope.requestId };
     } catch (error) {
       if (error instanceof UpstreamRejectedError) {
-        if (/订单号已经存在/.test(error.message)) throw new McfOrderExistsError(`the ERP already has order ${r.orderId} for store ${r.storeName}`);
-        if (error.upstreamField) error.inputPath = INPUT_PATH_BY_ERP_FIELD[error.upstreamField.split('[')[0]] ?? inputPathForErpField(error.upstreamField);
+        if (/订单号已经存在/.test(error.message))
+          throw new McfOrderExistsError(`the ERP already has order ${r.orderId} for store ${r.storeName}`);
+        if (error.upstreamField)
+          error.inputPath =
+            INPUT_PATH_BY_ERP_FIELD[error.upstreamField.split('[')[0]] ?? inputPathForErpField(error.upstreamField);
       }
       throw error;
     }

@@ -16,7 +16,12 @@ export interface SignInput {
 }
 
 export function stringToSign({ appId, accessToken, timestamp, body }: SignInput): string {
-  const params: Record<string, JsonValue> = { ...body, access_token: accessToken, app_key: appId, timestamp: String(timestamp) };
+  const params: Record<string, JsonValue> = {
+    ...body,
+    access_token: accessToken,
+    app_key: appId,
+    timestamp: String(timestamp),
+  };
   return Object.keys(params)
     .filter((k) => params[k] !== undefined && params[k] !== null && params[k] !== '')
     .sort(compareAscii)

@@ -20,7 +20,10 @@ interface RawToken {
   expires_in?: unknown;
 }
 
-export type PostForm = (operation: 'accessToken' | 'refreshToken', fields: Record<string, string>) => Promise<ErpEnvelope<RawToken>>;
+export type PostForm = (
+  operation: 'accessToken' | 'refreshToken',
+  fields: Record<string, string>,
+) => Promise<ErpEnvelope<RawToken>>;
 
 /**
  * Where the replicas that share an appId keep their one token (the store). The owner seals the
@@ -50,7 +53,9 @@ export function openToken(sealed: string, appSecret: string): TokenPair | null {
     const raw = Buffer.from(sealed, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', sealingKey(appSecret), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as TokenPair;
+    return JSON.parse(
+      Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'),
+    ) as TokenPair;
   } catch {
     return null; // sealed under another secret (rotated): as if absent
   }
@@ -107,7 +112,9 @@ export class LingxingTokenOwner {
   }
 
   private usable(pair: TokenPair | null | undefined): pair is TokenPair {
-    return Boolean(pair && pair.accessToken !== this.rejected && this.deps.clock.now() < pair.expiresAt - this.deps.refreshSkewMs);
+    return Boolean(
+      pair && pair.accessToken !== this.rejected && this.deps.clock.now() < pair.expiresAt - this.deps.refreshSkewMs,
+    );
   }
 
   private async obtain(): Promise<TokenPair> {
@@ -139,20 +146,39 @@ export class LingxingTokenOwner {
   private async renewFrom(previous: TokenPair | null | undefined): Promise<TokenPair> {
     if (previous && this.deps.clock.now() < previous.refreshExpiresAt) {
       try {
-        return this.keep(await this.deps.postForm('refreshToken', { appId: this.deps.appId, refreshToken: previous.refreshToken }), 'refresh');
+        return this.keep(
+          await this.deps.postForm('refreshToken', { appId: this.deps.appId, refreshToken: previous.refreshToken }),
+          'refresh',
+        );
       } catch (error) {
         // 2001008/2001009: the refresh token is spent or expired; any other failure: try the secret once.
-        this.deps.logger.warn({ upstream: 'lingxing', code: error instanceof UpstreamError ? error.code : 'unknown' }, 'token refresh failed; fetching a new token');
+        this.deps.logger.warn(
+          { upstream: 'lingxing', code: error instanceof UpstreamError ? error.code : 'unknown' },
+          'token refresh failed; fetching a new token',
+        );
       }
     }
-    return this.keep(await this.deps.postForm('accessToken', { appId: this.deps.appId, appSecret: this.deps.appSecret }), 'access-token');
+    return this.keep(
+      await this.deps.postForm('accessToken', { appId: this.deps.appId, appSecret: this.deps.appSecret }),
+      'access-token',
+    );
   }
 
   private keep(envelope: ErpEnvelope<RawToken>, via: string): TokenPair {
     const d = envelope.data;
     const expiresIn = Number(d?.expires_in); // documented as number, seen as string: accept both
-    if (!d || typeof d.access_token !== 'string' || typeof d.refresh_token !== 'string' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-      throw new UpstreamProtocolError('The ERP answered the token request without a usable token.', { upstream: 'lingxing', operation: via, requestId: envelope.requestId });
+    if (
+      !d ||
+      typeof d.access_token !== 'string' ||
+      typeof d.refresh_token !== 'string' ||
+      !Number.isFinite(expiresIn) ||
+      expiresIn <= 0
+    ) {
+      throw new UpstreamProtocolError('The ERP answered the token request without a usable token.', {
+        upstream: 'lingxing',
+        operation: via,
+        requestId: envelope.requestId,
+      });
     }
     const now = this.deps.clock.now();
     this.renewals++;

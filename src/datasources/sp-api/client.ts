@@ -108,7 +108,9 @@ export class SpApiClient {
     const bucket = this.bucket(seller.sellerId, call);
     let retries = 0;
     let tokenRenewed = false;
-    const path = call.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(call.pathParams?.[name] ?? ''));
+    const path = call.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+      encodeURIComponent(call.pathParams?.[name] ?? ''),
+    );
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) query.set(k, String(v));
     const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query}` : ''}`;
@@ -143,27 +145,71 @@ export class SpApiClient {
       } catch (error) {
         const name = (error as { name?: string }).name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
-        metrics?.upstreamRequests.inc({ upstream: 'sp-api', operation: call.operation, outcome: timedOut ? 'timeout' : 'error' });
-        logger.warn({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, error: name }, timedOut ? 'SP-API request timed out' : 'SP-API request failed');
+        metrics?.upstreamRequests.inc({
+          upstream: 'sp-api',
+          operation: call.operation,
+          outcome: timedOut ? 'timeout' : 'error',
+        });
+        logger.warn(
+          { upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, error: name },
+          timedOut ? 'SP-API request timed out' : 'SP-API request failed',
+        );
         if (call.retrySafe && retries + 1 < this.retryBackoff.maxAttempts) {
           await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
           continue;
         }
         const details = { upstream: 'sp-api', operation: call.operation };
         throw timedOut
-          ? new UpstreamTimeoutError(call.retrySafe ? 'Amazon did not answer in time.' : 'Amazon did not answer in time; the request may or may not have been carried out.', details)
+          ? new UpstreamTimeoutError(
+              call.retrySafe
+                ? 'Amazon did not answer in time.'
+                : 'Amazon did not answer in time; the request may or may not have been carried out.',
+              details,
+            )
           : new UpstreamUnavailableError('Amazon could not be reached.', details);
       }
-      metrics?.upstreamDuration.observe({ upstream: 'sp-api', operation: call.operation }, (performance.now() - started) / 1000);
+      metrics?.upstreamDuration.observe(
+        { upstream: 'sp-api', operation: call.operation },
+        (performance.now() - started) / 1000,
+      );
 
       const parsed = parseBody(text);
       const errors = parsed?.errors ?? [];
       const kind = spApiAnswerKind(status, errors);
-      metrics?.upstreamRequests.inc({ upstream: 'sp-api', operation: call.operation, outcome: kind === 'ok' ? 'ok' : kind === 'throttled' ? 'throttled' : kind === 'rejected' || kind === 'not-found' ? 'rejected' : 'error' });
+      metrics?.upstreamRequests.inc({
+        upstream: 'sp-api',
+        operation: call.operation,
+        outcome:
+          kind === 'ok'
+            ? 'ok'
+            : kind === 'throttled'
+              ? 'throttled'
+              : kind === 'rejected' || kind === 'not-found'
+                ? 'rejected'
+                : 'error',
+      });
       // SPAPI.md: log x-amzn-RequestId of every response (Amazon support asks for it)
-      logger.info({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, ms: Math.round(performance.now() - started) }, 'SP-API answered');
-      const details: UpstreamErrorDetails = { upstream: 'sp-api', operation: call.operation, requestId, upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`) };
-      const message = errors.map((e) => e.message).filter(Boolean).join('; ');
+      logger.info(
+        {
+          upstream: 'sp-api',
+          operation: call.operation,
+          sellerId: seller.sellerId,
+          status,
+          requestId,
+          ms: Math.round(performance.now() - started),
+        },
+        'SP-API answered',
+      );
+      const details: UpstreamErrorDetails = {
+        upstream: 'sp-api',
+        operation: call.operation,
+        requestId,
+        upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`),
+      };
+      const message = errors
+        .map((e) => e.message)
+        .filter(Boolean)
+        .join('; ');
 
       switch (kind) {
         case 'ok':
@@ -174,13 +220,26 @@ export class SpApiClient {
           const mayRetry = kind === 'throttled' || call.retrySafe;
           if (kind === 'throttled') bucket.drain();
           if (mayRetry && retries + 1 < this.retryBackoff.maxAttempts) {
-            logger.warn({ upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, retry: retries + 1 }, 'SP-API answered with a retryable status');
+            logger.warn(
+              {
+                upstream: 'sp-api',
+                operation: call.operation,
+                sellerId: seller.sellerId,
+                status,
+                requestId,
+                retry: retries + 1,
+              },
+              'SP-API answered with a retryable status',
+            );
             await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
             continue;
           }
           throw kind === 'throttled'
             ? new UpstreamThrottledError('Amazon is still throttling after paced retries; try again shortly.', details)
-            : new UpstreamUnavailableError(`Amazon answered HTTP ${status}${call.retrySafe ? '' : '; the request may or may not have been carried out'}.`, details);
+            : new UpstreamUnavailableError(
+                `Amazon answered HTTP ${status}${call.retrySafe ? '' : '; the request may or may not have been carried out'}.`,
+                details,
+              );
         }
         case 'token-expired':
           if (!tokenRenewed) {
@@ -190,14 +249,23 @@ export class SpApiClient {
           }
           throw new UpstreamAuthFailedError('Amazon refused a freshly issued access token.', details);
         case 'auth':
-          throw new UpstreamAuthFailedError(`Amazon refused the seller authorization for ${call.operation}${message ? `: ${message}` : ''}.`, details);
+          throw new UpstreamAuthFailedError(
+            `Amazon refused the seller authorization for ${call.operation}${message ? `: ${message}` : ''}.`,
+            details,
+          );
         case 'not-found':
           throw new SpApiNotFoundError(message || 'Not found.', details);
         case 'rejected':
           throw new SpApiRejectedError(message || `Amazon refused the request (HTTP ${status}).`, details, errors);
         case 'protocol':
-          logger.error({ upstream: 'sp-api', operation: call.operation, status, requestId, code: details.upstreamCode }, 'SP-API answered unexpectedly');
-          throw new UpstreamProtocolError(`Amazon answered HTTP ${status} unexpectedly; this has been logged.`, details);
+          logger.error(
+            { upstream: 'sp-api', operation: call.operation, status, requestId, code: details.upstreamCode },
+            'SP-API answered unexpectedly',
+          );
+          throw new UpstreamProtocolError(
+            `Amazon answered HTTP ${status} unexpectedly; this has been logged.`,
+            details,
+          );
       }
     }
   }
@@ -213,7 +281,11 @@ function parseBody(text: string): { payload?: unknown; errors?: SpApiError[] } |
   try {
     const parsed = JSON.parse(text) as { payload?: unknown; errors?: unknown };
     const errors = Array.isArray(parsed.errors)
-      ? parsed.errors.map((e: Record<string, unknown>) => ({ code: String(e?.code ?? ''), message: String(e?.message ?? ''), details: typeof e?.details === 'string' ? e.details : undefined }))
+      ? parsed.errors.map((e: Record<string, unknown>) => ({
+          code: String(e?.code ?? ''),
+          message: String(e?.message ?? ''),
+          details: typeof e?.details === 'string' ? e.details : undefined,
+        }))
       : undefined;
     return { payload: parsed.payload, errors };
   } catch {

@@ -29,7 +29,8 @@ export class LwaTokens {
 
   async get(refreshToken: string): Promise<string> {
     const cached = this.tokens.get(refreshToken);
-    if (cached && this.deps.clock.now() < cached.expiresAt - (this.deps.refreshSkewMs ?? 60_000)) return cached.accessToken;
+    if (cached && this.deps.clock.now() < cached.expiresAt - (this.deps.refreshSkewMs ?? 60_000))
+      return cached.accessToken;
     let flight = this.flights.get(refreshToken);
     if (!flight) {
       flight = this.exchange(refreshToken).finally(() => this.flights.delete(refreshToken));
@@ -52,7 +53,12 @@ export class LwaTokens {
       const res = await request(this.deps.url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.deps.clientId, client_secret: this.deps.clientSecret }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: this.deps.clientId,
+          client_secret: this.deps.clientSecret,
+        }).toString(),
         dispatcher: this.deps.dispatcher,
         signal: AbortSignal.timeout(this.deps.timeoutMs ?? 10_000),
       });
@@ -73,7 +79,10 @@ export class LwaTokens {
       // e.g. 400 {"error":"invalid_grant"}: the seller revoked the app, or the client secret is wrong
       const code = typeof body?.error === 'string' ? body.error : `HTTP ${status}`;
       this.deps.logger.warn({ upstream: 'lwa', status, code }, 'Login with Amazon refused the token exchange');
-      throw new UpstreamAuthFailedError(`Login with Amazon refused the seller authorization (${code}).`, { ...details, upstreamCode: code });
+      throw new UpstreamAuthFailedError(`Login with Amazon refused the seller authorization (${code}).`, {
+        ...details,
+        upstreamCode: code,
+      });
     }
     this.tokens.set(refreshToken, { accessToken, expiresAt: this.deps.clock.now() + expiresIn * 1000 });
     return accessToken;

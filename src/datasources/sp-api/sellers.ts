@@ -28,7 +28,11 @@ export class SellerRegistry {
 
   get(sellerId: string, field: string[] = ['sellerId']): SellerAuthorization {
     const seller = this.bySellerId.get(sellerId);
-    if (!seller) throw new UnknownSellerError(`sellerId ${sellerId} has no SP-API authorization configured in this gateway`, field);
+    if (!seller)
+      throw new UnknownSellerError(
+        `sellerId ${sellerId} has no SP-API authorization configured in this gateway`,
+        field,
+      );
     return seller;
   }
 
@@ -52,9 +56,17 @@ export function parseSellers(json: string): SellerAuthorization[] {
   if (!Array.isArray(raw)) throw new Error('SPAPI_SELLERS must be a JSON array of {sellerId, region, refreshToken}');
   return raw.map((entry: Record<string, unknown>, i) => {
     const where = `SPAPI_SELLERS[${i}]`;
-    if (typeof entry?.sellerId !== 'string' || !/^[A-Z0-9]{6,20}$/.test(entry.sellerId)) throw new Error(`${where}.sellerId must be an Amazon merchant id`);
-    if (entry.region !== 'NA' && entry.region !== 'EU' && entry.region !== 'FE') throw new Error(`${where}.region must be NA, EU or FE`);
-    if (typeof entry.refreshToken !== 'string' || entry.refreshToken.length === 0) throw new Error(`${where}.refreshToken is required`);
-    return { sellerId: entry.sellerId, region: entry.region, refreshToken: entry.refreshToken, sandbox: entry.sandbox === true };
+    if (typeof entry?.sellerId !== 'string' || !/^[A-Z0-9]{6,20}$/.test(entry.sellerId))
+      throw new Error(`${where}.sellerId must be an Amazon merchant id`);
+    if (entry.region !== 'NA' && entry.region !== 'EU' && entry.region !== 'FE')
+      throw new Error(`${where}.region must be NA, EU or FE`);
+    if (typeof entry.refreshToken !== 'string' || entry.refreshToken.length === 0)
+      throw new Error(`${where}.refreshToken is required`);
+    return {
+      sellerId: entry.sellerId,
+      region: entry.region,
+      refreshToken: entry.refreshToken,
+      sandbox: entry.sandbox === true,
+    };
   });
 }

@@ -105,8 +105,6 @@ export class LingxingSandbox extends SandboxServer {
     res.end('<html><body>500 Internal Server Error</body></html>');
   }
 
-
-
   /** Queue faults that the next requests to `path` get, in order. */
   injectFaults(path: string, ...faults: InjectedFault[]): void {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);
@@ -142,7 +140,11 @@ export class LingxingSandbox extends SandboxServer {
     if (inFlight >= capacity) {
       req.resume();
       this.requests.push({ path, appId: url.searchParams.get('app_key') ?? undefined, body: {}, code: '3001008' });
-      return this.reply(res, 200, { code: '3001008', msg: 'requests too frequently. please request later.', data: null });
+      return this.reply(res, 200, {
+        code: '3001008',
+        msg: 'requests too frequently. please request later.',
+        data: null,
+      });
     }
     this.inFlight.set(slot, inFlight + 1);
     this.maxInFlight.set(slot, Math.max(this.maxInFlight.get(slot) ?? 0, inFlight + 1));
@@ -166,7 +168,8 @@ export class LingxingSandbox extends SandboxServer {
 
   private replyFault(res: ServerResponse, path: string, fault: InjectedFault): void {
     // a fault after processing replaces the answer of a request that was already recorded
-    if (!fault.afterProcessing) this.requests.push({ path, body: {}, code: String(fault.code ?? fault.httpStatus ?? 'fault') });
+    if (!fault.afterProcessing)
+      this.requests.push({ path, body: {}, code: String(fault.code ?? fault.httpStatus ?? 'fault') });
     if (fault.httpStatus) {
       res.writeHead(fault.httpStatus, { 'content-type': 'text/html' });
       res.end('<html><body>502 Bad Gateway</body></html>');
@@ -187,14 +190,19 @@ export class LingxingSandbox extends SandboxServer {
     this.tokenRequests++;
     let form: FormData;
     try {
-      form = await new Request('http://sandbox/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData();
+      form = await new Request('http://sandbox/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(raw),
+      }).formData();
     } catch {
       return [200, { code: '3001001', msg: 'form-data fields expected', data: null }];
     }
     const appId = String(form.get('appId') ?? '');
     if (!this.apps.has(appId)) return [200, { code: '2001001', msg: 'app not exist', data: null }];
     if (path.endsWith('/access-token')) {
-      if (form.get('appSecret') !== this.apps.get(appId)) return [200, { code: '2001002', msg: 'app secret not correct', data: null }];
+      if (form.get('appSecret') !== this.apps.get(appId))
+        return [200, { code: '2001002', msg: 'app secret not correct', data: null }];
       return [200, { code: '200', msg: 'OK', data: this.issueToken(appId) }];
     }
     const refreshToken = String(form.get('refreshToken') ?? '');
@@ -218,14 +226,19 @@ export class LingxingSandbox extends SandboxServer {
     this.refreshTokens.set(refreshToken, { appId, expiresAt: this.now() + 2 * 3600 * 1000 });
     this.currentToken.set(appId, accessToken);
     // expires_in comes as a string sometimes: the sandbox alternates to keep clients honest
-    return { access_token: accessToken, refresh_token: refreshToken, expires_in: this.tokenRequests % 2 ? ttl : String(ttl) };
+    return {
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      expires_in: this.tokenRequests % 2 ? ttl : String(ttl),
+    };
   }
 
   // ---- business endpoints -------------------------------------------------------------------
 
   private handleBusiness(path: string, query: URLSearchParams, raw: Buffer): [number, unknown] {
     const appId = query.get('app_key') ?? '';
-    const record = (code: string, body: Record<string, unknown> = {}) => this.requests.push({ path, appId, body, code });
+    const record = (code: string, body: Record<string, unknown> = {}) =>
+      this.requests.push({ path, appId, body, code });
     for (const k of ['access_token', 'app_key', 'timestamp', 'sign']) {
       if (!query.get(k)) {
         record('3001001');
@@ -269,9 +282,11 @@ export class LingxingSandbox extends SandboxServer {
       return [200, this.envelope(code, problem, null)];
     }
     const [code, payload] =
-      path === '/pb/mp/order/submitFulfillment' ? this.submitFulfillment(body)
-      : path === '/pb/mp/order/getFulfillmentResult' ? this.getFulfillmentResult(body)
-      : ([102, 'not implemented in the sandbox'] as const);
+      path === '/pb/mp/order/submitFulfillment'
+        ? this.submitFulfillment(body)
+        : path === '/pb/mp/order/getFulfillmentResult'
+          ? this.getFulfillmentResult(body)
+          : ([102, 'not implemented in the sandbox'] as const);
     record(String(code), body);
     return [200, code === 0 ? this.envelope(0, '操作成功', payload) : this.envelope(code, String(payload), null)];
   }
@@ -299,10 +314,13 @@ export class LingxingSandbox extends SandboxServer {
       if (!/^[1-9][0-9]{0,19}$/.test(id)) return [102, `orderList[${i}].id标发记录id必须是20位以内的正整数`];
       if (seenIds.has(id)) return [102, `orderList[${i}].id标发记录id重复`];
       seenIds.add(id);
-      if (!Array.isArray(o.order_item) || o.order_item.length === 0) return [102, `orderList[${i}].orderItem商品信息不能为空`];
+      if (!Array.isArray(o.order_item) || o.order_item.length === 0)
+        return [102, `orderList[${i}].orderItem商品信息不能为空`];
       for (const [j, item] of o.order_item.entries()) {
-        if (!nonEmpty(item?.order_item_no)) return [102, `orderList[${i}].orderItem[${j}].orderItemNo亚马逊商品行id不能为空`];
-        if (!Number.isInteger(item.quantity) || item.quantity < 1) return [102, `orderList[${i}].orderItem[${j}].quantity商品数量必须大于0`];
+        if (!nonEmpty(item?.order_item_no))
+          return [102, `orderList[${i}].orderItem[${j}].orderItemNo亚马逊商品行id不能为空`];
+        if (!Number.isInteger(item.quantity) || item.quantity < 1)
+          return [102, `orderList[${i}].orderItem[${j}].quantity商品数量必须大于0`];
       }
     }
     const marketplace = MARKETPLACES[String(body.marketplace_id)];
@@ -312,7 +330,9 @@ export class LingxingSandbox extends SandboxServer {
       region,
       marketplaceId: String(body.marketplace_id),
       createdAt: this.now(),
-      fatalReason: marketplace ? null : `Feed processing failed: marketplace ${String(body.marketplace_id)} is not enabled for this seller`,
+      fatalReason: marketplace
+        ? null
+        : `Feed processing failed: marketplace ${String(body.marketplace_id)} is not enabled for this seller`,
       results: marketplace ? orders.flatMap((o) => messageOutcome(o)) : [],
       messageCount: orders.length,
     };
@@ -338,24 +358,44 @@ export class LingxingSandbox extends SandboxServer {
   /** createOrder (seed 004): required fields, the Chinese literals, and duplicate order ids. */
   private createOrder(body: Record<string, unknown>): [number, string] {
     const required: Array<[string, string, string]> = [
-      ['store_name', 'storeName', '店铺名不能为空'], ['country', 'country', '店铺国家不能为空'], ['order_id', 'orderId', '订单号不能为空'],
-      ['receiver', 'receiver', '收件人不能为空'], ['country_code', 'countryCode', '收货地址国家/地区不能为空'], ['region', 'region', '地区不能为空'],
-      ['address1', 'address1', '地址1不能为空'], ['postcode', 'postcode', '邮编不能为空'], ['buyers_mailbox', 'buyersMailbox', '买家邮箱不能为空'],
-      ['order_id_for_packing', 'orderIdForPacking', '装箱单-订单号不能为空'], ['date_for_packing', 'dateForPacking', '装箱单-订单日期不能为空'],
+      ['store_name', 'storeName', '店铺名不能为空'],
+      ['country', 'country', '店铺国家不能为空'],
+      ['order_id', 'orderId', '订单号不能为空'],
+      ['receiver', 'receiver', '收件人不能为空'],
+      ['country_code', 'countryCode', '收货地址国家/地区不能为空'],
+      ['region', 'region', '地区不能为空'],
+      ['address1', 'address1', '地址1不能为空'],
+      ['postcode', 'postcode', '邮编不能为空'],
+      ['buyers_mailbox', 'buyersMailbox', '买家邮箱不能为空'],
+      ['order_id_for_packing', 'orderIdForPacking', '装箱单-订单号不能为空'],
+      ['date_for_packing', 'dateForPacking', '装箱单-订单日期不能为空'],
     ];
     for (const [key, name, text] of required) if (!nonEmpty(body[key])) return [102, `${name}${text}`];
     if (!Object.values(STORE_COUNTRY_NAMES).includes(String(body.country))) return [102, 'country店铺国家不存在'];
     if (body.country_code !== 'JP' && !nonEmpty(body.city)) return [102, 'city城市不能为空'];
-    for (const key of ['is_blank_box', 'is_block_amzl']) if (body[key] !== undefined && !['是', '否'].includes(String(body[key]))) return [102, `${key}只能是“是”或“否”`];
-    if (body.delivery_operation !== undefined && !['立即配送', '保留订单'].includes(String(body.delivery_operation))) return [102, 'deliveryOperation配送操作不正确'];
-    if (body.delivery_service !== undefined && !['标准配送', '加急配送', '优先配送'].includes(String(body.delivery_service))) return [102, 'deliveryService配送服务不正确'];
-    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/.test(String(body.date_for_packing))) return [102, 'dateForPacking装箱单-订单日期格式不正确'];
+    for (const key of ['is_blank_box', 'is_block_amzl'])
+      if (body[key] !== undefined && !['是', '否'].includes(String(body[key]))) return [102, `${key}只能是“是”或“否”`];
+    if (body.delivery_operation !== undefined && !['立即配送', '保留订单'].includes(String(body.delivery_operation)))
+      return [102, 'deliveryOperation配送操作不正确'];
+    if (
+      body.delivery_service !== undefined &&
+      !['标准配送', '加急配送', '优先配送'].includes(String(body.delivery_service))
+    )
+      return [102, 'deliveryService配送服务不正确'];
+    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/.test(String(body.date_for_packing)))
+      return [102, 'dateForPacking装箱单-订单日期格式不正确'];
     const items = body.item_list;
     if (!Array.isArray(items) || items.length === 0) return [102, 'itemList商品列表不能为空'];
     for (const [i, item] of items.entries()) {
       if (!nonEmpty(item?.msku)) return [102, `itemList[${i}].msku不能为空`];
-      if (typeof item.quantity_shipped !== 'number' || item.quantity_shipped <= 0) return [102, `itemList[${i}].quantityShipped发货量必须大于0`];
-      if (item.declared_value !== undefined && typeof item.declared_value !== 'number' && !(item.declared_value instanceof BigDigits)) return [102, `itemList[${i}].declaredValue申报价值必须是数字`];
+      if (typeof item.quantity_shipped !== 'number' || item.quantity_shipped <= 0)
+        return [102, `itemList[${i}].quantityShipped发货量必须大于0`];
+      if (
+        item.declared_value !== undefined &&
+        typeof item.declared_value !== 'number' &&
+        !(item.declared_value instanceof BigDigits)
+      )
+        return [102, `itemList[${i}].declaredValue申报价值必须是数字`];
     }
     const key = `${String(body.store_name)} ${String(body.order_id)}`;
     if (this.mcfOrders.has(key)) return [500, '订单号已经存在'];
@@ -409,17 +449,53 @@ export class LingxingSandbox extends SandboxServer {
 
   private reply(res: ServerResponse, status: number, payload: unknown): void {
     const text = JSON.stringify(payload);
-    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/json;charset=UTF-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
   private seed(): void {
     const longAgo = this.now() - 24 * 3600 * 1000;
-    const add = (taskId: string, marketplaceId: string, results: SandboxTask['results'], messageCount: number, fatalReason: string | null = null) =>
-      this.tasks.set(taskId, { taskId, sellerId: DEMO_SELLER_ID, region: 'NA', marketplaceId, createdAt: longAgo, fatalReason, results, messageCount });
+    const add = (
+      taskId: string,
+      marketplaceId: string,
+      results: SandboxTask['results'],
+      messageCount: number,
+      fatalReason: string | null = null,
+    ) =>
+      this.tasks.set(taskId, {
+        taskId,
+        sellerId: DEMO_SELLER_ID,
+        region: 'NA',
+        marketplaceId,
+        createdAt: longAgo,
+        fatalReason,
+        results,
+        messageCount,
+      });
     add('1003083', 'ATVPDKIKX0DER', [], 2);
-    add('1003085', 'ATVPDKIKX0DER', [{ message_id: '2725', result_code: 'Error', result_message_code: '25', result_description: 'We are unable to process the XML feed because one or more items are invalid.' }], 1);
-    add('1003090', 'ATVPDKIKX0DER', [], 3, 'Feed processing failed: the seller authorization was revoked during submission');
+    add(
+      '1003085',
+      'ATVPDKIKX0DER',
+      [
+        {
+          message_id: '2725',
+          result_code: 'Error',
+          result_message_code: '25',
+          result_description: 'We are unable to process the XML feed because one or more items are invalid.',
+        },
+      ],
+      1,
+    );
+    add(
+      '1003090',
+      'ATVPDKIKX0DER',
+      [],
+      3,
+      'Feed processing failed: the seller authorization was revoked during submission',
+    );
   }
 }
 
@@ -427,13 +503,34 @@ function messageOutcome(o: Record<string, unknown>) {
   const messageId = o.id instanceof BigDigits ? o.id.digits : String(o.id);
   const tracking = String(o.tracking_no).toUpperCase();
   if (tracking.includes('INVALID')) {
-    return [{ message_id: messageId, result_code: 'Error', result_message_code: '25', result_description: 'We are unable to process the XML feed because one or more items are invalid.' }];
+    return [
+      {
+        message_id: messageId,
+        result_code: 'Error',
+        result_message_code: '25',
+        result_description: 'We are unable to process the XML feed because one or more items are invalid.',
+      },
+    ];
   }
   if (!AMAZON_ORDER_ID.test(String(o.platform_order_no))) {
-    return [{ message_id: messageId, result_code: 'Error', result_message_code: '18028', result_description: `The order id ${String(o.platform_order_no)} was not found in this marketplace.` }];
+    return [
+      {
+        message_id: messageId,
+        result_code: 'Error',
+        result_message_code: '18028',
+        result_description: `The order id ${String(o.platform_order_no)} was not found in this marketplace.`,
+      },
+    ];
   }
   if (tracking.includes('WARN')) {
-    return [{ message_id: messageId, result_code: 'Warning', result_message_code: '5001', result_description: 'The carrier code is not recognised; the shipment was confirmed with carrier name only.' }];
+    return [
+      {
+        message_id: messageId,
+        result_code: 'Warning',
+        result_message_code: '5001',
+        result_description: 'The carrier code is not recognised; the shipment was confirmed with carrier name only.',
+      },
+    ];
   }
   return [];
 }
@@ -441,5 +538,3 @@ function messageOutcome(o: Record<string, unknown>) {
 function nonEmpty(v: unknown): boolean {
   return (typeof v === 'string' && v.trim().length > 0) || typeof v === 'number' || v instanceof BigDigits;
 }
-
-

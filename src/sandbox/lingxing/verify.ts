@@ -33,7 +33,13 @@ export function renderCompact(v: unknown): string {
   if (v instanceof BigDigits) return v.digits;
   if (Array.isArray(v)) return '[' + v.map(renderCompact).join(',') + ']';
   if (v && typeof v === 'object') {
-    return '{' + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ':' + renderCompact(x)).join(',') + '}';
+    return (
+      '{' +
+      Object.entries(v)
+        .map(([k, x]) => JSON.stringify(k) + ':' + renderCompact(x))
+        .join(',') +
+      '}'
+    );
   }
   return JSON.stringify(v);
 }
@@ -41,6 +47,8 @@ export function renderCompact(v: unknown): string {
 /** Parses a request body, keeping unsafe integers as BigDigits. */
 export function parseBody(text: string): unknown {
   return JSON.parse(text, (_k, v, ctx?: { source?: string }) =>
-    typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source && /^-?\d+$/.test(ctx.source) ? new BigDigits(ctx.source) : v,
+    typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source && /^-?\d+$/.test(ctx.source)
+      ? new BigDigits(ctx.source)
+      : v,
   );
 }

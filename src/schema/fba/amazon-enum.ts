@@ -31,12 +31,19 @@ export function amazonEnum(name: string, amazonValues: readonly string[], descri
   registerEnumType(values, {
     name,
     description,
-    valuesConfig: { [UNKNOWN]: { description: 'A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input.' } },
+    valuesConfig: {
+      [UNKNOWN]: {
+        description:
+          'A value Amazon sent that this gateway does not know yet: see the `…Raw` field beside it. Never accepted as input.',
+      },
+    },
   });
   return {
     name,
     values,
-    fromAmazon: ((raw: string | null | undefined) => (raw == null ? null : (toMember.get(raw) ?? UNKNOWN))) as AmazonEnum['fromAmazon'],
-    toAmazon: ((member: string | null | undefined) => (member == null ? undefined : (toValue.get(member) ?? member))) as AmazonEnum['toAmazon'],
+    fromAmazon: ((raw: string | null | undefined) =>
+      raw == null ? null : (toMember.get(raw) ?? UNKNOWN)) as AmazonEnum['fromAmazon'],
+    toAmazon: ((member: string | null | undefined) =>
+      member == null ? undefined : (toValue.get(member) ?? member)) as AmazonEnum['toAmazon'],
   };
 }

@@ -4,7 +4,8 @@ import { DeliveryOffersInput, FulfillmentPreviewInput } from './inputs';
 
 @ArgsType()
 export class SellerArgs {
-  @Field(() => String, { description: 'The Amazon merchant id; it selects the SP-API authorization.' }) sellerId!: string;
+  @Field(() => String, { description: 'The Amazon merchant id; it selects the SP-API authorization.' })
+  sellerId!: string;
 }
 
 @ArgsType()
@@ -20,7 +21,11 @@ export class PageArgs extends SellerArgs {
 
 @ArgsType()
 export class FbaOutboundOrdersArgs extends PageArgs {
-  @Field(() => DateTimeResolver, { nullable: true, description: 'Orders whose status changed at or after this time (default: Amazon\'s, 36 hours ago).' }) updatedSince?: Date;
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Orders whose status changed at or after this time (default: Amazon's, 36 hours ago).",
+  })
+  updatedSince?: Date;
 }
 
 @ArgsType()
@@ -35,7 +40,7 @@ export class DeliveryOffersArgs extends SellerArgs {
 
 @ArgsType()
 export class PackageTrackingArgs extends SellerArgs {
-  @Field(() => Int, { description: 'A `packageNumber` from an order\'s shipments.' }) packageNumber!: number;
+  @Field(() => Int, { description: "A `packageNumber` from an order's shipments." }) packageNumber!: number;
 }
 
 @ArgsType()

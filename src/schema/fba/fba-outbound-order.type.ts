@@ -1,8 +1,26 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node';
-import { CodSettings, DeliveryWindow, DropOffLocation, FbaAddress, FeatureConstraint, Money, PageInfo, PaymentInformation } from './common.type';
-import { FbaOutboundOrderStatus, FbaReturnItemStatus, FbaShipmentStatus, FulfillmentAction, FulfillmentPolicy, InvalidReturnItemReason, ReturnItemDisposition, ShippingSpeedCategory } from './enums';
+import {
+  CodSettings,
+  DeliveryWindow,
+  DropOffLocation,
+  FbaAddress,
+  FeatureConstraint,
+  Money,
+  PageInfo,
+  PaymentInformation,
+} from './common.type';
+import {
+  FbaOutboundOrderStatus,
+  FbaReturnItemStatus,
+  FbaShipmentStatus,
+  FulfillmentAction,
+  FulfillmentPolicy,
+  InvalidReturnItemReason,
+  ReturnItemDisposition,
+  ShippingSpeedCategory,
+} from './enums';
 
 @ObjectType()
 export class FbaOutboundOrderItem {
@@ -118,7 +136,10 @@ export interface FbaOutboundOrderDetails {
   paymentInformation: PaymentInformation[];
 }
 
-@ObjectType({ description: 'An Amazon multi-channel fulfillment order (SP-API Fulfillment Outbound FulfillmentOrder).', implements: Node })
+@ObjectType({
+  description: 'An Amazon multi-channel fulfillment order (SP-API Fulfillment Outbound FulfillmentOrder).',
+  implements: Node,
+})
 @Directive('@key(fields: "sellerId sellerFulfillmentOrderId")')
 export class FbaOutboundOrder {
   @Field(() => String) sellerId!: string;

@@ -22,7 +22,8 @@ export class FulfillmentPreviewItem {
   @Field(() => Int) quantity!: number;
   @Field(() => String) sellerFulfillmentOrderItemId!: string;
   @Field(() => Weight, { nullable: true }) estimatedShippingWeight?: Weight;
-  @Field(() => String, { nullable: true, description: 'Package or Dimensional.' }) shippingWeightCalculationMethod?: string;
+  @Field(() => String, { nullable: true, description: 'Package or Dimensional.' })
+  shippingWeightCalculationMethod?: string;
 }
 
 @ObjectType()

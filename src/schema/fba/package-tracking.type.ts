@@ -15,7 +15,8 @@ export class TrackingEvent {
   @Field(() => DateTimeResolver) eventDate!: string;
   @Field(() => TrackingAddress) eventAddress!: TrackingAddress;
   @Field(() => TrackingEventCode.values) eventCode!: string;
-  @Field(() => String, { description: 'The code as Amazon sent it; production sends codes newer than the model.' }) eventCodeRaw!: string;
+  @Field(() => String, { description: 'The code as Amazon sent it; production sends codes newer than the model.' })
+  eventCodeRaw!: string;
   @Field(() => String) eventDescription!: string;
 }
 

@@ -1,5 +1,20 @@
-import type { CreateFbaOutboundOrderInput, DeliveryOffersInput, FbaAddressInput, FbaOrderItemInput, FeatureConstraintInput, FulfillmentPreviewInput, MoneyInput, UpdateFbaOutboundOrderInput } from '../../../schema/fba/inputs';
-import { DropOffLocationType, FeatureFulfillmentPolicy, FulfillmentAction, FulfillmentPolicy, ShippingSpeedCategory } from '../../../schema/fba/enums';
+import type {
+  CreateFbaOutboundOrderInput,
+  DeliveryOffersInput,
+  FbaAddressInput,
+  FbaOrderItemInput,
+  FeatureConstraintInput,
+  FulfillmentPreviewInput,
+  MoneyInput,
+  UpdateFbaOutboundOrderInput,
+} from '../../../schema/fba/inputs';
+import {
+  DropOffLocationType,
+  FeatureFulfillmentPolicy,
+  FulfillmentAction,
+  FulfillmentPolicy,
+  ShippingSpeedCategory,
+} from '../../../schema/fba/enums';
 import type * as M from './model';
 
 /**
@@ -8,13 +23,19 @@ import type * as M from './model';
  * optional fields left out rather than sent as null.
  */
 const ts = (d: Date) => d.toISOString();
-const money = (m: MoneyInput | undefined | null): M.Money | undefined => (m ? { currencyCode: m.currencyCode, value: m.value } : undefined);
+const money = (m: MoneyInput | undefined | null): M.Money | undefined =>
+  m ? { currencyCode: m.currencyCode, value: m.value } : undefined;
 const address = (a: FbaAddressInput): M.Address => strip({ ...a });
 const features = (f: FeatureConstraintInput[] | undefined | null) =>
-  f?.map((c) => ({ featureName: c.featureName, featureFulfillmentPolicy: FeatureFulfillmentPolicy.toAmazon(c.featureFulfillmentPolicy) }));
+  f?.map((c) => ({
+    featureName: c.featureName,
+    featureFulfillmentPolicy: FeatureFulfillmentPolicy.toAmazon(c.featureFulfillmentPolicy),
+  }));
 
 /** The fields create and update items share. */
-function orderItem(item: Omit<FbaOrderItemInput, 'sellerSku'> & { sellerSku?: string | null }): M.UpdateFulfillmentOrderItem {
+function orderItem(
+  item: Omit<FbaOrderItemInput, 'sellerSku'> & { sellerSku?: string | null },
+): M.UpdateFulfillmentOrderItem {
   return strip({
     sellerSku: item.sellerSku ?? undefined,
     sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId,
@@ -41,26 +62,43 @@ export function toCreateRequest(i: CreateFbaOutboundOrderInput): M.CreateFulfill
     displayableOrderDate: ts(i.displayableOrderDate),
     displayableOrderComment: i.displayableOrderComment,
     shippingSpeedCategory: ShippingSpeedCategory.toAmazon(i.shippingSpeedCategory),
-    deliveryWindow: i.deliveryWindow ? { startDate: ts(i.deliveryWindow.startDate), endDate: ts(i.deliveryWindow.endDate) } : undefined,
+    deliveryWindow: i.deliveryWindow
+      ? { startDate: ts(i.deliveryWindow.startDate), endDate: ts(i.deliveryWindow.endDate) }
+      : undefined,
     destinationAddress: address(i.destinationAddress),
     deliveryPreferences: i.deliveryPreferences
       ? strip({
           deliveryInstructions: i.deliveryPreferences.deliveryInstructions,
           dropOffLocation: i.deliveryPreferences.dropOffLocation
-            ? strip({ type: DropOffLocationType.toAmazon(i.deliveryPreferences.dropOffLocation.type), attributes: i.deliveryPreferences.dropOffLocation.attributes && Object.fromEntries(i.deliveryPreferences.dropOffLocation.attributes.map((a) => [a.key, a.value])) })
+            ? strip({
+                type: DropOffLocationType.toAmazon(i.deliveryPreferences.dropOffLocation.type),
+                attributes:
+                  i.deliveryPreferences.dropOffLocation.attributes &&
+                  Object.fromEntries(i.deliveryPreferences.dropOffLocation.attributes.map((a) => [a.key, a.value])),
+              })
             : undefined,
         })
       : undefined,
     fulfillmentAction: FulfillmentAction.toAmazon(i.fulfillmentAction),
     fulfillmentPolicy: FulfillmentPolicy.toAmazon(i.fulfillmentPolicy),
     codSettings: i.codSettings
-      ? strip({ isCodRequired: i.codSettings.isCodRequired, codCharge: money(i.codSettings.codCharge), codChargeTax: money(i.codSettings.codChargeTax), shippingCharge: money(i.codSettings.shippingCharge), shippingChargeTax: money(i.codSettings.shippingChargeTax) })
+      ? strip({
+          isCodRequired: i.codSettings.isCodRequired,
+          codCharge: money(i.codSettings.codCharge),
+          codChargeTax: money(i.codSettings.codChargeTax),
+          shippingCharge: money(i.codSettings.shippingCharge),
+          shippingChargeTax: money(i.codSettings.shippingChargeTax),
+        })
       : undefined,
     shipFromCountryCode: i.shipFromCountryCode,
     notificationEmails: i.notificationEmails,
     featureConstraints: features(i.featureConstraints),
     items: i.items.map((item) => orderItem(item) as M.CreateFulfillmentOrderItem),
-    paymentInformation: i.paymentInformation?.map((p) => ({ paymentTransactionId: p.paymentTransactionId, paymentMode: p.paymentMode, paymentDate: ts(p.paymentDate) })),
+    paymentInformation: i.paymentInformation?.map((p) => ({
+      paymentTransactionId: p.paymentTransactionId,
+      paymentMode: p.paymentMode,
+      paymentDate: ts(p.paymentDate),
+    })),
   });
 }
 
@@ -77,7 +115,10 @@ export function toUpdateRequest(i: UpdateFbaOutboundOrderInput): M.UpdateFulfill
     shipFromCountryCode: i.shipFromCountryCode,
     notificationEmails: i.notificationEmails,
     featureConstraints: features(i.featureConstraints),
-    items: i.items?.map((item) => ({ ...orderItem(item), ...(item.orderItemDisposition ? { orderItemDisposition: item.orderItemDisposition } : {}) })),
+    items: i.items?.map((item) => ({
+      ...orderItem(item),
+      ...(item.orderItemDisposition ? { orderItemDisposition: item.orderItemDisposition } : {}),
+    })),
   });
 }
 
@@ -85,7 +126,14 @@ export function toPreviewRequest(i: FulfillmentPreviewInput): M.GetFulfillmentPr
   return strip({
     marketplaceId: i.marketplaceId,
     address: address(i.address),
-    items: i.items.map((item) => strip({ sellerSku: item.sellerSku, quantity: item.quantity, perUnitDeclaredValue: money(item.perUnitDeclaredValue), sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId })),
+    items: i.items.map((item) =>
+      strip({
+        sellerSku: item.sellerSku,
+        quantity: item.quantity,
+        perUnitDeclaredValue: money(item.perUnitDeclaredValue),
+        sellerFulfillmentOrderItemId: item.sellerFulfillmentOrderItemId,
+      }),
+    ),
     shippingSpeedCategories: i.shippingSpeedCategories?.map((s) => ShippingSpeedCategory.toAmazon(s)),
     includeCODFulfillmentPreview: i.includeCODFulfillmentPreview ?? undefined,
     includeDeliveryWindows: i.includeDeliveryWindows ?? undefined,
@@ -95,10 +143,16 @@ export function toPreviewRequest(i: FulfillmentPreviewInput): M.GetFulfillmentPr
 
 export function toDeliveryOffersRequest(i: DeliveryOffersInput): M.GetDeliveryOffersRequest {
   return {
-    product: strip({ productIdentifier: { merchantSku: i.sellerSku }, amount: i.quantity ? { unitOfMeasure: 'Eaches' as const, value: i.quantity } : undefined }),
+    product: strip({
+      productIdentifier: { merchantSku: i.sellerSku },
+      amount: i.quantity ? { unitOfMeasure: 'Eaches' as const, value: i.quantity } : undefined,
+    }),
     terms: {
       origin: { countryCode: i.originCountryCode },
-      destination: strip({ deliveryAddress: i.destinationAddress ? strip({ ...i.destinationAddress }) : undefined, ipAddress: i.destinationIpAddress }),
+      destination: strip({
+        deliveryAddress: i.destinationAddress ? strip({ ...i.destinationAddress }) : undefined,
+        ipAddress: i.destinationIpAddress,
+      }),
     },
   };
 }

@@ -2,7 +2,11 @@ import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../../errors'
 import { SpApiNotFoundError, SpApiRejectedError, type SpApiClient } from '../client';
 import type { SellerRegistry } from '../sellers';
 import type * as M from './model';
-import { FULFILLMENT_OUTBOUND_BASE, FULFILLMENT_OUTBOUND_OPERATIONS, type FulfillmentOutboundOperation } from './operations';
+import {
+  FULFILLMENT_OUTBOUND_BASE,
+  FULFILLMENT_OUTBOUND_OPERATIONS,
+  type FulfillmentOutboundOperation,
+} from './operations';
 
 /** What `createOrder` did: created it now, or found the same order already created (a safe retry). */
 export type CreateOutcome = 'created' | 'already-existed';
@@ -17,7 +21,8 @@ const REFUSAL_REASONS: ReadonlyArray<[RegExp, RefusalReason]> = [
   [/DuplicateCancelRequest/i, 'ALREADY_CANCELLED'],
   [/not cancell?able|cannot be cancell?ed/i, 'NOT_CANCELLABLE'],
 ];
-export type RefusalReason = 'ORDER_EXISTS' | 'NOT_UPDATABLE' | 'ALREADY_CANCELLED' | 'NOT_CANCELLABLE' | 'UPSTREAM_REJECTED';
+export type RefusalReason =
+  'ORDER_EXISTS' | 'NOT_UPDATABLE' | 'ALREADY_CANCELLED' | 'NOT_CANCELLABLE' | 'UPSTREAM_REJECTED';
 
 export function refusalReason(error: SpApiRejectedError): RefusalReason {
   const text = error.errors.map((e) => `${e.message} ${e.details ?? ''}`).join(' ') || error.message;
@@ -34,16 +39,31 @@ export class FulfillmentOutboundV20200701 {
     readonly sellers: SellerRegistry,
   ) {}
 
-  private async call<T>(sellerId: string, operation: FulfillmentOutboundOperation, args: { pathParams?: Record<string, string>; query?: Record<string, string | number | undefined>; body?: unknown } = {}): Promise<T> {
+  private async call<T>(
+    sellerId: string,
+    operation: FulfillmentOutboundOperation,
+    args: {
+      pathParams?: Record<string, string>;
+      query?: Record<string, string | number | undefined>;
+      body?: unknown;
+    } = {},
+  ): Promise<T> {
     const spec = FULFILLMENT_OUTBOUND_OPERATIONS[operation];
-    const answer = await this.client.call<T>(this.sellers.get(sellerId), { operation, basePath: FULFILLMENT_OUTBOUND_BASE, ...spec, ...args });
+    const answer = await this.client.call<T>(this.sellers.get(sellerId), {
+      operation,
+      basePath: FULFILLMENT_OUTBOUND_BASE,
+      ...spec,
+      ...args,
+    });
     return answer.payload;
   }
 
   /** GET /fulfillmentOrders/{id}: the order with items, shipments and returns; null when Amazon does not know it. */
   async getOrder(sellerId: string, sellerFulfillmentOrderId: string): Promise<M.GetFulfillmentOrderResult | null> {
     try {
-      return await this.call<M.GetFulfillmentOrderResult>(sellerId, 'getFulfillmentOrder', { pathParams: { sellerFulfillmentOrderId } });
+      return await this.call<M.GetFulfillmentOrderResult>(sellerId, 'getFulfillmentOrder', {
+        pathParams: { sellerFulfillmentOrderId },
+      });
     } catch (error) {
       if (error instanceof SpApiNotFoundError) return null;
       throw error;
@@ -51,18 +71,27 @@ export class FulfillmentOutboundV20200701 {
   }
 
   /** GET /fulfillmentOrders: one page. A page may be empty while `nextToken` is still set. */
-  listOrders(sellerId: string, args: { queryStartDate?: string; nextToken?: string }): Promise<M.ListAllFulfillmentOrdersResult> {
+  listOrders(
+    sellerId: string,
+    args: { queryStartDate?: string; nextToken?: string },
+  ): Promise<M.ListAllFulfillmentOrdersResult> {
     return this.call(sellerId, 'listAllFulfillmentOrders', { query: args });
   }
 
   /** POST /fulfillmentOrders/preview. */
   async preview(sellerId: string, body: M.GetFulfillmentPreviewRequest): Promise<M.FulfillmentPreview[]> {
-    return (await this.call<{ fulfillmentPreviews?: M.FulfillmentPreview[] }>(sellerId, 'getFulfillmentPreview', { body })).fulfillmentPreviews ?? [];
+    return (
+      (await this.call<{ fulfillmentPreviews?: M.FulfillmentPreview[] }>(sellerId, 'getFulfillmentPreview', { body }))
+        .fulfillmentPreviews ?? []
+    );
   }
 
   /** POST /deliveryOffers. */
   async deliveryOffers(sellerId: string, body: M.GetDeliveryOffersRequest): Promise<M.DeliveryOffer[]> {
-    return (await this.call<{ deliveryOffers?: M.DeliveryOffer[] }>(sellerId, 'deliveryOffers', { body })).deliveryOffers ?? [];
+    return (
+      (await this.call<{ deliveryOffers?: M.DeliveryOffer[] }>(sellerId, 'deliveryOffers', { body })).deliveryOffers ??
+      []
+    );
   }
 
   /**
@@ -70,7 +99,10 @@ export class FulfillmentOutboundV20200701 {
    * the order is looked up before anything is resent; "A create request already exists" for the
    * same order is a success. Throws `OrderIdConflictError` when the id names a different order.
    */
-  async createOrder(sellerId: string, body: M.CreateFulfillmentOrderRequest): Promise<{ order: M.GetFulfillmentOrderResult; outcome: CreateOutcome }> {
+  async createOrder(
+    sellerId: string,
+    body: M.CreateFulfillmentOrderRequest,
+  ): Promise<{ order: M.GetFulfillmentOrderResult; outcome: CreateOutcome }> {
     const id = body.sellerFulfillmentOrderId;
     let outcome: CreateOutcome = 'created';
     try {
@@ -86,7 +118,8 @@ export class FulfillmentOutboundV20200701 {
         throw error; // cannot reconcile now: report the original, ambiguous outcome
       }
       if (existing) {
-        if (!sameOrder(existing, body)) throw new OrderIdConflictError(`sellerFulfillmentOrderId ${id} already names a different fulfillment order`);
+        if (!sameOrder(existing, body))
+          throw new OrderIdConflictError(`sellerFulfillmentOrderId ${id} already names a different fulfillment order`);
         outcome = exists ? 'already-existed' : 'created';
       } else if (ambiguous) {
         await this.call(sellerId, 'createFulfillmentOrder', { body }); // reconciled: the first attempt did not land
@@ -95,12 +128,20 @@ export class FulfillmentOutboundV20200701 {
       }
     }
     const order = await this.getOrder(sellerId, id);
-    if (!order) throw new UpstreamUnavailableError('Amazon accepted the order but does not return it yet; query it again shortly.', { upstream: 'sp-api', operation: 'getFulfillmentOrder' });
+    if (!order)
+      throw new UpstreamUnavailableError(
+        'Amazon accepted the order but does not return it yet; query it again shortly.',
+        { upstream: 'sp-api', operation: 'getFulfillmentOrder' },
+      );
     return { order, outcome };
   }
 
   /** PUT /fulfillmentOrders/{id}: only while the order is on Hold. */
-  async updateOrder(sellerId: string, sellerFulfillmentOrderId: string, body: M.UpdateFulfillmentOrderRequest): Promise<void> {
+  async updateOrder(
+    sellerId: string,
+    sellerFulfillmentOrderId: string,
+    body: M.UpdateFulfillmentOrderRequest,
+  ): Promise<void> {
     await this.call(sellerId, 'updateFulfillmentOrder', { pathParams: { sellerFulfillmentOrderId }, body });
   }
 
@@ -110,14 +151,23 @@ export class FulfillmentOutboundV20200701 {
   }
 
   /** PUT /fulfillmentOrders/{id}/status: sandbox endpoints only. */
-  async setSandboxStatus(sellerId: string, sellerFulfillmentOrderId: string, fulfillmentOrderStatus: string): Promise<void> {
-    await this.call(sellerId, 'submitFulfillmentOrderStatusUpdate', { pathParams: { sellerFulfillmentOrderId }, body: { fulfillmentOrderStatus } });
+  async setSandboxStatus(
+    sellerId: string,
+    sellerFulfillmentOrderId: string,
+    fulfillmentOrderStatus: string,
+  ): Promise<void> {
+    await this.call(sellerId, 'submitFulfillmentOrderStatusUpdate', {
+      pathParams: { sellerFulfillmentOrderId },
+      body: { fulfillmentOrderStatus },
+    });
   }
 
   /** GET /tracking?packageNumber: null when Amazon does not know the package. */
   async packageTracking(sellerId: string, packageNumber: number): Promise<M.PackageTrackingDetails | null> {
     try {
-      return await this.call<M.PackageTrackingDetails>(sellerId, 'getPackageTrackingDetails', { query: { packageNumber } });
+      return await this.call<M.PackageTrackingDetails>(sellerId, 'getPackageTrackingDetails', {
+        query: { packageNumber },
+      });
     } catch (error) {
       if (error instanceof SpApiNotFoundError) return null;
       throw error;
@@ -125,34 +175,68 @@ export class FulfillmentOutboundV20200701 {
   }
 
   /** GET /returnReasonCodes. */
-  async returnReasonCodes(sellerId: string, query: { sellerSku: string; marketplaceId?: string; sellerFulfillmentOrderId?: string; language: string }): Promise<M.ReasonCodeDetails[]> {
-    return (await this.call<{ reasonCodeDetails?: M.ReasonCodeDetails[] }>(sellerId, 'listReturnReasonCodes', { query })).reasonCodeDetails ?? [];
+  async returnReasonCodes(
+    sellerId: string,
+    query: { sellerSku: string; marketplaceId?: string; sellerFulfillmentOrderId?: string; language: string },
+  ): Promise<M.ReasonCodeDetails[]> {
+    return (
+      (await this.call<{ reasonCodeDetails?: M.ReasonCodeDetails[] }>(sellerId, 'listReturnReasonCodes', { query }))
+        .reasonCodeDetails ?? []
+    );
   }
 
   /** PUT /fulfillmentOrders/{id}/return: items Amazon will not take back come in `invalidReturnItems`. */
-  createReturn(sellerId: string, sellerFulfillmentOrderId: string, items: M.CreateReturnItem[]): Promise<M.CreateFulfillmentReturnResult> {
-    return this.call(sellerId, 'createFulfillmentReturn', { pathParams: { sellerFulfillmentOrderId }, body: { items } });
+  createReturn(
+    sellerId: string,
+    sellerFulfillmentOrderId: string,
+    items: M.CreateReturnItem[],
+  ): Promise<M.CreateFulfillmentReturnResult> {
+    return this.call(sellerId, 'createFulfillmentReturn', {
+      pathParams: { sellerFulfillmentOrderId },
+      body: { items },
+    });
   }
 
   /** GET /features?marketplaceId. */
   async features(sellerId: string, marketplaceId: string): Promise<M.Feature[]> {
-    return (await this.call<{ features?: M.Feature[] }>(sellerId, 'getFeatures', { query: { marketplaceId } })).features ?? [];
+    return (
+      (await this.call<{ features?: M.Feature[] }>(sellerId, 'getFeatures', { query: { marketplaceId } })).features ??
+      []
+    );
   }
 
   /** GET /features/inventory/{featureName}: one page. */
-  featureInventory(sellerId: string, args: { marketplaceId: string; featureName: string; nextToken?: string; queryStartDate?: string }): Promise<M.GetFeatureInventoryResult> {
-    return this.call(sellerId, 'getFeatureInventory', { pathParams: { featureName: args.featureName }, query: { marketplaceId: args.marketplaceId, nextToken: args.nextToken, queryStartDate: args.queryStartDate } });
+  featureInventory(
+    sellerId: string,
+    args: { marketplaceId: string; featureName: string; nextToken?: string; queryStartDate?: string },
+  ): Promise<M.GetFeatureInventoryResult> {
+    return this.call(sellerId, 'getFeatureInventory', {
+      pathParams: { featureName: args.featureName },
+      query: { marketplaceId: args.marketplaceId, nextToken: args.nextToken, queryStartDate: args.queryStartDate },
+    });
   }
 
   /** GET /features/inventory/{featureName}/{sellerSku}. */
-  featureSku(sellerId: string, args: { marketplaceId: string; featureName: string; sellerSku: string }): Promise<M.GetFeatureSkuResult> {
-    return this.call(sellerId, 'getFeatureSKU', { pathParams: { featureName: args.featureName, sellerSku: args.sellerSku }, query: { marketplaceId: args.marketplaceId } });
+  featureSku(
+    sellerId: string,
+    args: { marketplaceId: string; featureName: string; sellerSku: string },
+  ): Promise<M.GetFeatureSkuResult> {
+    return this.call(sellerId, 'getFeatureSKU', {
+      pathParams: { featureName: args.featureName, sellerSku: args.sellerSku },
+      query: { marketplaceId: args.marketplaceId },
+    });
   }
 }
 
 /** Whether an existing order is the one a create request describes (same display id and lines). */
 function sameOrder(existing: M.GetFulfillmentOrderResult, request: M.CreateFulfillmentOrderRequest): boolean {
   const lines = (items: Array<{ sellerSku: string; sellerFulfillmentOrderItemId: string; quantity: number }>) =>
-    items.map((i) => `${i.sellerFulfillmentOrderItemId}\u0000${i.sellerSku}\u0000${i.quantity}`).sort().join('\n');
-  return existing.fulfillmentOrder.displayableOrderId === request.displayableOrderId && lines(existing.fulfillmentOrderItems) === lines(request.items);
+    items
+      .map((i) => `${i.sellerFulfillmentOrderItemId}\u0000${i.sellerSku}\u0000${i.quantity}`)
+      .sort()
+      .join('\n');
+  return (
+    existing.fulfillmentOrder.displayableOrderId === request.displayableOrderId &&
+    lines(existing.fulfillmentOrderItems) === lines(request.items)
+  );
 }

@@ -1,11 +1,28 @@
 import type { DeliveryWindow, FeatureConstraint, FbaAddress } from '../../../schema/fba/common.type';
 import type { DeliveryOffer } from '../../../schema/fba/delivery-offer.type';
 import {
-  AdditionalLocationInfo, DropOffLocationType, FbaOutboundOrderStatus, FbaReturnItemStatus, FbaShipmentStatus, FeatureFulfillmentPolicy,
-  FulfillmentAction, FulfillmentFeeName, FulfillmentPolicy, InvalidReturnItemReason, PackageTrackingStatus, ReturnItemDisposition,
-  ShippingSpeedCategory, TrackingEventCode,
+  AdditionalLocationInfo,
+  DropOffLocationType,
+  FbaOutboundOrderStatus,
+  FbaReturnItemStatus,
+  FbaShipmentStatus,
+  FeatureFulfillmentPolicy,
+  FulfillmentAction,
+  FulfillmentFeeName,
+  FulfillmentPolicy,
+  InvalidReturnItemReason,
+  PackageTrackingStatus,
+  ReturnItemDisposition,
+  ShippingSpeedCategory,
+  TrackingEventCode,
 } from '../../../schema/fba/enums';
-import type { FbaInvalidReturnItem, FbaOutboundOrder, FbaOutboundOrderDetails, FbaReturnAuthorization, FbaReturnItem } from '../../../schema/fba/fba-outbound-order.type';
+import type {
+  FbaInvalidReturnItem,
+  FbaOutboundOrder,
+  FbaOutboundOrderDetails,
+  FbaReturnAuthorization,
+  FbaReturnItem,
+} from '../../../schema/fba/fba-outbound-order.type';
 import type { FeatureSku, FeatureSkuEligibility } from '../../../schema/fba/features.type';
 import type { FulfillmentPreview } from '../../../schema/fba/fulfillment-preview.type';
 import type { PackageTracking } from '../../../schema/fba/package-tracking.type';
@@ -18,9 +35,17 @@ import type * as M from './model';
  */
 const address = (a: M.Address): FbaAddress => ({ ...a });
 const features = (f: M.FeatureSettings[] | undefined): FeatureConstraint[] =>
-  (f ?? []).map((c) => ({ featureName: c.featureName, featureFulfillmentPolicy: FeatureFulfillmentPolicy.fromAmazon(c.featureFulfillmentPolicy), featureFulfillmentPolicyRaw: c.featureFulfillmentPolicy }));
+  (f ?? []).map((c) => ({
+    featureName: c.featureName,
+    featureFulfillmentPolicy: FeatureFulfillmentPolicy.fromAmazon(c.featureFulfillmentPolicy),
+    featureFulfillmentPolicyRaw: c.featureFulfillmentPolicy,
+  }));
 
-export function toFbaOutboundOrder(sellerId: string, o: M.FulfillmentOrder, details?: FbaOutboundOrderDetails): FbaOutboundOrder {
+export function toFbaOutboundOrder(
+  sellerId: string,
+  o: M.FulfillmentOrder,
+  details?: FbaOutboundOrderDetails,
+): FbaOutboundOrder {
   return {
     sellerId,
     sellerFulfillmentOrderId: o.sellerFulfillmentOrderId,
@@ -71,7 +96,9 @@ export function toFbaOutboundOrderWhole(sellerId: string, r: M.GetFulfillmentOrd
                 ? {
                     type: DropOffLocationType.fromAmazon(p.deliveryInformation.dropOffLocation.type),
                     typeRaw: p.deliveryInformation.dropOffLocation.type,
-                    attributes: Object.entries(p.deliveryInformation.dropOffLocation.attributes ?? {}).map(([key, value]) => ({ key, value: String(value) })),
+                    attributes: Object.entries(p.deliveryInformation.dropOffLocation.attributes ?? {}).map(
+                      ([key, value]) => ({ key, value: String(value) }),
+                    ),
                   }
                 : null,
             }
@@ -114,9 +141,19 @@ export function toFulfillmentPreview(p: M.FulfillmentPreview): FulfillmentPrevie
     shippingSpeedCategory: ShippingSpeedCategory.fromAmazon(p.shippingSpeedCategory),
     shippingSpeedCategoryRaw: p.shippingSpeedCategory,
     scheduledDeliveryInfo: p.scheduledDeliveryInfo as FulfillmentPreview['scheduledDeliveryInfo'],
-    estimatedFees: (p.estimatedFees ?? []).map((f) => ({ name: FulfillmentFeeName.fromAmazon(f.name), nameRaw: f.name, amount: f.amount })),
-    fulfillmentPreviewShipments: (p.fulfillmentPreviewShipments ?? []).map((s) => ({ ...s, shippingNotes: s.shippingNotes ?? [] })),
-    unfulfillablePreviewItems: (p.unfulfillablePreviewItems ?? []).map((i) => ({ ...i, itemUnfulfillableReasons: i.itemUnfulfillableReasons ?? [] })),
+    estimatedFees: (p.estimatedFees ?? []).map((f) => ({
+      name: FulfillmentFeeName.fromAmazon(f.name),
+      nameRaw: f.name,
+      amount: f.amount,
+    })),
+    fulfillmentPreviewShipments: (p.fulfillmentPreviewShipments ?? []).map((s) => ({
+      ...s,
+      shippingNotes: s.shippingNotes ?? [],
+    })),
+    unfulfillablePreviewItems: (p.unfulfillablePreviewItems ?? []).map((i) => ({
+      ...i,
+      itemUnfulfillableReasons: i.itemUnfulfillableReasons ?? [],
+    })),
     orderUnfulfillableReasons: p.orderUnfulfillableReasons ?? [],
     featureConstraints: features(p.featureConstraints),
   };
@@ -131,9 +168,16 @@ export function toPackageTracking(t: M.PackageTrackingDetails): PackageTracking 
     currentStatusRaw: t.currentStatus,
     additionalLocationInfo: AdditionalLocationInfo.fromAmazon(t.additionalLocationInfo),
     additionalLocationInfoRaw: t.additionalLocationInfo,
-    trackingEvents: (t.trackingEvents ?? []).map((e) => ({ ...e, eventCode: TrackingEventCode.fromAmazon(e.eventCode), eventCodeRaw: e.eventCode })),
+    trackingEvents: (t.trackingEvents ?? []).map((e) => ({
+      ...e,
+      eventCode: TrackingEventCode.fromAmazon(e.eventCode),
+      eventCodeRaw: e.eventCode,
+    })),
   };
 }
 
 export const toFeatureSku = (s: M.FeatureSku): FeatureSku => ({ ...s, overlappingSkus: s.overlappingSkus ?? [] });
-export const toFeatureSkuEligibility = (r: M.GetFeatureSkuResult): FeatureSkuEligibility => ({ ...r, ineligibleReasons: r.ineligibleReasons ?? [] });
+export const toFeatureSkuEligibility = (r: M.GetFeatureSkuResult): FeatureSkuEligibility => ({
+  ...r,
+  ineligibleReasons: r.ineligibleReasons ?? [],
+});
