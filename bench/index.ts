@@ -117,7 +117,7 @@ async function addedLatency(): Promise<void> {
         timestamp: String(timestamp),
         sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body }),
       });
-      const res = await request(`${erp.url}${RESULTS}?${q}`, {
+      const res = await request(`${erp.url}${RESULTS}?${q.toString()}`, {
         method: 'POST',
         dispatcher: agent,
         body: canonicalJson(body),

@@ -35,7 +35,7 @@ export abstract class UpstreamError extends GraphQLError {
     message: string,
     readonly details: UpstreamErrorDetails,
   ) {
-    super(message, { extensions: upstreamExtensions((new.target as typeof UpstreamError).code, details) });
+    super(message, { extensions: upstreamExtensions(new.target.code, details) });
   }
 
   get code(): string {

@@ -17,7 +17,7 @@ import { createContext, type Context, type Services } from './context';
 import { isClientSafe } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
-import { buildAppSchema } from './schema';
+import { buildAppSchema } from './build-schema';
 
 export interface ReadinessCheck {
   name: string;

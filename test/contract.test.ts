@@ -2,14 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineSchema, breakingChanges } from '../src/schema/contract';
+import { baselineSchema, breakingChanges } from '../src/contract/breaking-changes';
 
 const ROOT = join(__dirname, '..');
 const committed = readFileSync(join(ROOT, 'schema.graphql'), 'utf8');
 
 describe('breaking-change detection', () => {
   it('flags a removed field and says why it breaks clients', async () => {
-    const after = committed.replace(/\n  failureReason: String\n/, '\n');
+    const after = committed.replace(/\n {2}failureReason: String\n/, '\n');
     expect(after).not.toBe(committed);
     const changes = await breakingChanges(committed, after);
     expect(changes).toEqual([
@@ -22,7 +22,7 @@ describe('breaking-change detection', () => {
 
   it('flags a removed enum value and an argument that became required', async () => {
     const after = committed
-      .replace(/\n  CANCELLED\n/, '\n')
+      .replace(/\n {2}CANCELLED\n/, '\n')
       .replace('updatedSince: DateTime\n', 'updatedSince: DateTime!\n');
     const paths = (await breakingChanges(committed, after)).map((c) => c.path);
     // the edits hit the first occurrences in the file: FbaOutboundOrderStatus's CANCELLED, featureInventory's updatedSince
@@ -31,19 +31,19 @@ describe('breaking-change detection', () => {
 
   it('lets a field go once it was deprecated, and never flags additions', async () => {
     const deprecated = committed.replace(
-      /\n  failureReason: String\n/,
+      /\n {2}failureReason: String\n/,
       '\n  failureReason: String @deprecated(reason: "use feedStatusCode")\n',
     );
-    const removed = committed.replace(/\n  failureReason: String\n/, '\n');
+    const removed = committed.replace(/\n {2}failureReason: String\n/, '\n');
     expect(await breakingChanges(deprecated, removed)).toEqual([]);
-    const added = committed.replace(/\n  failureReason: String\n/, '\n  failureReason: String\n  retries: Int\n');
+    const added = committed.replace(/\n {2}failureReason: String\n/, '\n  failureReason: String\n  retries: Int\n');
     expect(await breakingChanges(committed, added)).toEqual([]);
   });
 });
 
 describe('npm run schema:check against a checkout', () => {
   const check = (root: string) =>
-    spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'schema', 'check.js'), '--root', root], {
+    spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'contract', 'check.js'), '--root', root], {
       encoding: 'utf8',
     });
   const git = (cwd: string, ...args: string[]) =>
@@ -82,7 +82,7 @@ describe('npm run schema:check against a checkout', () => {
 
   it('fails when the contract broke the previous one, and explains what broke', () => {
     const previous = committed.replace(
-      /\n  failureReason: String\n/,
+      /\n {2}failureReason: String\n/,
       '\n  failureReason: String\n  legacyCode: String\n',
     );
     const dir = checkout(previous, committed);
@@ -95,12 +95,12 @@ describe('npm run schema:check against a checkout', () => {
 
   it('accepts a removal that was deprecated first, or one listed in schema.breaking-allowed', () => {
     const deprecated = committed.replace(
-      /\n  failureReason: String\n/,
+      /\n {2}failureReason: String\n/,
       '\n  failureReason: String\n  legacyCode: String @deprecated(reason: "gone in 2027")\n',
     );
     expect(check(checkout(deprecated, committed)).status).toBe(0);
     const previous = committed.replace(
-      /\n  failureReason: String\n/,
+      /\n {2}failureReason: String\n/,
       '\n  failureReason: String\n  legacyCode: String\n',
     );
     const run = check(
@@ -111,7 +111,10 @@ describe('npm run schema:check against a checkout', () => {
   });
 
   it('compares with the committed contract while schema.graphql has uncommitted changes', () => {
-    const older = committed.replace(/\n  failureReason: String\n/, '\n  failureReason: String\n  legacyCode: String\n');
+    const older = committed.replace(
+      /\n {2}failureReason: String\n/,
+      '\n  failureReason: String\n  legacyCode: String\n',
+    );
     const dir = checkout(older, committed);
     expect(baselineSchema(dir)).toBe(older); // clean: the version before the last change
     writeFileSync(join(dir, 'schema.graphql'), committed + '\n');

@@ -206,7 +206,7 @@ describe('FbaOutboundOrder over HTTP against the SP-API double', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(seen).toEqual(['RECEIVED', 'PLANNING', 'PROCESSING', 'COMPLETE']);
-    expect(order!.shipments[0].packages).toHaveLength(1);
+    expect(order?.shipments[0].packages).toHaveLength(1);
   });
 
   it('pages fbaOutboundOrders through an empty upstream page with opaque cursors, each order once', async () => {

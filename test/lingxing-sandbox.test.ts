@@ -30,7 +30,7 @@ describe('ERP sandbox fidelity', () => {
     });
     q.set('sign', sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body: body as never }));
     tamper(q);
-    const res = await request(`${sandbox.url}${LINGXING_ENDPOINTS.getFulfillmentResult.path}?${q}`, {
+    const res = await request(`${sandbox.url}${LINGXING_ENDPOINTS.getFulfillmentResult.path}?${q.toString()}`, {
       method: 'POST',
       body: canonicalJson(body as never),
       headers: { 'content-type': 'application/json' },

@@ -19,10 +19,10 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       output += c.toString();
       const line = output.split('\n').find((l) => l.includes('fulfillment graph listening'));
       if (line) {
@@ -43,7 +43,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return (await res.body.json()) as {
     data?: Record<string, any>;
     errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
-  }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
 }
 
 const SUBMIT_DOC =

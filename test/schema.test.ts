@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAppSchema } from '../src/schema';
-import { printAppSchema } from '../src/schema/print';
+import { buildAppSchema } from '../src/build-schema';
+import { printAppSchema } from '../src/contract/print';
 
 describe('the committed contract', () => {
   it('schema.graphql is exactly what the code prints (run `npm run schema` after changing src/schema)', async () => {

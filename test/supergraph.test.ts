@@ -112,7 +112,7 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: q }),
     });
-    return (await res.body.json()) as { data?: any; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return (await res.body.json()) as { data?: any; errors?: unknown[] };
   };
 
   it('resolves 25 task references (50 with repeats) in one operation with exactly 3 upstream calls', async () => {

@@ -21,13 +21,12 @@ const FINDERS: Record<string, (ctx: Context, parts: string[]) => Promise<Found>>
     const s = stored?.shipments.find((x) => x.messageId === messageId);
     return s && { ...s, sellerId, taskId };
   },
-  FbaOutboundOrder: (ctx, [sellerId, id]) => ctx.loaders.fbaOrderById(sellerId).load(id) as Promise<Found>,
+  FbaOutboundOrder: (ctx, [sellerId, id]) => ctx.loaders.fbaOrderById(sellerId).load(id),
   FbaShipment: async (ctx, [sellerId, orderId, shipmentId]) => {
     const order = await ctx.loaders.fbaOrderById(sellerId).load(orderId);
-    return order?.details?.shipments.find((s) => s.amazonShipmentId === shipmentId) as Found;
+    return order?.details?.shipments.find((s) => s.amazonShipmentId === shipmentId);
   },
-  McfOrder: (ctx, [storeName, orderId]) =>
-    ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`) as Promise<Found>,
+  McfOrder: (ctx, [storeName, orderId]) => ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`),
 };
 
 @Resolver(() => Node)

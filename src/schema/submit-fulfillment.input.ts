@@ -113,7 +113,7 @@ export class SubmitFulfillmentInput {
   crossFieldErrors(): UserError[] {
     const errors: UserError[] = [];
     const known = MARKETPLACES[this.marketplaceId];
-    if (known && known.region !== this.region) {
+    if (known && known.region !== (this.region as string)) {
       errors.push({
         field: ['marketplaceId'],
         code: UserErrorCode.INVALID,

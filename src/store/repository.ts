@@ -51,7 +51,9 @@ export interface ListPosition {
 
 const json = (v: unknown) => JSON.stringify(v);
 const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** A text column; numbers (PostgreSQL bigint ids) as their digits. */
+const str = (v: unknown) =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : null;
 
 function toTask(r: Row): StoredTask {
   return {

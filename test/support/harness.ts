@@ -102,7 +102,7 @@ export function submitInput(overrides: Record<string, unknown> = {}): SubmitFulf
     marketplaceId: US_MARKETPLACE,
     shipments: [shipmentInput()],
     ...overrides,
-  } as SubmitFulfillmentInput;
+  };
 }
 
 export { SubmitFulfillmentDocument as SUBMIT_MUTATION } from '../__generated__/operations';

@@ -32,6 +32,7 @@ export async function testStoreEnv(kind: StoreKind): Promise<TestStoreEnv> {
   } catch (error) {
     throw new Error(
       `PostgreSQL is needed for the store tests: start it (see README) or set TEST_DATABASE_URL (${(error as Error).message})`,
+      { cause: error },
     );
   }
   await admin.query(`CREATE SCHEMA ${schema}`);

@@ -107,10 +107,10 @@ export class LingxingClient {
       refreshSkewMs: options.refreshSkewMs ?? 60_000,
       shared: options.sharedTokens,
       postForm: (operation, fields) =>
-        this.exchange(operation, async () => {
+        this.exchange(operation, () => {
           const form = new FormData();
           for (const [k, v] of Object.entries(fields)) form.append(k, v);
-          return { query: '', body: form };
+          return Promise.resolve({ query: '', body: form });
         }),
     });
   }

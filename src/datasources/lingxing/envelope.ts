@@ -32,7 +32,7 @@ export function normaliseEnvelope(raw: unknown): ErpEnvelope | undefined {
  * `orderList[0].carrierCode承运商code不能为空`; undefined when the message names none.
  */
 export function fieldInMessage(message: string): string | undefined {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*)(?=[^\x00-\x7f])/.exec(
+  const m = /^([A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*)(?=\P{ASCII})/u.exec(
     message,
   );
   return m?.[1];

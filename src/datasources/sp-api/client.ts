@@ -113,7 +113,7 @@ export class SpApiClient {
     );
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) query.set(k, String(v));
-    const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query}` : ''}`;
+    const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query.toString()}` : ''}`;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
 
     for (;;) {
@@ -281,11 +281,14 @@ function parseBody(text: string): { payload?: unknown; errors?: SpApiError[] } |
   try {
     const parsed = JSON.parse(text) as { payload?: unknown; errors?: unknown };
     const errors = Array.isArray(parsed.errors)
-      ? parsed.errors.map((e: Record<string, unknown>) => ({
-          code: String(e?.code ?? ''),
-          message: String(e?.message ?? ''),
-          details: typeof e?.details === 'string' ? e.details : undefined,
-        }))
+      ? parsed.errors.map((e: unknown) => {
+          const { code, message, details } = (e ?? {}) as Record<string, unknown>;
+          return {
+            code: typeof code === 'string' ? code : '',
+            message: typeof message === 'string' ? message : '',
+            details: typeof details === 'string' ? details : undefined,
+          };
+        })
       : undefined;
     return { payload: parsed.payload, errors };
   } catch {

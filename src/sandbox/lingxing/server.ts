@@ -198,14 +198,14 @@ export class LingxingSandbox extends SandboxServer {
     } catch {
       return [200, { code: '3001001', msg: 'form-data fields expected', data: null }];
     }
-    const appId = String(form.get('appId') ?? '');
+    const appId = formText(form, 'appId');
     if (!this.apps.has(appId)) return [200, { code: '2001001', msg: 'app not exist', data: null }];
     if (path.endsWith('/access-token')) {
       if (form.get('appSecret') !== this.apps.get(appId))
         return [200, { code: '2001002', msg: 'app secret not correct', data: null }];
       return [200, { code: '200', msg: 'OK', data: this.issueToken(appId) }];
     }
-    const refreshToken = String(form.get('refreshToken') ?? '');
+    const refreshToken = formText(form, 'refreshToken');
     const known = this.refreshTokens.get(refreshToken);
     if (!known || known.appId !== appId) return [200, { code: '2001009', msg: 'refresh token invalid', data: null }];
     this.refreshTokens.delete(refreshToken); // works once
@@ -296,8 +296,8 @@ export class LingxingSandbox extends SandboxServer {
     if (!['NA', 'EU', 'FE'].includes(region)) return [102, 'region区域不能为空且只支持NA、EU、FE'];
     if (!nonEmpty(body.seller_id)) return [102, 'sellerId亚马逊店铺id不能为空'];
     if (!nonEmpty(body.marketplace_id)) return [102, 'marketplaceId市场id不能为空'];
-    const orders = body.order_list;
-    if (!Array.isArray(orders) || orders.length === 0) return [102, 'orderList提交标发数据列表不能为空'];
+    const orders = records(body.order_list);
+    if (!orders || orders.length === 0) return [102, 'orderList提交标发数据列表不能为空'];
     const required: Array<[string, string, string]> = [
       ['id', 'id', '标发记录id不能为空'],
       ['platform_order_no', 'platformOrderNo', '平台单号不能为空'],
@@ -308,31 +308,31 @@ export class LingxingSandbox extends SandboxServer {
     const seenIds = new Set<string>();
     for (const [i, o] of orders.entries()) {
       for (const [key, name, text] of required) {
-        if (!nonEmpty(o?.[key])) return [102, `orderList[${i}].${name}${text}`];
+        if (!nonEmpty(o[key])) return [102, `orderList[${i}].${name}${text}`];
       }
-      const id = o.id instanceof BigDigits ? o.id.digits : String(o.id);
+      const id = text(o.id);
       if (!/^[1-9][0-9]{0,19}$/.test(id)) return [102, `orderList[${i}].id标发记录id必须是20位以内的正整数`];
       if (seenIds.has(id)) return [102, `orderList[${i}].id标发记录id重复`];
       seenIds.add(id);
-      if (!Array.isArray(o.order_item) || o.order_item.length === 0)
-        return [102, `orderList[${i}].orderItem商品信息不能为空`];
-      for (const [j, item] of o.order_item.entries()) {
-        if (!nonEmpty(item?.order_item_no))
+      const items = records(o.order_item);
+      if (!items || items.length === 0) return [102, `orderList[${i}].orderItem商品信息不能为空`];
+      for (const [j, item] of items.entries()) {
+        if (!nonEmpty(item.order_item_no))
           return [102, `orderList[${i}].orderItem[${j}].orderItemNo亚马逊商品行id不能为空`];
-        if (!Number.isInteger(item.quantity) || item.quantity < 1)
+        if (typeof item.quantity !== 'number' || !Number.isInteger(item.quantity) || item.quantity < 1)
           return [102, `orderList[${i}].orderItem[${j}].quantity商品数量必须大于0`];
       }
     }
-    const marketplace = MARKETPLACES[String(body.marketplace_id)];
+    const marketplace = MARKETPLACES[text(body.marketplace_id)];
     const task: SandboxTask = {
       taskId: String(this.nextTaskId++),
-      sellerId: String(body.seller_id),
+      sellerId: text(body.seller_id),
       region,
-      marketplaceId: String(body.marketplace_id),
+      marketplaceId: text(body.marketplace_id),
       createdAt: this.now(),
       fatalReason: marketplace
         ? null
-        : `Feed processing failed: marketplace ${String(body.marketplace_id)} is not enabled for this seller`,
+        : `Feed processing failed: marketplace ${text(body.marketplace_id)} is not enabled for this seller`,
       results: marketplace ? orders.flatMap((o) => messageOutcome(o)) : [],
       messageCount: orders.length,
     };
@@ -347,7 +347,7 @@ export class LingxingSandbox extends SandboxServer {
     if (ids.length > 10) return [102, 'taskId任务id数组单次最多10个'];
     const data = [];
     for (const raw of ids) {
-      const id = raw instanceof BigDigits ? raw.digits : String(raw);
+      const id = text(raw);
       const task = this.tasks.get(id);
       if (!task || task.sellerId !== body.seller_id) continue; // unknown ids: no entry
       data.push(this.resultEntry(task));
@@ -371,23 +371,23 @@ export class LingxingSandbox extends SandboxServer {
       ['date_for_packing', 'dateForPacking', '装箱单-订单日期不能为空'],
     ];
     for (const [key, name, text] of required) if (!nonEmpty(body[key])) return [102, `${name}${text}`];
-    if (!Object.values(STORE_COUNTRY_NAMES).includes(String(body.country))) return [102, 'country店铺国家不存在'];
+    if (!Object.values(STORE_COUNTRY_NAMES).includes(text(body.country))) return [102, 'country店铺国家不存在'];
     if (body.country_code !== 'JP' && !nonEmpty(body.city)) return [102, 'city城市不能为空'];
     for (const key of ['is_blank_box', 'is_block_amzl'])
-      if (body[key] !== undefined && !['是', '否'].includes(String(body[key]))) return [102, `${key}只能是“是”或“否”`];
-    if (body.delivery_operation !== undefined && !['立即配送', '保留订单'].includes(String(body.delivery_operation)))
+      if (body[key] !== undefined && !['是', '否'].includes(text(body[key]))) return [102, `${key}只能是“是”或“否”`];
+    if (body.delivery_operation !== undefined && !['立即配送', '保留订单'].includes(text(body.delivery_operation)))
       return [102, 'deliveryOperation配送操作不正确'];
     if (
       body.delivery_service !== undefined &&
-      !['标准配送', '加急配送', '优先配送'].includes(String(body.delivery_service))
+      !['标准配送', '加急配送', '优先配送'].includes(text(body.delivery_service))
     )
       return [102, 'deliveryService配送服务不正确'];
-    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/.test(String(body.date_for_packing)))
+    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/.test(text(body.date_for_packing)))
       return [102, 'dateForPacking装箱单-订单日期格式不正确'];
-    const items = body.item_list;
-    if (!Array.isArray(items) || items.length === 0) return [102, 'itemList商品列表不能为空'];
+    const items = records(body.item_list);
+    if (!items || items.length === 0) return [102, 'itemList商品列表不能为空'];
     for (const [i, item] of items.entries()) {
-      if (!nonEmpty(item?.msku)) return [102, `itemList[${i}].msku不能为空`];
+      if (!nonEmpty(item.msku)) return [102, `itemList[${i}].msku不能为空`];
       if (typeof item.quantity_shipped !== 'number' || item.quantity_shipped <= 0)
         return [102, `itemList[${i}].quantityShipped发货量必须大于0`];
       if (
@@ -397,7 +397,7 @@ export class LingxingSandbox extends SandboxServer {
       )
         return [102, `itemList[${i}].declaredValue申报价值必须是数字`];
     }
-    const key = `${String(body.store_name)} ${String(body.order_id)}`;
+    const key = `${text(body.store_name)} ${text(body.order_id)}`;
     if (this.mcfOrders.has(key)) return [500, '订单号已经存在'];
     this.mcfOrders.set(key, body);
     return [0, ''];
@@ -499,9 +499,14 @@ export class LingxingSandbox extends SandboxServer {
   }
 }
 
+function formText(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+}
+
 function messageOutcome(o: Record<string, unknown>) {
-  const messageId = o.id instanceof BigDigits ? o.id.digits : String(o.id);
-  const tracking = String(o.tracking_no).toUpperCase();
+  const messageId = text(o.id);
+  const tracking = text(o.tracking_no).toUpperCase();
   if (tracking.includes('INVALID')) {
     return [
       {
@@ -512,13 +517,13 @@ function messageOutcome(o: Record<string, unknown>) {
       },
     ];
   }
-  if (!AMAZON_ORDER_ID.test(String(o.platform_order_no))) {
+  if (!AMAZON_ORDER_ID.test(text(o.platform_order_no))) {
     return [
       {
         message_id: messageId,
         result_code: 'Error',
         result_message_code: '18028',
-        result_description: `The order id ${String(o.platform_order_no)} was not found in this marketplace.`,
+        result_description: `The order id ${text(o.platform_order_no)} was not found in this marketplace.`,
       },
     ];
   }
@@ -533,6 +538,18 @@ function messageOutcome(o: Record<string, unknown>) {
     ];
   }
   return [];
+}
+
+/** A JSON array of objects, each as a record (anything else in it becomes an empty record). */
+function records(v: unknown): Array<Record<string, unknown>> | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.map((x: unknown) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {}));
+}
+
+/** A scalar as the ERP would print it; BigDigits keep their exact digits. */
+function text(v: unknown): string {
+  if (v instanceof BigDigits) return v.digits;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 function nonEmpty(v: unknown): boolean {

@@ -46,7 +46,7 @@ export function renderCompact(v: unknown): string {
 
 /** Parses a request body, keeping unsafe integers as BigDigits. */
 export function parseBody(text: string): unknown {
-  return JSON.parse(text, (_k, v, ctx?: { source?: string }) =>
+  return JSON.parse(text, (_k, v: unknown, ctx?: { source?: string }): unknown =>
     typeof v === 'number' && !Number.isSafeInteger(v) && ctx?.source && /^-?\d+$/.test(ctx.source)
       ? new BigDigits(ctx.source)
       : v,

@@ -1,4 +1,4 @@
-import type { DeliveryWindow, FeatureConstraint, FbaAddress } from '../../../schema/fba/common.type';
+import type { FeatureConstraint, FbaAddress } from '../../../schema/fba/common.type';
 import type { DeliveryOffer } from '../../../schema/fba/delivery-offer.type';
 import {
   AdditionalLocationInfo,
@@ -55,7 +55,7 @@ export function toFbaOutboundOrder(
     displayableOrderComment: o.displayableOrderComment,
     shippingSpeedCategory: ShippingSpeedCategory.fromAmazon(o.shippingSpeedCategory),
     shippingSpeedCategoryRaw: o.shippingSpeedCategory,
-    deliveryWindow: o.deliveryWindow as DeliveryWindow | undefined,
+    deliveryWindow: o.deliveryWindow,
     destinationAddress: address(o.destinationAddress),
     fulfillmentAction: FulfillmentAction.fromAmazon(o.fulfillmentAction),
     fulfillmentActionRaw: o.fulfillmentAction,
@@ -140,7 +140,7 @@ export function toFulfillmentPreview(p: M.FulfillmentPreview): FulfillmentPrevie
     ...p,
     shippingSpeedCategory: ShippingSpeedCategory.fromAmazon(p.shippingSpeedCategory),
     shippingSpeedCategoryRaw: p.shippingSpeedCategory,
-    scheduledDeliveryInfo: p.scheduledDeliveryInfo as FulfillmentPreview['scheduledDeliveryInfo'],
+    scheduledDeliveryInfo: p.scheduledDeliveryInfo,
     estimatedFees: (p.estimatedFees ?? []).map((f) => ({
       name: FulfillmentFeeName.fromAmazon(f.name),
       nameRaw: f.name,

@@ -9,16 +9,16 @@ import {
   FulfillmentFeatureResolver,
   FulfillmentPreviewResolver,
   PackageTrackingResolver,
-} from '../resolvers/fba-tools.resolver';
-import { FbaOutboundOrderResolver, FbaShipmentResolver } from '../resolvers/fba-outbound-order.resolver';
+} from './resolvers/fba-tools.resolver';
+import { FbaOutboundOrderResolver, FbaShipmentResolver } from './resolvers/fba-outbound-order.resolver';
 import {
   FulfillmentTaskResolver,
   MessageResultResolver,
   ShipmentConfirmationResolver,
-} from '../resolvers/fulfillment-task.resolver';
-import { McfOrderResolver } from '../resolvers/mcf-order.resolver';
-import { NodeResolver } from '../resolvers/node.resolver';
-import { REFERENCE_RESOLVERS } from '../resolvers/references';
+} from './resolvers/fulfillment-task.resolver';
+import { McfOrderResolver } from './resolvers/mcf-order.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
+import { REFERENCE_RESOLVERS } from './resolvers/references';
 
 /** Federation 2: the directives this subgraph uses. */
 export const FEDERATION_LINK =

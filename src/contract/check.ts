@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acceptedPaths, baselineSchema, breakingChanges } from './contract';
-import { buildAppSchema } from './index';
+import { acceptedPaths, baselineSchema, breakingChanges } from './breaking-changes';
+import { buildAppSchema } from '../build-schema';
 import { printAppSchema } from './print';
 
 /**
