@@ -8,6 +8,7 @@ import { Metrics } from './metrics';
 import { LingxingSandbox, type LingxingSandboxOptions } from './sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from './sandbox/lingxing/fixtures';
 import { GraphServer } from './server';
+import { TokenVerifier } from './auth/verifier';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { FbaOrders } from './services/fba-orders';
@@ -139,6 +140,18 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     intervalMs: config.store.refreshIntervalMs,
   });
 
+  const verifier = new TokenVerifier(config.auth);
+  const liveUpstream = config.lingxing.mode === 'live' || config.spApi.mode === 'live';
+  if (config.auth.mode === 'off' && liveUpstream)
+    logger.warn(
+      { auth: 'off', reason: config.auth.reason },
+      'authentication is OFF with a live upstream: anyone who reaches /graphql may act for every seller',
+    );
+  else
+    logger.info(
+      { auth: config.auth.mode, reason: config.auth.reason },
+      `authentication ${config.auth.mode === 'off' ? 'off' : 'on (bearer JWT)'}: ${config.auth.reason}`,
+    );
   const server = await GraphServer.create({
     services: {
       lingxing: { fulfillment },
@@ -156,6 +169,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     production: config.production,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    verifier,
     readiness: [
       { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },
       { name: 'lingxing', check: async () => void (await lingxing.tokens.get()) },

@@ -19,10 +19,11 @@ import {
 import { McfOrderResolver } from './resolvers/mcf-order.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { REFERENCE_RESOLVERS } from './resolvers/references';
+import { guardRootFields, withAuthDirectives } from './auth/guard';
 
 /** Federation 2: the directives this subgraph uses. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])';
 
 /** The type-graphql schema alone (validation is explicit in resolvers, so mutations can return userErrors). */
 export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
@@ -54,9 +55,9 @@ export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildTypeGraphqlSchema();
-  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = withAuthDirectives(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, reference] of Object.entries(REFERENCE_RESOLVERS))
     resolvers[type] = { ...resolvers[type], ...reference };
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  return guardRootFields(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AuthConfig } from './auth/verifier';
 import { parseSellers, type SellerAuthorization } from './datasources/sp-api/sellers';
 
 /**
@@ -10,10 +11,13 @@ export interface Config {
   host: string;
   production: boolean;
   logLevel: string;
-  /** Apollo turns introspection off in production; Sandbox and codegen need it, so it is explicit */
+  /** GRAPHQL_INTROSPECTION; off in production unless turned on, on elsewhere (Sandbox and codegen need it) */
   introspection: boolean;
-  /** CORS_ORIGINS: comma-separated browser origins allowed on /graphql, or `*` */
-  corsOrigins?: string[] | '*';
+  /** browser origins allowed on /graphql (CORS_ORIGINS, or the development defaults); `*` is any but `null` */
+  corsOrigins: string[] | '*';
+  auth: AuthConfig;
+  /** SHUTDOWN_TIMEOUT_MS: how long in-flight operations may finish after SIGTERM/SIGINT */
+  shutdownTimeoutMs: number;
   lingxing: LingxingConfig;
   spApi: SpApiConfig;
   store: StoreConfig;
@@ -66,6 +70,14 @@ function int(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+/** Browser origins allowed outside production when CORS_ORIGINS is unset: Apollo Sandbox and local frontends. */
+export const DEVELOPMENT_CORS_ORIGINS = [
+  'https://studio.apollographql.com',
+  'https://sandbox.embed.apollographql.com',
+  'http://localhost',
+  'http://127.0.0.1',
+];
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const appId = env.LINGXING_APP_ID || undefined;
@@ -74,6 +86,12 @@ export function loadConfig(env: Env = process.env): Config {
   const replicas = Math.max(1, int(env, 'LINGXING_REPLICAS', 1));
   if (Boolean(appId) !== Boolean(appSecret)) {
     throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
+  }
+  // the appId is the AES-128 key of every signature (LINGXING.md): 16 bytes, or every call fails
+  if (appId && Buffer.byteLength(appId, 'utf8') !== 16) {
+    throw new ConfigError(
+      `LINGXING_APP_ID must be 16 bytes (it keys the AES-128 signature); got ${Buffer.byteLength(appId, 'utf8')}`,
+    );
   }
   const lingxing: LingxingConfig =
     appId && appSecret
@@ -87,20 +105,22 @@ export function loadConfig(env: Env = process.env): Config {
         }
       : { mode: 'sandbox', timeoutMs, replicas };
   const spApi = loadSpApi(env);
+  const sandboxes = [lingxing.mode === 'sandbox' && 'ERP', spApi.mode === 'sandbox' && 'SP-API'].filter(Boolean);
+  if (production && sandboxes.length && env.ALLOW_SANDBOX !== 'true') {
+    throw new ConfigError(
+      `NODE_ENV=production with no ${sandboxes.join(' or ')} credentials would serve the embedded sandbox: configure the credentials, or set ALLOW_SANDBOX=true to run on the sandbox on purpose`,
+    );
+  }
+  const auth = loadAuth(env, { production, allSandbox: sandboxes.length === 2 });
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     production,
     logLevel: env.LOG_LEVEL || 'info',
-    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : true,
-    corsOrigins:
-      env.CORS_ORIGINS === '*'
-        ? '*'
-        : env.CORS_ORIGINS
-          ? env.CORS_ORIGINS.split(',')
-              .map((o) => o.trim())
-              .filter(Boolean)
-          : undefined,
+    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : !production,
+    corsOrigins: corsOrigins(env, production),
+    auth,
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     lingxing,
     spApi,
     store: {
@@ -113,12 +133,68 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
+function corsOrigins(env: Env, production: boolean): string[] | '*' {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (raw === '*') return '*';
+  if (raw)
+    return raw
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o && o !== 'null');
+  return production ? [] : DEVELOPMENT_CORS_ORIGINS;
+}
+
+function loadAuth(env: Env, context: { production: boolean; allSandbox: boolean }): AuthConfig {
+  const explicit = env.AUTH_MODE?.trim();
+  if (explicit && explicit !== 'jwt' && explicit !== 'off')
+    throw new ConfigError(`AUTH_MODE must be jwt or off (got "${explicit}")`);
+  if (explicit === 'off') {
+    return { mode: 'off', reason: context.allSandbox ? 'AUTH_MODE=off' : 'AUTH_MODE=off with a live upstream' };
+  }
+  if (!explicit && context.allSandbox) {
+    if (context.production)
+      throw new ConfigError(
+        'NODE_ENV=production would run with authentication off: configure AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET, or set AUTH_MODE=off on purpose',
+      );
+    return { mode: 'off', reason: 'both upstreams are the embedded sandboxes' };
+  }
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  const publicKeyPem = secret(env, 'AUTH_JWT_PUBLIC_KEY');
+  const jwtSecret = secret(env, 'AUTH_JWT_SECRET');
+  const keys = [jwksUrl, publicKeyPem, jwtSecret].filter(Boolean).length;
+  const reason = explicit ? 'AUTH_MODE=jwt' : 'an upstream is live';
+  if (keys === 0)
+    throw new ConfigError(
+      `Authentication is on (${reason}) but no key is configured: set AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY(_FILE) or AUTH_JWT_SECRET(_FILE)`,
+    );
+  if (keys > 1) throw new ConfigError('Set only one of AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY and AUTH_JWT_SECRET');
+  if (jwtSecret && Buffer.byteLength(jwtSecret, 'utf8') < 32)
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes');
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('AUTH_JWKS_URL must be an http(s) URL');
+  if (publicKeyPem && !publicKeyPem.includes('-----BEGIN PUBLIC KEY-----'))
+    throw new ConfigError('AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  return {
+    mode: 'jwt',
+    reason,
+    jwksUrl,
+    publicKeyPem,
+    secret: jwtSecret,
+    issuer: env.AUTH_ISSUER || undefined,
+    audience: env.AUTH_AUDIENCE || undefined,
+  };
+}
+
 function loadSpApi(env: Env): SpApiConfig {
   const clientId = env.SPAPI_CLIENT_ID || undefined;
   const clientSecret = secret(env, 'SPAPI_CLIENT_SECRET');
   const timeoutMs = int(env, 'SPAPI_TIMEOUT_MS', 15_000);
   if (Boolean(clientId) !== Boolean(clientSecret)) {
     throw new ConfigError('Set both SPAPI_CLIENT_ID and SPAPI_CLIENT_SECRET (or neither, for the embedded sandbox)');
+  }
+  if ((env.SPAPI_SELLERS || env.SPAPI_SELLERS_FILE) && !clientId) {
+    throw new ConfigError(
+      'SPAPI_SELLERS is set without the app credentials: set SPAPI_CLIENT_ID and SPAPI_CLIENT_SECRET too',
+    );
   }
   if (!clientId || !clientSecret) return { mode: 'sandbox', timeoutMs };
   // SPAPI_SELLERS holds refresh tokens: like any secret it may come from a file (SPAPI_SELLERS_FILE)

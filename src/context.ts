@@ -1,3 +1,4 @@
+import type { Access } from './auth/principal';
 import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { createLoaders, type Loaders } from './loaders';
@@ -17,19 +18,22 @@ export interface Services {
   logger: Logger;
 }
 
-/** What every resolver receives: the services plus this request's loaders. */
+/** What every resolver receives: the services, who is calling and what it may touch, and this request's loaders. */
 export interface Context extends Services {
+  access: Access;
   loaders: Loaders;
 }
 
-export function createContext(services: Services, requestLogger: Logger = services.logger): Context {
+export function createContext(services: Services, access: Access, requestLogger: Logger = services.logger): Context {
   return {
     ...services,
+    access,
     logger: requestLogger,
     loaders: createLoaders({
       fulfillment: services.lingxing.fulfillment,
       outbound: services.spApi.outbound,
       store: services.store,
+      access,
     }),
   };
 }

@@ -97,6 +97,25 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** Thrown when a request has no valid bearer token; answered with HTTP 401 before any resolver runs. */
+export class UnauthenticatedError extends GraphQLError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/**
+ * Thrown when the caller may not act for the seller or store it names, or lacks the scope the
+ * operation needs. The same message whether or not the object exists, and no upstream call.
+ */
+export class ForbiddenError extends GraphQLError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
 /** Errors this service raises itself carry a client-safe message and a literal `code`; anything else is masked as INTERNAL_SERVER_ERROR. */
 export function isClientSafe(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && typeof (error as { code?: unknown }).code === 'string';

@@ -82,14 +82,19 @@ export class Idempotency {
       .digest('hex');
   }
 
+  /**
+   * `scope` is the mutation and the tenant it acts for (seller or store): the same key sent for
+   * another tenant is another key, so one tenant's key never blocks, or reveals, another's result.
+   */
   async run<T>(
-    scope: string,
+    { operation, tenant }: { operation: string; tenant: string },
     key: string | null | undefined,
     input: object,
     reconcile: 'rerun' | 'report',
     work: (attempt: { reconciling: boolean }) => Promise<T>,
   ): Promise<{ value: T; replayed: boolean }> {
     if (!key) return { value: await work({ reconciling: false }), replayed: false };
+    const scope = `${operation} ${tenant}`;
     const id = `${scope}\u0000${key}`;
     for (;;) {
       const running = this.inflight.get(id);

@@ -3,7 +3,11 @@ import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
-/** Bootstrap only: read the config, start, stop cleanly on SIGINT/SIGTERM. */
+/**
+ * Bootstrap only: read the config, start, and own the one shutdown path. SIGTERM or SIGINT stops
+ * taking requests, lets in-flight operations finish for at most SHUTDOWN_TIMEOUT_MS, closes every
+ * resource and exits 0; a second signal exits at once (shared/API.md, "Operating it").
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -18,15 +22,32 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const app = await startApp(config, { logger });
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
+    logger.info({ signal, drainMs: config.shutdownTimeoutMs }, 'shutting down: draining in-flight operations');
+    // a last resort beyond the drain deadline, for anything that will not close
+    const force = setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000);
+    force.unref();
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

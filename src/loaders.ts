@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { Access } from './auth/principal';
+import { ForbiddenError } from './errors';
 import {
   MAX_TASK_IDS_PER_RESULT_CALL,
   type LingxingFulfillment,
@@ -31,10 +33,13 @@ export function createLoaders(deps: {
   fulfillment: LingxingFulfillment;
   outbound: FulfillmentOutboundV20200701;
   store: Repository;
+  access: Access;
 }): Loaders {
   const perSeller = <V>(make: (sellerId: string) => DataLoader<string, V>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
     return (sellerId: string) => {
+      // every read for a seller passes here: nested fields and references too (the entry guard asked first)
+      deps.access.requireSeller(sellerId);
       let loader = loaders.get(sellerId);
       if (!loader) {
         loader = make(sellerId);
@@ -84,10 +89,11 @@ export function createLoaders(deps: {
     ),
     mcfOrderById: new DataLoader<string, McfOrder | null>(
       async (keys) => {
-        const found = await deps.store.mcfOrdersByIds(
-          keys.map((k) => ({ storeName: k.split('\u0000')[0], orderId: k.split('\u0000')[1] })),
-        );
-        return keys.map((k) => {
+        const wanted = keys.map((k) => ({ storeName: k.split('\u0000')[0], orderId: k.split('\u0000')[1] }));
+        const found = await deps.store.mcfOrdersByIds(wanted.filter((w) => deps.access.mayActForStore(w.storeName)));
+        return keys.map((k, i) => {
+          if (!deps.access.mayActForStore(wanted[i].storeName))
+            return new ForbiddenError('The caller may not act for this store.');
           const o = found.get(k);
           return o ? toMcfOrder(o) : null;
         });

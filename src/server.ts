@@ -11,11 +11,14 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import { Access, type Principal } from './auth/principal';
+import type { TokenVerifier } from './auth/verifier';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext, type Context, type Services } from './context';
-import { isClientSafe } from './errors';
+import { isClientSafe, UnauthenticatedError } from './errors';
 import type { Logger } from './logger';
+import { redactInputValues } from './redact';
 import type { Metrics } from './metrics';
 import { buildAppSchema } from './build-schema';
 
@@ -30,8 +33,12 @@ export interface GraphServerOptions {
   logger: Logger;
   production: boolean;
   introspection: boolean;
-  /** browser origins allowed to call /graphql; `*` for any (the default outside production) */
-  corsOrigins?: string[] | '*';
+  /** browser origins allowed to call /graphql; `*` for any origin but `null` */
+  corsOrigins: string[] | '*';
+  /** how long in-flight operations may take to finish when the server stops (default 10 s) */
+  shutdownTimeoutMs?: number;
+  /** who is calling: a verified bearer token, or everyone when authentication is off */
+  verifier: TokenVerifier;
   readiness?: ReadinessCheck[];
 }
 
@@ -46,14 +53,17 @@ const REQUEST_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);
 
+const isRequestError = (code: unknown): boolean => typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+
 /**
  * What a client sees of an error: ours and Apollo's request errors as they are (never with a
  * stack trace), anything else as a bare INTERNAL_SERVER_ERROR. The original is logged server-side.
  */
 export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isClientSafe(unwrapResolverError(error))) return formatted;
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
+  // graphql-js quotes the offending input value in these messages: keep the path, never the value
+  if (isRequestError(formatted.extensions?.code))
+    return { ...formatted, message: redactInputValues(formatted.message) };
   return {
     message: 'Internal server error',
     locations: formatted.locations,
@@ -70,14 +80,15 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
+            const code = (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+            // a client's mistake (parse, validation, bad variables) is news, not a fault: info, no stack, no values
+            if (isRequestError(code)) {
+              contextValue.logger.info({ operationName, code }, redactInputValues(error.message));
+              continue;
+            }
             const safe = isClientSafe(original);
             contextValue.logger[safe ? 'warn' : 'error'](
-              {
-                operationName,
-                path: error.path,
-                code: (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR',
-                err: safe ? undefined : original,
-              },
+              { operationName, path: error.path, code, err: safe ? undefined : original },
               safe ? error.message : 'unexpected error while resolving',
             );
           }
@@ -94,6 +105,52 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
         },
       };
     },
+  };
+}
+
+/**
+ * Authentication before any resolver runs: a request that carries an operation needs a valid
+ * bearer token, else HTTP 401 with one UNAUTHENTICATED error. A plain GET (Apollo Sandbox's landing
+ * page, which then sends the token the user pastes into its headers) needs none.
+ */
+function authenticate(verifier: TokenVerifier, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const landingPage = req.method === 'GET' && !new URL(req.url, 'http://x').searchParams.has('query');
+    if (landingPage && verifier.enabled) {
+      res.locals.principal = { sub: '', sellers: new Set(), stores: new Set(), scopes: new Set() } satisfies Principal;
+      return next();
+    }
+    verifier.authenticate(req.headers.authorization).then(
+      (principal) => {
+        res.locals.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof UnauthenticatedError)) return next(error);
+        logger.info({ code: error.code, reason: error.message }, 'request refused: not authenticated');
+        res
+          .status(401)
+          .set('www-authenticate', 'Bearer')
+          .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      },
+    );
+  };
+}
+
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)$/;
+
+/** Reflects an allowed browser origin, never `null`; loopback entries allow any port. */
+export function corsOrigin(allowed: string[] | '*') {
+  return (origin: string | undefined, callback: (error: Error | null, allow?: boolean | string) => void) => {
+    if (!origin || origin === 'null') return callback(null, false);
+    const ok =
+      allowed === '*' ||
+      allowed.some(
+        (a) =>
+          origin === a ||
+          (LOOPBACK_ORIGIN.test(a) && origin.startsWith(`${a}:`) && /^\d+$/.test(origin.slice(a.length + 1))),
+      );
+    callback(null, ok ? origin : false);
   };
 }
 
@@ -114,9 +171,14 @@ export class GraphServer {
       logger: options.logger.child({ component: 'apollo' }),
       introspection: options.introspection,
       includeStacktraceInErrorResponses: false,
+      // the process owns SIGINT/SIGTERM (src/index.ts): one shutdown path, never a second stop()
+      stopOnTerminationSignals: false,
       formatError: formatClientError,
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        ApolloServerPluginDrainHttpServer({
+          httpServer: this.httpServer,
+          stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
+        }),
         options.production
           ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
           : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -155,17 +217,18 @@ export class GraphServer {
     app.get('/metrics', async (_req, res) => {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
-    const origins = this.options.corsOrigins ?? (this.options.production ? [] : '*');
     app.use(
       '/graphql',
-      cors({ origin: origins === '*' ? true : origins }),
+      cors({ origin: corsOrigin(this.options.corsOrigins), maxAge: 600 }),
       express.json({ limit: '1mb' }),
+      authenticate(this.options.verifier, logger),
       expressMiddleware(this.apollo, {
-        context: async ({ req }) => {
+        context: async ({ req, res }) => {
           const requestId =
             (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) ||
             randomUUID();
-          return createContext(services, logger.child({ requestId }));
+          const principal = (res.locals as { principal: Principal }).principal;
+          return createContext(services, new Access(principal), logger.child({ requestId, caller: principal.sub }));
         },
       }),
     );

@@ -1,45 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
+import { runUntilExit, startServerProcess, type ServerProcess } from './support/server-process';
 
-/** `npm start` as a user runs it: the built server in its own process, on the embedded sandbox. */
+const dataDir = () => mkdtempSync(join(tmpdir(), 'fg-process-'));
+
+/** `npm start` as a user runs it: the built server in its own process, with the user's environment. */
 describe('the server process', () => {
-  let child: ChildProcess;
-  let output = '';
-
+  let server: ServerProcess | undefined;
   afterEach(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    server = undefined;
   });
 
-  it('starts on the embedded sandbox with no credentials, serves a query, and stops cleanly on SIGTERM', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'fg-process-')),
-    };
-    for (const k of Object.keys(env)) if (/^(LINGXING_|SPAPI_|DATABASE_URL)/.test(k)) delete env[k];
-    child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line in:\n${output}`)), 15_000);
-      child.stdout!.on('data', () => {
-        const line = output.split('\n').find((l) => l.includes('fulfillment graph listening'));
-        if (line) {
-          clearTimeout(timer);
-          resolve(JSON.parse(line).url);
-        }
-      });
-    });
-    expect(output).toContain('using the embedded ERP sandbox');
-    const res = await request(url, {
+  it('starts on the embedded sandboxes with no credentials and no set-up, serves a query, and stops on SIGTERM', async () => {
+    server = await startServerProcess({ DATA_DIR: dataDir() });
+    expect(server.output()).toContain('using the embedded ERP sandbox');
+    expect(server.output()).toContain('authentication off: both upstreams are the embedded sandboxes');
+    const res = await request(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -49,8 +29,102 @@ describe('the server process', () => {
     expect(await res.body.json()).toEqual({
       data: { fulfillmentTask: { status: 'DONE', results: [{ messageId: '2725' }] } },
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('turns authentication on by itself when an upstream is live, and says so', async () => {
+    server = await startServerProcess({
+      DATA_DIR: dataDir(),
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      LINGXING_BASE_URL: 'http://127.0.0.1:9',
+      AUTH_JWT_SECRET: 'a-development-secret-of-32-bytes!!',
+    });
+    expect(server.output()).toContain('authentication on (bearer JWT): an upstream is live');
+    const res = await request(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.statusCode).toBe(401);
+    await res.body.dump();
+  });
+
+  it('warns on every start when authentication is turned off with a live upstream', async () => {
+    server = await startServerProcess({
+      DATA_DIR: dataDir(),
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      LINGXING_BASE_URL: 'http://127.0.0.1:9',
+      AUTH_MODE: 'off',
+    });
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => l.includes('authentication is OFF'));
+    expect(JSON.parse(line!)).toMatchObject({ level: 40, auth: 'off' });
+  });
+});
+
+describe('production safety: refusals before anything opens', () => {
+  const live = {
+    LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+    LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+    SPAPI_CLIENT_ID: 'amzn1.application-oa2-client.x',
+    SPAPI_CLIENT_SECRET: 'secret',
+    SPAPI_SELLERS: '[{"sellerId":"A1MQMW3JWPNCBX","region":"NA","refreshToken":"Atzr|x"}]',
+    AUTH_JWT_SECRET: 'a-production-secret-of-32-bytes!!!',
+  };
+  it.each([
+    ['on the embedded sandboxes', { NODE_ENV: 'production' }, /would serve the embedded sandbox.*ALLOW_SANDBOX=true/],
+    [
+      'on the sandboxes with authentication off by default',
+      { NODE_ENV: 'production', ALLOW_SANDBOX: 'true' },
+      /authentication off.*AUTH_MODE=off/,
+    ],
+    [
+      'with a live ERP but the SP-API sandbox',
+      {
+        NODE_ENV: 'production',
+        LINGXING_APP_ID: live.LINGXING_APP_ID,
+        LINGXING_APP_SECRET: 'x',
+        AUTH_JWT_SECRET: live.AUTH_JWT_SECRET,
+      },
+      /no SP-API credentials would serve the embedded sandbox/,
+    ],
+    ['with live upstreams and no key to check tokens', { ...live, AUTH_JWT_SECRET: '' }, /no key is configured/],
+    ['with an ERP appId of the wrong length', { ...live, LINGXING_APP_ID: 'too-short' }, /must be 16 bytes/],
+    ['with an ERP appId and no secret', { LINGXING_APP_ID: live.LINGXING_APP_ID }, /Set both LINGXING_APP_ID and/],
+    ['with SP-API sellers but no app', { SPAPI_SELLERS: live.SPAPI_SELLERS }, /SPAPI_SELLERS is set without/],
+    ['with a short HS256 secret', { ...live, AUTH_JWT_SECRET: 'short' }, /at least 32 bytes/],
+  ])('refuses to start %s: exit 78 and a clear message', async (_name, env, message) => {
+    const data = dataDir();
+    const { code, output } = await runUntilExit({ DATA_DIR: join(data, 'store'), ...env });
+    expect(code).toBe(78);
+    expect(output).toMatch(message);
+    // checked before the store opens
+    expect(existsSync(join(data, 'store'))).toBe(false);
+  });
+
+  it('starts in production on the sandboxes only when both are asked for explicitly, with introspection off', async () => {
+    const server = await startServerProcess({
+      DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      ALLOW_SANDBOX: 'true',
+      AUTH_MODE: 'off',
+    });
+    try {
+      const res = await request(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
+      const body = (await res.body.json()) as { errors?: Array<{ message: string }> };
+      expect(body.errors?.[0].message).toMatch(/introspection/i);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
   });
 });

@@ -1,43 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { request } from 'undici';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
-import { mcfInput, submitInput } from './support/harness';
+import { mcfInput, submitInput, TEST_JWT_SECRET, testToken } from './support/harness';
+import { startServerProcess as startServer, type ServerProcess } from './support/server-process';
 import { STORE_KINDS, testStoreEnv, type TestStoreEnv } from './support/stores';
 
 const SUBMIT = LINGXING_ENDPOINTS.submitFulfillment.path;
 const CREATE = LINGXING_ENDPOINTS.createMcfOrder.path;
 
-/** The built server in its own process, pointed at a sandbox ERP this test controls. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
-  for (const k of Object.keys(childEnv)) if (/^(SPAPI_)/.test(k)) delete childEnv[k];
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'index.js')], {
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
-    child.stdout.on('data', (c: Buffer) => {
-      output += c.toString();
-      const line = output.split('\n').find((l) => l.includes('fulfillment graph listening'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).url);
-      }
-    });
-  });
-  return { child, url };
-}
-
 async function gql(url: string, query: string, variables: Record<string, unknown>) {
   const res = await request(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken()}` },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.body.json()) as {
@@ -57,7 +32,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (kind) => {
   let erp: LingxingSandbox;
   let store: TestStoreEnv;
-  const children: ChildProcess[] = [];
+  const children: ServerProcess['child'][] = [];
   beforeAll(async () => {
     erp = await new LingxingSandbox({ latencyMs: 0, pendingMs: 200, processingMs: 200 }).start();
     store = await testStoreEnv(kind);
@@ -74,6 +49,7 @@ describe.each(STORE_KINDS)('a gateway killed mid-request and restarted on %s', (
       LINGXING_BASE_URL: erp.url,
       LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
       LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
       TASK_REFRESH_INTERVAL_MS: '100',
       IDEMPOTENCY_LEASE_MS: '1000',
     };

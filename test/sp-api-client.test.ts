@@ -119,7 +119,7 @@ describe('SP-API through the gateway with configured sellers', () => {
 });
 
 describe('SP-API configuration', () => {
-  const base = { SPAPI_CLIENT_ID: 'amzn1.application-oa2-client.x', SPAPI_CLIENT_SECRET: 's' };
+  const base = { SPAPI_CLIENT_ID: 'amzn1.application-oa2-client.x', SPAPI_CLIENT_SECRET: 's', AUTH_MODE: 'off' };
   it('reads sellers from SPAPI_SELLERS with the production LWA URL by default', () => {
     const config = loadConfig({
       ...base,

@@ -31,6 +31,10 @@ const task = (taskId: string, createdAt: string, status = 'PENDING') => ({
   pollAttempts: 0,
 });
 
+/** an idempotency scope: the mutation and the tenant it acts for (stored as `${operation} ${tenant}`) */
+const S = { operation: 's', tenant: 'T' };
+const S2 = { operation: 's2', tenant: 'T' };
+
 describe.each(STORE_KINDS)('the %s store', (kind) => {
   let env: TestStoreEnv;
   let repo: Repository;
@@ -87,12 +91,12 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     const idem = new Idempotency(repo, new FakeClock());
     let calls = 0;
     const work = async () => ({ n: ++calls });
-    expect(await idem.run('s', 'k1', { a: 1 }, 'report', work)).toEqual({ value: { n: 1 }, replayed: false });
-    expect(await idem.run('s', 'k1', { a: 1, idempotencyKey: 'k1' }, 'report', work)).toEqual({
+    expect(await idem.run(S, 'k1', { a: 1 }, 'report', work)).toEqual({ value: { n: 1 }, replayed: false });
+    expect(await idem.run(S, 'k1', { a: 1, idempotencyKey: 'k1' }, 'report', work)).toEqual({
       value: { n: 1 },
       replayed: true,
     });
-    await expect(idem.run('s', 'k1', { a: 2 }, 'report', work)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(idem.run(S, 'k1', { a: 2 }, 'report', work)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect(calls).toBe(1);
   });
 
@@ -104,7 +108,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
       await new Promise((r) => setTimeout(r, 30));
       return { ok: true };
     };
-    const results = await Promise.all(Array.from({ length: 5 }, () => idem.run('s', 'twin', { a: 1 }, 'report', work)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => idem.run(S, 'twin', { a: 1 }, 'report', work)));
     expect(calls).toBe(1);
     expect(results.filter((r) => r.replayed)).toHaveLength(4);
   });
@@ -113,17 +117,17 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     const clock = new FakeClock();
     const idem = new Idempotency(repo, clock, { leaseMs: 1000, waitMs: 0 });
     await repo.claimKey(
-      's',
+      's T',
       'crashed',
       Idempotency.hash({ a: 1 }),
       new Date(clock.now()).toISOString(),
       new Date(clock.now() + 1000).toISOString(),
     );
-    await expect(idem.run('s', 'crashed', { a: 1 }, 'report', async () => ({}))).rejects.toThrow(
+    await expect(idem.run(S, 'crashed', { a: 1 }, 'report', async () => ({}))).rejects.toThrow(
       /still being carried out/,
     );
     clock.advance(2000);
-    await expect(idem.run('s', 'crashed', { a: 1 }, 'report', async () => ({}))).rejects.toBeInstanceOf(
+    await expect(idem.run(S, 'crashed', { a: 1 }, 'report', async () => ({}))).rejects.toBeInstanceOf(
       OutcomeUnknownError,
     );
   });
@@ -133,29 +137,29 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     const idem = new Idempotency(repo, clock, { leaseMs: 1000, waitMs: 0 });
     const details = { upstream: 'lingxing', operation: 'submitFulfillment' };
     await expect(
-      idem.run('s', 'k2', { a: 1 }, 'report', async () => {
+      idem.run(S, 'k2', { a: 1 }, 'report', async () => {
         throw new UpstreamThrottledError('busy', details);
       }),
     ).rejects.toBeInstanceOf(UpstreamThrottledError);
-    expect(await repo.getKey('s', 'k2')).toBeNull();
+    expect(await repo.getKey('s T', 'k2')).toBeNull();
     await expect(
-      idem.run('s', 'k3', { a: 1 }, 'report', async () => {
+      idem.run(S, 'k3', { a: 1 }, 'report', async () => {
         throw new UpstreamTimeoutError('late', details);
       }),
     ).rejects.toBeInstanceOf(UpstreamTimeoutError);
-    expect((await repo.getKey('s', 'k3'))!.state).toBe('pending');
-    await expect(idem.run('s', 'k3', { a: 1 }, 'report', async () => ({ resent: true }))).rejects.toBeInstanceOf(
+    expect((await repo.getKey('s T', 'k3'))!.state).toBe('pending');
+    await expect(idem.run(S, 'k3', { a: 1 }, 'report', async () => ({ resent: true }))).rejects.toBeInstanceOf(
       OutcomeUnknownError,
     );
     let reconciled = false;
     await expect(
-      idem.run('s2', 'k4', { a: 1 }, 'rerun', async () => {
+      idem.run(S2, 'k4', { a: 1 }, 'rerun', async () => {
         throw new UpstreamTimeoutError('late', details);
       }),
     ).rejects.toThrow();
     expect(
       await idem.run(
-        's2',
+        S2,
         'k4',
         { a: 1 },
         'rerun',

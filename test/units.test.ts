@@ -97,6 +97,7 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     writeFileSync(join(dir, 'secret'), 'a+b/c=\n');
     const config = loadConfig({
+      AUTH_MODE: 'off',
       LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM',
       LINGXING_APP_SECRET_FILE: join(dir, 'secret'),
       LINGXING_BASE_URL: 'https://erp.example/',

@@ -19,9 +19,14 @@ export function schemaFromSdl(sdl: string): GraphQLSchema {
 }
 
 export async function breakingChanges(before: string, after: string): Promise<BreakingChange[]> {
-  const changes = await diff(schemaFromSdl(before), schemaFromSdl(after), [DiffRule.suppressRemovalOfDeprecatedField]);
+  const next = schemaFromSdl(after);
+  const changes = await diff(schemaFromSdl(before), next, [DiffRule.suppressRemovalOfDeprecatedField]);
+  // importing a federation directive through @link renames its definition (`@federation__x` → `@x`):
+  // the same spec directive, not a change to the contract
+  const imported = (c: { path?: string }) =>
+    c.path?.startsWith('@federation__') && next.getDirective(c.path.slice('@federation__'.length)) !== undefined;
   return changes
-    .filter((c) => c.criticality.level === CriticalityLevel.Breaking)
+    .filter((c) => c.criticality.level === CriticalityLevel.Breaking && !imported(c))
     .map((c) => ({ path: c.path, message: c.message, reason: c.criticality.reason }));
 }
 

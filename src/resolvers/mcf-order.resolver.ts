@@ -48,7 +48,14 @@ export class McfOrderResolver {
   ): Promise<McfOrderConnection> {
     return keysetConnection(
       { first, after },
-      (limit, position) => ctx.store.recentMcfOrders({ storeName, limit, after: position }),
+      (limit, position) =>
+        ctx.store.recentMcfOrders({
+          storeName,
+          // without a storeName: only the caller's own stores
+          storeNames: ctx.access.stores === '*' ? undefined : [...ctx.access.stores],
+          limit,
+          after: position,
+        }),
       (o) => ({ createdAt: o.createdAt, id: `${o.storeName}/${o.orderId}` }),
       (page) => page.map(toMcfOrder),
     );

@@ -18,7 +18,7 @@ export class FbaOrders {
   async create(input: CreateFbaOutboundOrderInput): Promise<FbaOutboundOrderPayload> {
     try {
       const { value } = await this.deps.idempotency.run(
-        'createFbaOutboundOrder',
+        { operation: 'createFbaOutboundOrder', tenant: input.sellerId },
         input.idempotencyKey,
         input,
         'rerun',

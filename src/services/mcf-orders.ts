@@ -4,6 +4,7 @@ import { UpstreamRejectedError } from '../errors';
 import { IdempotencyKeyReusedError, type Idempotency } from '../idempotency';
 import type { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder } from '../schema/mcf-order.type';
 import { UserErrorCode } from '../schema/user-error.type';
+import { safeUpstreamMessage } from '../redact';
 import type { Repository } from '../store';
 import type { StoredMcfOrder } from '../store/repository';
 
@@ -41,7 +42,7 @@ export class McfOrders {
   async create(input: CreateMcfOrderInput): Promise<CreateMcfOrderPayload> {
     try {
       const { value } = await this.deps.idempotency.run(
-        'createMcfOrder',
+        { operation: 'createMcfOrder', tenant: input.storeName },
         input.idempotencyKey,
         input,
         'rerun',
@@ -76,7 +77,11 @@ export class McfOrders {
         return {
           order: null,
           userErrors: [
-            { field: error.inputPath ?? null, code: UserErrorCode.UPSTREAM_REJECTED, message: error.message },
+            {
+              field: error.inputPath ?? null,
+              code: UserErrorCode.UPSTREAM_REJECTED,
+              message: safeUpstreamMessage(error.message),
+            },
           ],
         };
       } else {

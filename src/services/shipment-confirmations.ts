@@ -7,6 +7,7 @@ import { nextPollDelay } from '../refresher';
 import type { SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
 import type { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
 import { UserErrorCode } from '../schema/user-error.type';
+import { safeUpstreamMessage } from '../redact';
 import type { Repository } from '../store';
 
 /**
@@ -28,7 +29,7 @@ export class ShipmentConfirmations {
   async submit(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
     try {
       const { value } = await this.deps.idempotency.run(
-        'submitFulfillment',
+        { operation: 'submitFulfillment', tenant: input.sellerId },
         input.idempotencyKey,
         input,
         'report',
@@ -55,7 +56,13 @@ export class ShipmentConfirmations {
       if (!(error instanceof UpstreamRejectedError)) throw error;
       return {
         task: null,
-        userErrors: [{ field: error.inputPath ?? null, message: error.message, code: UserErrorCode.UPSTREAM_REJECTED }],
+        userErrors: [
+          {
+            field: error.inputPath ?? null,
+            message: safeUpstreamMessage(error.message),
+            code: UserErrorCode.UPSTREAM_REJECTED,
+          },
+        ],
       };
     }
     const now = this.deps.clock.now();

@@ -2,6 +2,7 @@ import { SpApiNotFoundError, SpApiRejectedError } from '../datasources/sp-api/cl
 import { UnknownSellerError } from '../datasources/sp-api/sellers';
 import { OrderIdConflictError, refusalReason } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { UserErrorCode, type UserError } from '../schema/user-error.type';
+import { safeUpstreamMessage } from '../redact';
 
 /**
  * Expected refusals of an SP-API mutation as userErrors; anything else is rethrown as a fault.
@@ -13,13 +14,13 @@ export function spApiUserErrors(error: unknown, orderField: string[] = ['sellerF
   if (error instanceof OrderIdConflictError)
     return [{ field: orderField, message: error.message, code: UserErrorCode.ORDER_EXISTS }];
   if (error instanceof SpApiNotFoundError)
-    return [{ field: orderField, message: error.message, code: UserErrorCode.NOT_FOUND }];
+    return [{ field: orderField, message: safeUpstreamMessage(error.message), code: UserErrorCode.NOT_FOUND }];
   if (error instanceof SpApiRejectedError) {
     const reason = refusalReason(error);
     return [
       {
         field: reason === 'UPSTREAM_REJECTED' ? null : orderField,
-        message: error.message,
+        message: safeUpstreamMessage(error.message),
         code: UserErrorCode[reason],
       },
     ];

@@ -286,8 +286,10 @@ export class Repository {
     return new Map(rows.map((r) => [`${String(r.store_name)}\u0000${String(r.order_id)}`, toMcf(r)]));
   }
 
+  /** Newest first; `storeNames` limits the list to those stores (an empty list finds nothing). */
   async recentMcfOrders(options: {
     storeName?: string | null;
+    storeNames?: readonly string[];
     limit: number;
     after?: ListPosition;
   }): Promise<StoredMcfOrder[]> {
@@ -296,6 +298,12 @@ export class Repository {
     if (options.storeName) {
       params.push(options.storeName);
       where.push(`store_name = $${params.length}`);
+    }
+    if (options.storeNames) {
+      if (options.storeNames.length === 0) return [];
+      params.push(...options.storeNames);
+      const first = params.length - options.storeNames.length + 1;
+      where.push(`store_name IN (${options.storeNames.map((_, i) => `$${first + i}`).join(', ')})`);
     }
     if (options.after) {
       params.push(options.after.createdAt, options.after.id);

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app';
+import { mintDevToken, type DevTokenClaims } from '../../src/auth/dev-token';
 import { loadConfig } from '../../src/config';
 import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';
 import type { SpApiSandboxOptions } from '../../src/sandbox/sp-api/server';
@@ -17,10 +18,14 @@ export interface TestApp extends RunningApp {
   logs: string[];
   /** the store's environment, to start a second app on the same store (a restart) */
   storeEnv: Record<string, string>;
-  /** Runs a typed document (from test/__generated__) or a plain query string. */
+  /**
+   * Runs a typed document (from test/__generated__) or a plain query string, with a bearer token
+   * for every seller, store and scope unless `as` names the caller's claims (or `null`: no token).
+   */
   gql<T = Record<string, unknown>, V = Record<string, unknown>>(
     query: string | TypedDocumentNode<T, V>,
     variables?: V,
+    as?: DevTokenClaims | null,
   ): Promise<GqlResponse<T>>;
 }
 
@@ -49,6 +54,8 @@ export async function startTestApp(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    // authentication is on whenever a test points the app at a live upstream; off on the sandboxes
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     TASK_REFRESH_INTERVAL_MS: '0',
     ...(options.storeEnv ?? store!.env),
     ...options.env,
@@ -67,16 +74,26 @@ export async function startTestApp(
     },
     logs: lines,
     storeEnv: options.storeEnv ?? store!.env,
-    async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V) {
+    async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V, as?: DevTokenClaims | null) {
+      const token = as === null ? undefined : await testToken(as ?? ALL_ACCESS);
       const res = await request(app.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       const raw = await res.body.text();
       return { status: res.statusCode, raw, ...(JSON.parse(raw) as { data?: T; errors?: GqlResponse<T>['errors'] }) };
     },
   };
+}
+
+/** The HS256 secret test apps verify tokens with. */
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-bytes!';
+export const ALL_ACCESS: DevTokenClaims = { sub: 'test-admin', sellers: ['*'], stores: ['*'] };
+
+/** A bearer token signed with TEST_JWT_SECRET. */
+export function testToken(claims: DevTokenClaims = ALL_ACCESS): Promise<string> {
+  return mintDevToken(TEST_JWT_SECRET, claims);
 }
 
 export const DEMO_SELLER = 'A1MQMW3JWPNCBX';

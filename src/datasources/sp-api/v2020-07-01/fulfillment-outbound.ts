@@ -229,14 +229,39 @@ export class FulfillmentOutboundV20200701 {
 }
 
 /** Whether an existing order is the one a create request describes (same display id and lines). */
+/**
+ * Whether the order Amazon holds under this id is the one this request describes: the whole
+ * request as Amazon keeps it (ids, comment, speed, every address field, every line). A repeat that
+ * differs anywhere, the address included, names a different order: ORDER_EXISTS, never the other
+ * buyer's data.
+ */
 function sameOrder(existing: M.GetFulfillmentOrderResult, request: M.CreateFulfillmentOrderRequest): boolean {
   const lines = (items: Array<{ sellerSku: string; sellerFulfillmentOrderItemId: string; quantity: number }>) =>
     items
       .map((i) => `${i.sellerFulfillmentOrderItemId}\u0000${i.sellerSku}\u0000${i.quantity}`)
       .sort()
       .join('\n');
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : '');
+  const ADDRESS_FIELDS = [
+    'name',
+    'addressLine1',
+    'addressLine2',
+    'addressLine3',
+    'city',
+    'districtOrCounty',
+    'stateOrRegion',
+    'postalCode',
+    'countryCode',
+    'phone',
+  ] as const;
+  const order = existing.fulfillmentOrder;
+  const had = order.destinationAddress as Partial<M.Address> | undefined;
+  const wants = request.destinationAddress;
   return (
-    existing.fulfillmentOrder.displayableOrderId === request.displayableOrderId &&
+    order.displayableOrderId === request.displayableOrderId &&
+    text(order.displayableOrderComment) === text(request.displayableOrderComment) &&
+    text(order.shippingSpeedCategory) === text(request.shippingSpeedCategory) &&
+    ADDRESS_FIELDS.every((f) => text(had?.[f]) === text(wants[f])) &&
     lines(existing.fulfillmentOrderItems) === lines(request.items)
   );
 }
