@@ -9,6 +9,7 @@ import { LingxingSandbox, type LingxingSandboxOptions } from './sandbox/lingxing
 import { SANDBOX_ERP_APP } from './sandbox/lingxing/fixtures';
 import { GraphServer } from './server';
 import { TokenVerifier } from './auth/verifier';
+import { CostBuckets } from './limits/cost-buckets';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { FbaOrders } from './services/fba-orders';
@@ -170,6 +171,20 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    limits: {
+      document: {
+        maxTokens: config.limits.maxQueryTokens,
+        maxAliases: config.limits.maxAliases,
+        maxDepth: config.limits.maxDepth,
+        maxEntities: config.limits.maxEntities,
+      },
+      maxOperationCost: config.limits.maxOperationCost,
+      costBuckets: new CostBuckets(
+        { size: config.limits.costBucketSize, restorePerSecond: config.limits.costRestorePerSecond },
+        clock,
+      ),
+      operationTimeoutMs: config.limits.operationTimeoutMs,
+    },
     verifier,
     readiness: [
       { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },

@@ -20,10 +20,11 @@ import { McfOrderResolver } from './resolvers/mcf-order.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { REFERENCE_RESOLVERS } from './resolvers/references';
 import { guardRootFields, withAuthDirectives } from './auth/guard';
+import { withCostDirectives } from './limits/cost';
 
 /** Federation 2: the directives this subgraph uses. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])';
 
 /** The type-graphql schema alone (validation is explicit in resolvers, so mutations can return userErrors). */
 export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
@@ -55,7 +56,8 @@ export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildTypeGraphqlSchema();
-  const typeDefs = withAuthDirectives(parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`));
+  const printed = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = withCostDirectives(withAuthDirectives(printed));
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, reference] of Object.entries(REFERENCE_RESOLVERS))
     resolvers[type] = { ...resolvers[type], ...reference };

@@ -18,9 +18,22 @@ export interface Config {
   auth: AuthConfig;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight operations may finish after SIGTERM/SIGINT */
   shutdownTimeoutMs: number;
+  limits: LimitsConfig;
   lingxing: LingxingConfig;
   spApi: SpApiConfig;
   store: StoreConfig;
+}
+
+/** What one operation and one caller may use (shared/API.md, "Cost and limits"). */
+export interface LimitsConfig {
+  maxQueryTokens: number;
+  maxAliases: number;
+  maxDepth: number;
+  maxEntities: number;
+  maxOperationCost: number;
+  costBucketSize: number;
+  costRestorePerSecond: number;
+  operationTimeoutMs: number;
 }
 
 export interface StoreConfig {
@@ -78,6 +91,12 @@ export const DEVELOPMENT_CORS_ORIGINS = [
   'http://127.0.0.1',
 ];
 
+function positive(env: Env, name: string, fallback: number): number {
+  const n = int(env, name, fallback);
+  if (n === 0) throw new ConfigError(`${name} must be at least 1`);
+  return n;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const appId = env.LINGXING_APP_ID || undefined;
@@ -121,6 +140,16 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: corsOrigins(env, production),
     auth,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    limits: {
+      maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
+      maxAliases: int(env, 'MAX_ALIASES', 100),
+      maxDepth: positive(env, 'MAX_DEPTH', 12),
+      maxEntities: int(env, 'MAX_ENTITIES', 200),
+      maxOperationCost: int(env, 'MAX_OPERATION_COST', 100),
+      costBucketSize: positive(env, 'COST_BUCKET_SIZE', 1_000),
+      costRestorePerSecond: positive(env, 'COST_RESTORE_PER_SECOND', 100),
+      operationTimeoutMs: positive(env, 'OPERATION_TIMEOUT_MS', 30_000),
+    },
     lingxing,
     spApi,
     store: {

@@ -22,12 +22,22 @@ export interface Services {
 export interface Context extends Services {
   access: Access;
   loaders: Loaders;
+  /** whose cost bucket pays: the token's subject, or the client address when authentication is off */
+  caller: string;
+  /** the operation's requested cost, once priced */
+  cost?: number;
 }
 
-export function createContext(services: Services, access: Access, requestLogger: Logger = services.logger): Context {
+export function createContext(
+  services: Services,
+  access: Access,
+  requestLogger: Logger = services.logger,
+  caller = access.principal.sub,
+): Context {
   return {
     ...services,
     access,
+    caller,
     logger: requestLogger,
     loaders: createLoaders({
       fulfillment: services.lingxing.fulfillment,

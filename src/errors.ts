@@ -116,6 +116,60 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** Thrown when a document is over a size limit (tokens, aliases, depth, `_entities` representations); HTTP 400. */
+export class QueryTooLargeError extends GraphQLError {
+  readonly code = 'QUERY_TOO_LARGE';
+  constructor(message: string, limit: { name: string; max: number; found?: number }) {
+    super(message, { extensions: { code: 'QUERY_TOO_LARGE', limit } });
+  }
+}
+
+/** The shape of `extensions.cost` (Shopify's calculated query cost). */
+export interface CostExtension {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+}
+
+/** Thrown before execution when one operation may cause more upstream calls than MAX_OPERATION_COST. */
+export class CostLimitExceededError extends GraphQLError {
+  readonly code = 'COST_LIMIT_EXCEEDED';
+  constructor(requested: number, max: number, cost: CostExtension) {
+    super(
+      `This operation may cost ${requested} upstream calls; at most ${max} are allowed in one operation. Ask for fewer ids or a smaller page.`,
+      { extensions: { code: 'COST_LIMIT_EXCEEDED', maxOperationCost: max, cost } },
+    );
+  }
+}
+
+/** Thrown before execution when the caller's cost bucket cannot pay for the operation now. */
+export class ThrottledError extends GraphQLError {
+  readonly code = 'THROTTLED';
+  constructor(retryAfterMs: number, cost: CostExtension) {
+    super(`Too many upstream calls in a short time; retry in ${Math.ceil(retryAfterMs / 100) / 10} s.`, {
+      extensions: { code: 'THROTTLED', retryAfterMs, cost },
+    });
+  }
+}
+
+/** The operation's deadline (OPERATION_TIMEOUT_MS) passed: what had not finished is dropped, never sent. */
+export class OperationTimeoutError extends GraphQLError {
+  readonly code = 'OPERATION_TIMEOUT';
+  constructor(timeoutMs: number) {
+    super(`The operation did not finish within ${timeoutMs} ms; upstream calls still waiting were not sent.`, {
+      extensions: { code: 'OPERATION_TIMEOUT' },
+    });
+  }
+}
+
+/** The client went away before the answer: its queued upstream calls are dropped. Nobody reads this answer. */
+export class ClientClosedError extends GraphQLError {
+  readonly code = 'CLIENT_CLOSED_REQUEST';
+  constructor() {
+    super('The client closed the request.', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+  }
+}
+
 /** Errors this service raises itself carry a client-safe message and a literal `code`; anything else is masked as INTERNAL_SERVER_ERROR. */
 export function isClientSafe(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && typeof (error as { code?: unknown }).code === 'string';

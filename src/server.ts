@@ -11,20 +11,40 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Access, type Principal } from './auth/principal';
 import type { TokenVerifier } from './auth/verifier';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext, type Context, type Services } from './context';
-import { isClientSafe, UnauthenticatedError } from './errors';
+import {
+  ClientClosedError,
+  isClientSafe,
+  OperationTimeoutError,
+  QueryTooLargeError,
+  UnauthenticatedError,
+} from './errors';
 import type { Logger } from './logger';
 import { redactInputValues } from './redact';
 import type { Metrics } from './metrics';
 import { buildAppSchema } from './build-schema';
+import { checkDocument, type DocumentLimits } from './limits/document-limits';
+import type { CostBuckets } from './limits/cost-buckets';
+import { costPlugin } from './limits/plugin';
+import { BoundedLabels } from './limits/labels';
+import { operationScope } from './operation-scope';
+import { ReadinessMonitor, type ReadinessCheck } from './readiness';
 
-export interface ReadinessCheck {
-  name: string;
-  check: () => Promise<void>;
+export type { ReadinessCheck } from './readiness';
+
+/** What one operation may use (shared/API.md, "Cost and limits"). */
+export interface OperationLimits {
+  document: DocumentLimits;
+  maxOperationCost: number;
+  costBuckets: CostBuckets;
+  /** OPERATION_TIMEOUT_MS: when an operation's queued upstream calls are dropped */
+  operationTimeoutMs: number;
+  /** request bodies over this many bytes are refused (default 1 MB) */
+  maxBodyBytes?: number;
 }
 
 export interface GraphServerOptions {
@@ -39,6 +59,7 @@ export interface GraphServerOptions {
   shutdownTimeoutMs?: number;
   /** who is calling: a verified bearer token, or everyone when authentication is off */
   verifier: TokenVerifier;
+  limits: OperationLimits;
   readiness?: ReadinessCheck[];
 }
 
@@ -73,6 +94,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
 }
 
 function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  const names = new BoundedLabels();
   return {
     async requestDidStart() {
       const started = performance.now();
@@ -93,14 +115,27 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
             );
           }
         },
-        async willSendResponse({ operation, operationName, errors }) {
+        async willSendResponse({ operation, operationName, errors, contextValue }) {
+          const seconds = (performance.now() - started) / 1000;
+          const outcome = errors?.length ? 'error' : 'ok';
           metrics.graphqlDuration.observe(
+            { operation_name: names.label(operationName), operation_type: operation?.operation ?? 'unknown', outcome },
+            seconds,
+          );
+          // the access log: one line per operation
+          contextValue.logger.info(
             {
-              operation_name: operationName ?? 'anonymous',
-              operation_type: operation?.operation ?? 'unknown',
-              outcome: errors?.length ? 'error' : 'ok',
+              operationName: operationName?.slice(0, 100) ?? null,
+              operationType: operation?.operation ?? null,
+              ms: Math.round(seconds * 1000),
+              cost: contextValue.cost ?? 0,
+              upstreamCalls: operationScope.getStore()?.upstreamCalls ?? 0,
+              outcome,
+              errorCodes: errors?.length
+                ? [...new Set(errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'))]
+                : undefined,
             },
-            (performance.now() - started) / 1000,
+            'operation',
           );
         },
       };
@@ -139,6 +174,83 @@ function authenticate(verifier: TokenVerifier, logger: Logger): RequestHandler {
 
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)$/;
 
+/** The JSON answer for a request refused before GraphQL runs. */
+function refuse(
+  res: Parameters<RequestHandler>[1],
+  status: number,
+  message: string,
+  extensions: Record<string, unknown>,
+) {
+  res.status(status).json({ errors: [{ message, extensions }] });
+}
+
+/**
+ * Size limits before Apollo parses and validates (graphql-js's overlapping-fields validation is
+ * quadratic): tokens while parsing, then aliases, depth and `_entities` representations. A
+ * document that passed is remembered, so repeated operations are checked once.
+ */
+function documentGate(limits: DocumentLimits, logger: Logger): RequestHandler {
+  const passed = new Set<string>();
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const fromBody = req.method === 'POST' && body !== null && typeof body === 'object';
+    const source = (fromBody ? body : req.query) as { query?: unknown; variables?: unknown };
+    if (typeof source.query !== 'string') return next();
+    let variables = source.variables as Record<string, unknown> | undefined;
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables) as Record<string, unknown>;
+      } catch {
+        return next(); // Apollo answers malformed variables itself
+      }
+    }
+    const mentionsEntities = source.query.includes('_entities');
+    if (!mentionsEntities && passed.has(source.query)) return next();
+    try {
+      checkDocument(source.query, variables, limits);
+    } catch (error) {
+      if (!(error instanceof QueryTooLargeError)) return next(); // a syntax error: Apollo reports it
+      logger.info({ code: error.code, limit: error.extensions.limit }, error.message);
+      return refuse(res, 400, error.message, error.extensions);
+    }
+    if (!mentionsEntities) {
+      if (passed.size >= 1_000) passed.clear();
+      passed.add(source.query);
+    }
+    next();
+  };
+}
+
+/**
+ * The operation's scope: a signal that fires at its deadline or when its client goes away, and
+ * the count of upstream requests it sent. Everything the operation does runs inside it.
+ */
+function operationScopeMiddleware(timeoutMs: number): RequestHandler {
+  return (_req, res, next) => {
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort(new OperationTimeoutError(timeoutMs)), timeoutMs);
+    deadline.unref();
+    res.on('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) controller.abort(new ClientClosedError());
+    });
+    operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, next);
+  };
+}
+
+/** Malformed or over-large HTTP bodies get a JSON GraphQL error, never Express's HTML page. */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large')
+      return refuse(res, 413, 'The request body is too large.', { code: 'QUERY_TOO_LARGE' });
+    if (error.type === 'entity.parse.failed' || error.status === 400)
+      return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
+    logger.error({ err: error }, 'unexpected error in the HTTP layer');
+    refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
+  };
+}
+
 /** Reflects an allowed browser origin, never `null`; loopback entries allow any port. */
 export function corsOrigin(allowed: string[] | '*') {
   return (origin: string | undefined, callback: (error: Error | null, allow?: boolean | string) => void) => {
@@ -159,12 +271,14 @@ export class GraphServer {
   private readonly apollo: ApolloServer<Context>;
   private readonly app = express();
   private started = false;
+  private readonly readiness: ReadinessMonitor;
 
   private constructor(
     private readonly options: GraphServerOptions,
     schema: Awaited<ReturnType<typeof buildAppSchema>>,
   ) {
     this.httpServer = createServer(this.app);
+    this.readiness = new ReadinessMonitor(options.readiness ?? [], options.logger);
     this.apollo = new ApolloServer<Context>({
       schema,
       // Apollo's own messages (e.g. federation inline tracing) as structured logs, not console lines
@@ -183,6 +297,7 @@ export class GraphServer {
           ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
           : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
         observabilityPlugin(options.metrics),
+        costPlugin({ maxOperationCost: options.limits.maxOperationCost, buckets: options.limits.costBuckets }),
       ],
     });
   }
@@ -200,43 +315,47 @@ export class GraphServer {
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
-    app.get('/readyz', async (_req, res) => {
-      const checks: Record<string, string> = {};
-      let ready = this.started;
-      for (const c of this.options.readiness ?? []) {
-        try {
-          await c.check();
-          checks[c.name] = 'ok';
-        } catch (error) {
-          ready = false;
-          checks[c.name] = (error as { extensions?: { code?: string } }).extensions?.code ?? 'failed';
-        }
-      }
+    app.get('/readyz', (_req, res) => {
+      // from the last background round: answers at once whatever the upstreams do
+      const { ready: checksPass, checks } = this.readiness.current;
+      const ready = this.started && checksPass;
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
     });
     app.get('/metrics', async (_req, res) => {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
+    const { limits, verifier } = this.options;
     app.use(
       '/graphql',
       cors({ origin: corsOrigin(this.options.corsOrigins), maxAge: 600 }),
-      express.json({ limit: '1mb' }),
-      authenticate(this.options.verifier, logger),
+      express.json({ limit: limits.maxBodyBytes ?? 1_048_576 }),
+      authenticate(verifier, logger),
+      documentGate(limits.document, logger),
+      operationScopeMiddleware(limits.operationTimeoutMs),
       expressMiddleware(this.apollo, {
         context: async ({ req, res }) => {
           const requestId =
             (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) ||
             randomUUID();
           const principal = (res.locals as { principal: Principal }).principal;
-          return createContext(services, new Access(principal), logger.child({ requestId, caller: principal.sub }));
+          // the cost bucket: per token subject, or per client address when nobody authenticates
+          const caller = verifier.enabled ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+          return createContext(
+            services,
+            new Access(principal),
+            logger.child({ requestId, caller: principal.sub }),
+            caller,
+          );
         },
       }),
     );
+    app.use(jsonErrors(logger));
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);
       this.httpServer.listen(port, host, resolve);
     });
     this.started = true;
+    this.readiness.start();
     return this.url;
   }
 
@@ -249,6 +368,7 @@ export class GraphServer {
   /** Stops taking requests, lets in-flight ones finish, then closes. */
   async close(): Promise<void> {
     this.started = false;
+    await this.readiness.stop();
     await this.apollo.stop();
   }
 }

@@ -129,7 +129,12 @@ describe('a deployment with a wrong ERP secret', () => {
   });
 
   it('is not ready, and says which upstream', async () => {
-    const ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
+    // the checks run in the background: wait for their first round
+    let ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
+    for (let i = 0; i < 50 && ready.text.includes('pending'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      ready = await get(app.url.replace(/\/graphql$/, '/readyz'));
+    }
     expect(ready.status).toBe(503);
     expect(JSON.parse(ready.text)).toEqual({
       status: 'not ready',

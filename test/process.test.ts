@@ -26,8 +26,9 @@ describe('the server process', () => {
         query: '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003085") { status results { messageId } } }',
       }),
     });
-    expect(await res.body.json()).toEqual({
+    expect(await res.body.json()).toMatchObject({
       data: { fulfillmentTask: { status: 'DONE', results: [{ messageId: '2725' }] } },
+      extensions: { cost: { requestedQueryCost: 1, actualQueryCost: 1 } },
     });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

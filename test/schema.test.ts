@@ -14,6 +14,6 @@ describe('the committed contract', () => {
     expect(sdl).toContain('type FulfillmentTask implements Node @key(fields: "sellerId taskId")');
     expect(sdl).toContain('type FbaOutboundOrder implements Node @key(fields: "sellerId sellerFulfillmentOrderId")');
     expect(sdl).toContain('type McfOrder implements Node @key(fields: "storeName orderId")');
-    expect(sdl).toContain('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(sdl).toContain('extend schema @link(url: "https://specs.apollo.dev/federation/v2.9"');
   });
 });

@@ -15,6 +15,7 @@ import {
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { Semaphore } from '../shared/semaphore';
+import { countUpstreamCall, currentSignal } from '../../operation-scope';
 import { LINGXING_ENDPOINTS, type LingxingOperation } from './endpoints';
 import { normaliseEnvelope, fieldInMessage, type ErpEnvelope } from './envelope';
 import { erpCodeAction } from './error-codes';
@@ -129,7 +130,11 @@ export class LingxingClient {
    * A signed business call. Resolves with the envelope of a `code: 0` answer; throws an
    * `UpstreamError` subclass otherwise (`UpstreamRejectedError` for 102 and business failures).
    */
-  call<T>(operation: LingxingOperation, body: Record<string, JsonValue>): Promise<ErpEnvelope<T>> {
+  call<T>(
+    operation: LingxingOperation,
+    body: Record<string, JsonValue>,
+    options: { tenant?: string } = {},
+  ): Promise<ErpEnvelope<T>> {
     const bodyText = canonicalJson(body); // the exact bytes that are signed and sent
     return this.exchange<T>(
       operation,
@@ -143,6 +148,7 @@ export class LingxingClient {
         return { query, body: bodyText, contentType: 'application/json', accessToken };
       },
       body,
+      options.tenant,
     );
   }
 
@@ -151,8 +157,11 @@ export class LingxingClient {
     operation: LingxingOperation,
     prepare: () => Promise<Prepared>,
     signedBody?: Record<string, JsonValue>,
+    tenant?: string,
   ): Promise<ErpEnvelope<T>> {
     const endpoint = LINGXING_ENDPOINTS[operation];
+    // the operation this call is for: when it ends, a call not yet sent is dropped (never sent)
+    const signal = currentSignal();
     let throttles = 0;
     let transients = 0;
     let tokenRetried = false;
@@ -165,10 +174,11 @@ export class LingxingClient {
     });
 
     for (;;) {
+      if (signal?.aborted) throw signal.reason;
       const prepared = await prepare();
       let answer: { status: number; envelope?: ErpEnvelope };
       try {
-        answer = await this.send(operation, prepared);
+        answer = await this.send(operation, prepared, { tenant, signal });
       } catch (failure) {
         if (!(failure instanceof TransportFailure)) throw failure;
         if ((failure.notSent || endpoint.retrySafe) && transients + 1 < this.transientBackoff.maxAttempts) {
@@ -282,12 +292,15 @@ export class LingxingClient {
   private async send(
     operation: LingxingOperation,
     prepared: Prepared,
+    { tenant, signal }: { tenant?: string; signal?: AbortSignal },
   ): Promise<{ status: number; envelope?: ErpEnvelope }> {
     const { logger, metrics } = this.options;
-    const path = LINGXING_ENDPOINTS[operation].path;
+    const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
     const waitStart = performance.now();
-    const release = await this.semaphore(operation).acquire();
+    // waits its tenant's turn; leaves the queue unsent if the operation ends first
+    const release = await this.semaphore(operation).acquire({ tenant, signal });
     metrics?.pacingWait.observe({ upstream: 'lingxing', operation }, (performance.now() - waitStart) / 1000);
+    countUpstreamCall();
     const started = performance.now();
     let outcome = 'error';
     try {
@@ -300,11 +313,19 @@ export class LingxingClient {
           body: prepared.body,
           headers: prepared.contentType ? { 'content-type': prepared.contentType } : undefined,
           dispatcher: this.options.dispatcher,
-          signal: AbortSignal.timeout(this.timeoutMs),
+          // a read may be abandoned when its operation ends; a write, once sent, completes and is recorded
+          signal:
+            retrySafe && signal
+              ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), signal])
+              : AbortSignal.timeout(this.timeoutMs),
         });
         status = res.statusCode;
         text = await res.body.text();
       } catch (error) {
+        if (signal?.aborted && retrySafe) {
+          outcome = 'abandoned';
+          throw signal.reason;
+        }
         const code =
           (error as { code?: string; cause?: { code?: string } }).code ??
           (error as { cause?: { code?: string } }).cause?.code;

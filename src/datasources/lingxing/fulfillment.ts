@@ -134,6 +134,7 @@ export class LingxingFulfillment {
             order_item: s.items.map((i) => ({ order_item_no: i.orderItemId, quantity: i.quantity })),
           })),
         },
+        { tenant: req.sellerId },
       );
       const taskId = str(envelope.data?.task_id);
       if (!taskId) {
@@ -165,10 +166,11 @@ export class LingxingFulfillment {
     if (taskIds.length === 0) return new Map();
     if (taskIds.length > MAX_TASK_IDS_PER_RESULT_CALL)
       throw new RangeError(`at most ${MAX_TASK_IDS_PER_RESULT_CALL} task ids per call`);
-    const envelope = await this.client.call<unknown[]>('getFulfillmentResult', {
-      seller_id: sellerId,
-      task_id: taskIds.map((id) => new JsonInt(id)),
-    });
+    const envelope = await this.client.call<unknown[]>(
+      'getFulfillmentResult',
+      { seller_id: sellerId, task_id: taskIds.map((id) => new JsonInt(id)) },
+      { tenant: sellerId },
+    );
     const byId = new Map<string, TaskResultRecord>();
     for (const raw of Array.isArray(envelope.data) ? envelope.data : []) {
       const entry = raw as Record<string, unknown>;

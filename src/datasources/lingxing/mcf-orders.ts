@@ -96,7 +96,7 @@ export class LingxingMcfOrders {
    */
   async create(r: McfOrderRequest): Promise<{ requestId?: string }> {
     try {
-      const envelope = await this.client.call('createMcfOrder', toCreateOrderBody(r));
+      const envelope = await this.client.call('createMcfOrder', toCreateOrderBody(r), { tenant: r.storeName });
       return { requestId: envelope.requestId };
     } catch (error) {
       if (error instanceof UpstreamRejectedError) {

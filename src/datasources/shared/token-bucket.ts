@@ -1,10 +1,17 @@
+import { rejectOnAbort } from './abortable';
 import type { Clock } from './clock';
+
+interface Waiter {
+  resolve: (waitedMs: number) => void;
+  started: number;
+}
 
 /**
  * A token bucket that makes callers wait, first come first served, instead of failing: SP-API
  * usage plans are buckets per (selling partner, application, operation) that refill at `rate`
  * per second up to `burst` (SPAPI.md, "Limits and 429"). We pace before sending, so the
- * upstream's own bucket never runs dry.
+ * upstream's own bucket never runs dry. A waiter whose operation ended (its signal fired) leaves
+ * the queue without taking a token.
  *
  * `margin` stretches the refill time of every token by that fraction: requests can arrive at the
  * upstream a little closer together than they left, and a few percent keeps that from costing a
@@ -13,7 +20,8 @@ import type { Clock } from './clock';
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
 
   constructor(
     private rate: number,
@@ -27,6 +35,10 @@ export class TokenBucket {
 
   get ratePerSecond(): number {
     return this.rate;
+  }
+
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Adopt the rate the upstream announced (`x-amzn-RateLimit-Limit`). */
@@ -43,11 +55,24 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 0);
   }
 
-  /** Resolves when a token has been taken; with the ms waited. */
-  take(): Promise<number> {
-    const turn = this.tail.then(() => this.takeOne());
-    this.tail = turn.catch(() => undefined);
-    return turn;
+  /** Resolves with the ms waited once a token has been taken; rejects with the signal's reason if it fires first. */
+  take(signal?: AbortSignal): Promise<number> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    return new Promise<number>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve: (waited) => {
+          detach();
+          resolve(waited);
+        },
+        started: this.clock.now(),
+      };
+      this.queue.push(waiter);
+      const detach = rejectOnAbort(signal, reject, () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+      });
+      void this.pump();
+    });
   }
 
   private msPerToken(): number {
@@ -60,14 +85,24 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
-  private async takeOne(): Promise<number> {
-    const started = this.clock.now();
-    this.refill();
-    while (this.tokens < 1) {
-      await this.clock.sleep(Math.ceil((1 - this.tokens) * this.msPerToken()));
-      this.refill();
+  /** Hands out tokens in queue order, sleeping until the next one is due; one pump at a time. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        this.refill();
+        while (this.queue.length && this.tokens >= 1) {
+          this.tokens -= 1;
+          const waiter = this.queue.shift()!;
+          waiter.resolve(this.clock.now() - waiter.started);
+        }
+        if (!this.queue.length) return;
+        await Promise.resolve(); // the callers just granted run before time moves on
+        await this.clock.sleep(Math.ceil((1 - this.tokens) * this.msPerToken()));
+      }
+    } finally {
+      this.pumping = false;
     }
-    this.tokens -= 1;
-    return this.clock.now() - started;
   }
 }

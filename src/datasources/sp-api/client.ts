@@ -1,3 +1,4 @@
+import { countUpstreamCall, currentSignal } from '../../operation-scope';
 import { request, type Dispatcher } from 'undici';
 import {
   UpstreamAuthFailedError,
@@ -116,10 +117,16 @@ export class SpApiClient {
     const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query.toString()}` : ''}`;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
 
+    // the operation this call is for: when it ends, a call still waiting for its turn is dropped, never sent
+    const signal = currentSignal();
     for (;;) {
-      const waited = await bucket.take();
-      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, waited / 1000);
+      if (signal?.aborted) throw signal.reason;
+      // the token first, then the bucket: the bucket's clock must count from when requests reach
+      // Amazon, not from before a Login with Amazon exchange delays them (no 429 at a burst's start)
       const accessToken = await this.options.lwa.get(seller.refreshToken);
+      const waited = await bucket.take(signal);
+      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, waited / 1000);
+      countUpstreamCall();
       const started = performance.now();
       let status: number;
       let text: string;
@@ -135,7 +142,11 @@ export class SpApiClient {
           },
           body,
           dispatcher: this.options.dispatcher,
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+          // a read may be abandoned when its operation ends; a write, once sent, completes
+          signal:
+            call.retrySafe && signal
+              ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs ?? 15_000), signal])
+              : AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
         });
         status = res.statusCode;
         requestId = header(res.headers['x-amzn-requestid']);
@@ -143,6 +154,7 @@ export class SpApiClient {
         if (limit > 0) bucket.adoptRate(limit);
         text = await res.body.text();
       } catch (error) {
+        if (signal?.aborted && call.retrySafe) throw signal.reason;
         const name = (error as { name?: string }).name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
         metrics?.upstreamRequests.inc({

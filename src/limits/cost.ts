@@ -1,0 +1,240 @@
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  visit,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillment';
+
+/**
+ * The cost of an operation in upstream calls, known before it runs (shared/API.md, "Cost and
+ * limits"): one point per ERP or SP-API call it may cause. Lists of ids cost their count over the
+ * per-call maximum, connections their `first` over the upstream page size, store-only fields 0.
+ * The same table prints `@cost` / `@listSize` into the SDL (federation v2.9), so Apollo Router's
+ * demand control computes the same weights, with the static maximum where ours depends on the
+ * arguments (its estimate is never below ours).
+ */
+
+/** Items per upstream page assumed for SP-API token-paged lists (Amazon does not document a size). */
+export const ASSUMED_UPSTREAM_PAGE = 10;
+/** Upstream pages one connection request may read at most (src/resolvers/token-paging.ts). */
+export const MAX_UPSTREAM_PAGES = 20;
+const DEFAULT_FIRST = 20;
+
+type Args = Record<string, unknown>;
+interface FieldRule {
+  /** calls this field causes, from its arguments */
+  cost: (args: Args) => number;
+  /** the weight printed into the SDL: the static maximum of `cost` */
+  sdlWeight: number;
+  /** a connection: what is selected below it repeats `first` times */
+  connection?: boolean;
+  /** the connection lists FBA orders without their details (loaded per order when selected) */
+  partialOrders?: boolean;
+}
+
+const fixed = (n: number): FieldRule => ({ cost: () => n, sdlWeight: n });
+const first = (args: Args) => (typeof args.first === 'number' ? args.first : DEFAULT_FIRST);
+const tokenPages = (args: Args) => Math.min(MAX_UPSTREAM_PAGES, Math.ceil(first(args) / ASSUMED_UPSTREAM_PAGE) + 1);
+const idBatches = (ids: unknown) =>
+  Math.ceil((Array.isArray(ids) ? new Set(ids).size : 1) / MAX_TASK_IDS_PER_RESULT_CALL);
+
+export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
+  'Query.fulfillmentTask': fixed(1),
+  'Query.fulfillmentTasks': { cost: (a) => idBatches(a.taskIds), sdlWeight: 10 },
+  // the registry's page, then its live state, ten ids per ERP call
+  'Query.recentFulfillmentTasks': { cost: (a) => Math.ceil(first(a) / MAX_TASK_IDS_PER_RESULT_CALL), sdlWeight: 10 },
+  'Query.fbaOutboundOrder': fixed(1),
+  'Query.fbaOutboundOrders': {
+    cost: tokenPages,
+    sdlWeight: MAX_UPSTREAM_PAGES,
+    connection: true,
+    partialOrders: true,
+  },
+  'Query.fulfillmentPreview': fixed(1),
+  'Query.deliveryOffers': fixed(1),
+  'Query.packageTracking': fixed(1),
+  'Query.returnReasonCodes': fixed(1),
+  'Query.fulfillmentFeatures': fixed(1),
+  'Query.featureInventory': { cost: tokenPages, sdlWeight: MAX_UPSTREAM_PAGES, connection: true },
+  'Query.featureSku': fixed(1),
+  'Query.node': fixed(1),
+  'Query.mcfOrders': { cost: () => 0, sdlWeight: 0, connection: true },
+  'Mutation.submitFulfillment': fixed(1),
+  'Mutation.createMcfOrder': fixed(1),
+  // the write, then the order read back
+  'Mutation.createFbaOutboundOrder': fixed(2),
+  'Mutation.updateFbaOutboundOrder': fixed(2),
+  'Mutation.cancelFbaOutboundOrder': fixed(2),
+  'Mutation.sandboxSetFbaOutboundOrderStatus': fixed(2),
+  'Mutation.createFbaFulfillmentReturn': fixed(1),
+};
+
+/** Fields of an FBA order listed without details: selecting any of them loads the whole order once. */
+const ORDER_DETAIL_FIELDS = new Set([
+  'items',
+  'shipments',
+  'returnItems',
+  'returnAuthorizations',
+  'paymentInformation',
+]);
+
+/** The cost of the operation that will run, before it runs. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+
+  const argsOf = (field: FieldNode): Args => {
+    const args: Args = {};
+    for (const a of field.arguments ?? []) args[a.name.value] = valueOf(a.value, variables);
+    return args;
+  };
+
+  const walk = (
+    set: SelectionSetNode,
+    typeName: string,
+    times: number,
+    partialOrder: boolean,
+    seen: Set<string>,
+  ): number => {
+    let total = 0;
+    let detailsCounted = false;
+    for (const s of set.selections) {
+      if (s.kind === Kind.INLINE_FRAGMENT) {
+        total += walk(s.selectionSet, s.typeCondition?.name.value ?? typeName, times, partialOrder, seen);
+        continue;
+      }
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const f = fragments.get(s.name.value);
+        if (f && !seen.has(f.name.value))
+          total += walk(
+            f.selectionSet,
+            f.typeCondition.name.value,
+            times,
+            partialOrder,
+            new Set([...seen, f.name.value]),
+          );
+        continue;
+      }
+      const name = s.name.value;
+      const args = argsOf(s);
+      let own = 0;
+      let childTimes = times;
+      let childPartial = false;
+      if (typeName === root.name && name === '_entities') {
+        own = entitiesCost(args.representations);
+      } else {
+        const rule = FIELD_COSTS[`${typeName}.${name}`];
+        if (rule) {
+          own = rule.cost(args);
+          if (rule.connection) childTimes = times * first(args);
+          childPartial = Boolean(rule.partialOrders);
+        }
+        if (partialOrder && typeName === 'FbaOutboundOrder' && ORDER_DETAIL_FIELDS.has(name) && !detailsCounted) {
+          own += 1; // one getFulfillmentOrder per listed order, whichever detail fields are selected
+          detailsCounted = true;
+        }
+      }
+      total += own * times;
+      if (s.selectionSet) {
+        const type = schema.getType(typeName);
+        const fieldType = isObjectType(type) ? type.getFields()[name]?.type : undefined;
+        const childType = fieldType ? getNamedType(fieldType).name : typeName;
+        // the listed-order flag travels through `edges { node }` down to the orders, not below them
+        const keepPartial = childPartial || (partialOrder && typeName !== 'FbaOutboundOrder');
+        total += walk(s.selectionSet, childType, childTimes, keepPartial, seen);
+      }
+    }
+    return total;
+  };
+  return walk(operation.selectionSet, root.name, 1, false, new Set());
+}
+
+function entitiesCost(representations: unknown): number {
+  if (!Array.isArray(representations)) return 0;
+  const tasks = new Set<string>();
+  const orders = new Set<string>();
+  for (const r of representations as Array<Record<string, unknown>>) {
+    if (r?.__typename === 'FulfillmentTask') tasks.add(`${String(r.sellerId)} ${String(r.taskId)}`);
+    if (r?.__typename === 'FbaOutboundOrder') orders.add(`${String(r.sellerId)} ${String(r.sellerFulfillmentOrderId)}`);
+  }
+  return Math.ceil(tasks.size / MAX_TASK_IDS_PER_RESULT_CALL) + orders.size;
+}
+
+function valueOf(value: ValueNode, variables: Record<string, unknown>): unknown {
+  switch (value.kind) {
+    case Kind.VARIABLE:
+      return variables[value.name.value];
+    case Kind.INT:
+      return Number(value.value);
+    case Kind.LIST:
+      return value.values.map((v) => valueOf(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(value.fields.map((f) => [f.name.value, valueOf(f.value, variables)]));
+    case Kind.NULL:
+      return null;
+    default:
+      return 'value' in value ? value.value : undefined;
+  }
+}
+
+/**
+ * The table as SDL for Apollo Router's demand control: `@cost(weight:)` on the fields that call
+ * upstream, `@listSize` on connections, and `@cost(weight: 0)` on every other object type (the
+ * router's default of 1 per object would count store reads and mapping as calls).
+ */
+export function withCostDirectives(doc: DocumentNode): DocumentNode {
+  const directive = (name: string, args: Array<[string, ValueNode]>): ConstDirectiveNode =>
+    ({
+      kind: Kind.DIRECTIVE,
+      name: { kind: Kind.NAME, value: name },
+      arguments: args.map(([n, v]) => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: n }, value: v })),
+    }) as ConstDirectiveNode;
+  const int = (n: number): ValueNode => ({ kind: Kind.INT, value: String(n) });
+  const strings = (...s: string[]): ValueNode => ({
+    kind: Kind.LIST,
+    values: s.map((value) => ({ kind: Kind.STRING, value })),
+  });
+  const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
+  return visit(doc, {
+    ObjectTypeDefinition(node) {
+      const typeName = node.name.value;
+      const fields = node.fields?.map((f) => {
+        const rule = FIELD_COSTS[`${typeName}.${f.name.value}`];
+        const extra: ConstDirectiveNode[] = [];
+        if (rule && rule.sdlWeight > 0) extra.push(directive('cost', [['weight', int(rule.sdlWeight)]]));
+        if (rule?.connection)
+          extra.push(
+            directive('listSize', [
+              ['slicingArguments', strings('first')],
+              ['sizedFields', strings('edges')],
+              ['requireOneSlicingArgument', { kind: Kind.BOOLEAN, value: false }],
+              ['assumedSize', int(DEFAULT_FIRST)],
+            ]),
+          );
+        if (typeName === 'FbaOutboundOrder' && ORDER_DETAIL_FIELDS.has(f.name.value))
+          extra.push(directive('cost', [['weight', int(1)]]));
+        return extra.length ? { ...f, directives: [...(f.directives ?? []), ...extra] } : f;
+      });
+      const typeDirectives = ROOTS.has(typeName)
+        ? node.directives
+        : [...(node.directives ?? []), directive('cost', [['weight', int(0)]])];
+      return { ...node, fields, directives: typeDirectives };
+    },
+  });
+}
