@@ -285,6 +285,8 @@ export class GraphServer {
       logger: options.logger.child({ component: 'apollo' }),
       introspection: options.introspection,
       includeStacktraceInErrorResponses: false,
+      // the gate refuses over-long documents first; this keeps Apollo's own parse bounded too
+      parseOptions: { maxTokens: options.limits.document.maxTokens },
       // the process owns SIGINT/SIGTERM (src/index.ts): one shutdown path, never a second stop()
       stopOnTerminationSignals: false,
       formatError: formatClientError,
@@ -340,12 +342,7 @@ export class GraphServer {
           const principal = (res.locals as { principal: Principal }).principal;
           // the cost bucket: per token subject, or per client address when nobody authenticates
           const caller = verifier.enabled ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-          return createContext(
-            services,
-            new Access(principal),
-            logger.child({ requestId, caller: principal.sub }),
-            caller,
-          );
+          return createContext(services, new Access(principal), logger.child({ requestId, caller }), caller);
         },
       }),
     );

@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
+import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { runUntilExit, startServerProcess, type ServerProcess } from './support/server-process';
+import { STORE_KINDS, testStoreEnv, type TestStoreEnv } from './support/stores';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'fg-process-'));
 
@@ -127,5 +130,75 @@ describe('production safety: refusals before anything opens', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
+  });
+});
+
+describe.each(STORE_KINDS)('stopping on %s: SIGTERM drains, then exits 0', (kind) => {
+  let erp: LingxingSandbox;
+  let store: TestStoreEnv;
+  let server: ServerProcess | undefined;
+  beforeAll(async () => {
+    // the ERP answers result lookups slowly, so a request is still in flight when the signal comes
+    erp = await new LingxingSandbox({ latencyMs: { [LINGXING_ENDPOINTS.getFulfillmentResult.path]: 1500 } }).start();
+    store = await testStoreEnv(kind);
+  });
+  afterAll(async () => {
+    await erp.close();
+    await store.cleanup();
+  });
+  afterEach(() => {
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+
+  const start = (env: Record<string, string> = {}) =>
+    startServerProcess({
+      ...store.env,
+      LINGXING_BASE_URL: erp.url,
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      AUTH_MODE: 'off',
+      ...env,
+    });
+  const slowQuery = (url: string) =>
+    request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003083") { status } }' }),
+    }).then(
+      async (res) => ({ status: res.statusCode, body: (await res.body.json()) as { data?: unknown } }),
+      (error: Error) => ({ status: 0, body: { error: error.message } }),
+    );
+
+  it('lets the request in flight finish, closes everything and exits 0', async () => {
+    server = await start();
+    const inFlight = slowQuery(server.url);
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill('SIGTERM');
+    expect(await inFlight).toEqual({
+      status: 200,
+      body: expect.objectContaining({ data: { fulfillmentTask: { status: 'DONE' } } }),
+    });
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('stops at the drain deadline when a request takes longer, and still exits 0', async () => {
+    server = await start({ SHUTDOWN_TIMEOUT_MS: '300' });
+    const inFlight = slowQuery(server.url);
+    await new Promise((r) => setTimeout(r, 200));
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    await inFlight;
+  });
+
+  it('exits at once on a second signal', async () => {
+    server = await start();
+    const inFlight = slowQuery(server.url);
+    await new Promise((r) => setTimeout(r, 200));
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(130);
+    await inFlight;
   });
 });

@@ -1,3 +1,6 @@
+import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildAppSchema } from '../src/build-schema';
+import { operationCost } from '../src/limits/cost';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,5 +146,105 @@ describe('TokenBucket', () => {
     await bucket.take();
     await bucket.take();
     expect(clock.now()).toBe(520);
+  });
+});
+
+describe('Semaphore: fair across tenants, and abandoned waits leave the queue', () => {
+  it('hands freed permits to tenants in turn, first come first served within one', async () => {
+    const s = new Semaphore(1);
+    const order: string[] = [];
+    const hold = await s.acquire({ tenant: 'A' });
+    const all = [
+      ...['A1', 'A2', 'A3', 'A4'].map((n) => s.acquire({ tenant: 'A' }).then((release) => (order.push(n), release()))),
+      s.acquire({ tenant: 'B' }).then((release) => (order.push('B1'), release())),
+      s.acquire({ tenant: 'C' }).then((release) => (order.push('C1'), release())),
+    ];
+    hold();
+    await Promise.all(all);
+    expect(order).toEqual(['A1', 'B1', 'C1', 'A2', 'A3', 'A4']);
+  });
+
+  it('drops a waiter whose operation ended: it is never granted and the permit goes to the next', async () => {
+    const s = new Semaphore(1);
+    const hold = await s.acquire();
+    const controller = new AbortController();
+    const dropped = s.acquire({ signal: controller.signal });
+    const next = s.acquire();
+    controller.abort(new Error('deadline'));
+    await expect(dropped).rejects.toThrow('deadline');
+    expect(s.waiting).toBe(1);
+    hold();
+    (await next)();
+    expect(s.inFlight).toBe(0);
+  });
+});
+
+describe('TokenBucket: abandoned waits take no token', () => {
+  it('removes a waiter whose signal fired, and the next one gets its token', async () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(1, 1, clock);
+    await bucket.take();
+    const controller = new AbortController();
+    const dropped = bucket.take(controller.signal);
+    controller.abort(new Error('client gone'));
+    await expect(dropped).rejects.toThrow('client gone');
+    await bucket.take();
+    expect(clock.now()).toBe(1000);
+  });
+});
+
+describe('operation cost in upstream calls', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+  });
+  const cost = (query: string, variables: Record<string, unknown> = {}) => {
+    const document = parse(query);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    return operationCost(schema, document, operation!, variables);
+  };
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `"${i + 1}"`).join(',');
+
+  it.each([
+    ['a fulfillmentTasks of 100 ids', `{ fulfillmentTasks(sellerId: "S", taskIds: [${ids(100)}]) { taskId } }`, 10],
+    ['a fulfillmentTasks of 25 ids', `{ fulfillmentTasks(sellerId: "S", taskIds: [${ids(25)}]) { taskId } }`, 3],
+    [
+      'one task with its registry fields',
+      '{ fulfillmentTask(sellerId: "S", taskId: "1") { shipments { messageId } } }',
+      1,
+    ],
+    ['a page of 20 MCF orders (the store)', '{ mcfOrders { edges { node { orderId } } } }', 0],
+    ['20 listed FBA orders, no details', '{ fbaOutboundOrders(sellerId: "S") { edges { node { status } } } }', 3],
+    [
+      '20 listed FBA orders with items and shipments (one load each)',
+      '{ fbaOutboundOrders(sellerId: "S") { edges { node { items { sellerSku } shipments { amazonShipmentId } } } } }',
+      23,
+    ],
+    [
+      'one FBA order with details (loaded whole)',
+      '{ fbaOutboundOrder(sellerId: "S", sellerFulfillmentOrderId: "O") { items { sellerSku } } }',
+      1,
+    ],
+    [
+      'a create (the write, then the read back)',
+      'mutation { createFbaOutboundOrder(input: $i) { order { status } } }',
+      2,
+    ],
+  ])('prices %s at %#', (_name, query, expected) => {
+    expect(cost(query)).toBe(expected);
+  });
+
+  it('prices _entities by distinct references: 50 task refs (25 distinct) and 3 orders', () => {
+    const reps = [
+      ...Array.from({ length: 50 }, (_, i) => ({
+        __typename: 'FulfillmentTask',
+        sellerId: 'S',
+        taskId: String(i % 25),
+      })),
+      ...['a', 'b', 'c'].map((o) => ({ __typename: 'FbaOutboundOrder', sellerId: 'S', sellerFulfillmentOrderId: o })),
+    ];
+    expect(cost('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: reps })).toBe(6);
   });
 });

@@ -42,7 +42,8 @@ export function checkDocument(
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
-    if (/Document contains more than \d+ tokens/.test((error as Error).message))
+    // graphql-js 16 words it "more that N tokens"
+    if (/Document contains more (?:than|that) \d+ tokens/.test((error as Error).message))
       throw new QueryTooLargeError(`The document has more than ${limits.maxTokens} tokens.`, {
         name: 'MAX_QUERY_TOKENS',
         max: limits.maxTokens,

@@ -15,6 +15,7 @@ import {
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { Semaphore } from '../shared/semaphore';
+import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { countUpstreamCall, currentSignal } from '../../operation-scope';
 import { LINGXING_ENDPOINTS, type LingxingOperation } from './endpoints';
 import { normaliseEnvelope, fieldInMessage, type ErpEnvelope } from './envelope';
@@ -320,11 +321,21 @@ export class LingxingClient {
               : AbortSignal.timeout(this.timeoutMs),
         });
         status = res.statusCode;
-        text = await res.body.text();
+        text = await readCapped(res);
       } catch (error) {
         if (signal?.aborted && retrySafe) {
           outcome = 'abandoned';
           throw signal.reason;
+        }
+        if (error instanceof ResponseTooLargeError) {
+          logger.error(
+            { upstream: 'lingxing', operation, path, limit: error.limit },
+            'ERP answer too large: discarded',
+          );
+          throw new UpstreamProtocolError(`The ERP answered with more than ${error.limit} bytes.`, {
+            upstream: 'lingxing',
+            operation,
+          });
         }
         const code =
           (error as { code?: string; cause?: { code?: string } }).code ??
@@ -337,8 +348,15 @@ export class LingxingClient {
           code === 'UND_ERR_BODY_TIMEOUT';
         outcome = timedOut ? 'timeout' : 'error';
         logger.warn(
-          { upstream: 'lingxing', operation, path, error: code ?? name },
-          timedOut ? 'ERP request timed out' : 'ERP request failed',
+          {
+            upstream: 'lingxing',
+            operation,
+            path,
+            error: typeof code === 'string' ? code : name,
+            reason: (error as Error).message,
+            timeoutMs: timedOut ? this.timeoutMs : undefined,
+          },
+          timedOut ? `ERP request timed out after ${this.timeoutMs} ms` : 'ERP request failed',
         );
         throw new TransportFailure(
           timedOut ? 'timeout' : 'network',

@@ -14,6 +14,7 @@ import type { Metrics } from '../../metrics';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { TokenBucket } from '../shared/token-bucket';
+import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { spApiAnswerKind, type SpApiError } from './error-codes';
 import { hostFor } from './hosts';
 import type { LwaTokens } from './lwa';
@@ -152,9 +153,20 @@ export class SpApiClient {
         requestId = header(res.headers['x-amzn-requestid']);
         const limit = Number(header(res.headers['x-amzn-ratelimit-limit']));
         if (limit > 0) bucket.adoptRate(limit);
-        text = await res.body.text();
+        text = await readCapped(res);
       } catch (error) {
         if (signal?.aborted && call.retrySafe) throw signal.reason;
+        if (error instanceof ResponseTooLargeError) {
+          logger.error(
+            { upstream: 'sp-api', operation: call.operation, limit: error.limit },
+            'SP-API answer too large',
+          );
+          throw new UpstreamProtocolError(`Amazon answered with more than ${error.limit} bytes.`, {
+            upstream: 'sp-api',
+            operation: call.operation,
+            requestId,
+          });
+        }
         const name = (error as { name?: string }).name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
         metrics?.upstreamRequests.inc({

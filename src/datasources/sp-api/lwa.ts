@@ -2,6 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { UpstreamAuthFailedError, UpstreamUnavailableError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Clock } from '../shared/clock';
+import { readCapped } from '../shared/read-body';
 
 /**
  * Login with Amazon access tokens, one per (app, seller refresh token): cached, renewed
@@ -63,7 +64,7 @@ export class LwaTokens {
         signal: AbortSignal.timeout(this.deps.timeoutMs ?? 10_000),
       });
       status = res.statusCode;
-      const text = await res.body.text();
+      const text = await readCapped(res, 64 * 1024);
       try {
         body = JSON.parse(text) as Record<string, unknown>;
       } catch {

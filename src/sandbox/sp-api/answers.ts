@@ -26,6 +26,8 @@ export interface SpApiFault {
   delayMs?: number;
   /** carry the request out, then answer with the fault (a lost answer) */
   afterProcessing?: boolean;
+  /** answer a JSON body this many bytes long, streamed (an upstream gone wrong) */
+  bodyBytes?: number;
 }
 
 /** Amazon's timestamps: ISO-8601 in UTC, to the second. */
@@ -45,6 +47,21 @@ export function send(res: ServerResponse, status: number, body: unknown, request
 }
 
 export function sendFault(res: ServerResponse, fault: SpApiFault, requestId: string): void {
+  if (fault.bodyBytes) {
+    res.writeHead(fault.status, { 'content-type': 'application/json', 'x-amzn-RequestId': requestId });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let left = fault.bodyBytes;
+    const write = () => {
+      while (left > 0) {
+        const n = Math.min(left, chunk.length);
+        left -= n;
+        if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void res.once('drain', write);
+      }
+      res.end();
+    };
+    res.on('error', () => undefined);
+    return write();
+  }
   if (fault.html) {
     res.writeHead(fault.status, { 'content-type': 'text/html', 'x-amzn-RequestId': requestId });
     res.end('<html><head><title>Error</title></head><body>Service Unavailable</body></html>');
