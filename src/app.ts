@@ -63,18 +63,23 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? systemClock;
 
   let erp: { baseUrl: string; appId: string; appSecret: string };
+  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
+  logger.info({ store: store.db.dialect }, 'store ready');
   if (config.lingxing.mode === 'live') {
     erp = config.lingxing;
   } else {
-    sandboxes.lingxing = await new LingxingSandbox(overrides.lingxingSandbox).start();
+    // after a restart on the same store, the sandbox's new tasks never reuse an id the registry holds
+    const highest = await store.highestTaskId();
+    sandboxes.lingxing = await new LingxingSandbox({
+      firstTaskId: highest ? BigInt(highest) + 1n : undefined,
+      ...overrides.lingxingSandbox,
+    }).start();
     erp = { baseUrl: sandboxes.lingxing.url, ...SANDBOX_ERP_APP };
     logger.info(
       { upstream: 'lingxing', baseUrl: erp.baseUrl },
       'no ERP credentials configured: using the embedded ERP sandbox',
     );
   }
-  const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
-  logger.info({ store: store.db.dialect }, 'store ready');
   const lingxing = new LingxingClient({
     ...erp,
     logger,

@@ -113,7 +113,7 @@ describe('FbaOutboundOrder over HTTP against the SP-API double', () => {
     expect(offers.data!.deliveryOffers).toHaveLength(2);
     const tracking = await app.gql(TrackingDocument, {
       sellerId: SELLER,
-      packageNumber: order.shipments[0].packages[0].packageNumber,
+      packageNumber: order.shipments[0].packages[0].packageNumber!,
     });
     expect(tracking.data!.packageTracking!.trackingEvents.length).toBeGreaterThan(1);
     const reasons = await app.gql(ReturnReasonsDocument, {
@@ -185,7 +185,10 @@ describe('FbaOutboundOrder over HTTP against the SP-API double', () => {
     const order = (await app.gql(FbaOrderDocument, { sellerId: SELLER, id: 'DEMO-COMPLETE-1' })).data!
       .fbaOutboundOrder!;
     const tracking = (
-      await app.gql(TrackingDocument, { sellerId: SELLER, packageNumber: order.shipments[0].packages[0].packageNumber })
+      await app.gql(TrackingDocument, {
+        sellerId: SELLER,
+        packageNumber: order.shipments[0].packages[0].packageNumber!,
+      })
     ).data!.packageTracking!;
     expect(tracking.trackingEvents.map((e) => [e.eventCode, e.eventCodeRaw])).toEqual(
       expect.arrayContaining([
@@ -197,7 +200,7 @@ describe('FbaOutboundOrder over HTTP against the SP-API double', () => {
 
   it('follows a new order from Received through Planning and Processing to Complete, with a tracked package', async () => {
     await app.gql(CreateFbaOrderDocument, { input: orderInput('LIFE-1') });
-    const seen: string[] = [];
+    const seen: Array<string | null> = [];
     let order;
     for (let i = 0; i < 60; i++) {
       order = (await app.gql(FbaOrderDocument, { sellerId: SELLER, id: 'LIFE-1' })).data!.fbaOutboundOrder!;

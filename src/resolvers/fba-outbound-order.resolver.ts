@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
-import { toFbaOutboundOrder } from '../datasources/sp-api/v2020-07-01/to-schema';
+import { toFbaOutboundOrder, toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
 import { PaymentInformation } from '../schema/fba/common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
 import { FbaOutboundOrderStatus } from '../schema/fba/enums';
@@ -96,8 +96,11 @@ export class FbaOutboundOrderResolver {
     @Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, () =>
-      ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
+    return this.changeOrder(
+      ctx,
+      input,
+      () => ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
+      FbaOutboundOrderStatus.values.CANCELLED,
     );
   }
 
@@ -152,21 +155,46 @@ export class FbaOutboundOrderResolver {
     return (await this.details(order, ctx)).paymentInformation;
   }
 
-  /** Validates, carries out one change at Amazon, and answers with the order as it is now; refusals are userErrors. */
+  /**
+   * Validates, carries out one change at Amazon, and answers with the order as it is now; refusals
+   * are userErrors. Once Amazon accepted the change (2xx) it is a success whatever the read back
+   * does: the order as Amazon returns it, or, when its read lags or fails, the state the change
+   * was accepted into (`acceptedStatus`) and nothing else.
+   */
   private async changeOrder(
     ctx: Context,
     input: { sellerId: string; sellerFulfillmentOrderId: string },
     change: () => Promise<UserError[] | void>,
+    acceptedStatus: string | null = null,
   ): Promise<FbaOutboundOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
     try {
       const refused = await change();
       if (refused?.length) return { order: null, userErrors: refused };
-      return { order: await this.reload(ctx, input.sellerId, input.sellerFulfillmentOrderId), userErrors: [] };
     } catch (error) {
       return { order: null, userErrors: spApiUserErrors(error) };
     }
+    const { sellerId, sellerFulfillmentOrderId } = input;
+    const order = await this.readAfterWrite(ctx, sellerId, sellerFulfillmentOrderId);
+    return {
+      order: order ?? {
+        sellerId,
+        sellerFulfillmentOrderId,
+        status: acceptedStatus,
+        statusRaw: null,
+        notificationEmails: [],
+        featureConstraints: [],
+      },
+      userErrors: [],
+    };
+  }
+
+  /** The order right after a write, read again until Amazon returns it (or null); primes this request's loader. */
+  private async readAfterWrite(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
+    const whole = await ctx.spApi.outbound.readBack(sellerId, id);
+    if (!whole) return null;
+    return this.prime(ctx, sellerId, toFbaOutboundOrderWhole(sellerId, whole));
   }
 
   @FieldResolver(() => ID)
@@ -189,11 +217,6 @@ export class FbaOutboundOrderResolver {
       .clear(order.sellerFulfillmentOrderId)
       .prime(order.sellerFulfillmentOrderId, order);
     return order;
-  }
-
-  /** The order after a change: never the copy this request may have cached before it. */
-  private reload(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
-    return ctx.loaders.fbaOrderById(sellerId).clear(id).load(id);
   }
 }
 

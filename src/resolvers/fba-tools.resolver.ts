@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { toDeliveryOffersRequest, toPreviewRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
 import {
   toDeliveryOffer,
+  toFbaOutboundOrderWhole,
   toFeatureSku,
   toFeatureSkuEligibility,
   toFulfillmentPreview,
@@ -76,8 +77,9 @@ export class PackageTrackingResolver {
     @Ctx() ctx: Context,
   ): Promise<PackageTracking | null> {
     ctx.spApi.outbound.sellers.get(sellerId);
-    if (!Number.isInteger(packageNumber) || packageNumber < 1)
-      throw new BadUserInputError('packageNumber must be a positive integer', ['packageNumber']);
+    // Amazon's own examples use package 0: any non-negative number
+    if (!Number.isInteger(packageNumber) || packageNumber < 0)
+      throw new BadUserInputError('packageNumber must be a non-negative integer', ['packageNumber']);
     const details = await ctx.spApi.outbound.packageTracking(sellerId, packageNumber);
     return details && toPackageTracking(details);
   }
@@ -93,7 +95,7 @@ export class FbaReturnResolver {
     ctx.spApi.outbound.sellers.get(args.sellerId);
     if (!args.sellerSku.trim() || args.sellerSku.length > 50)
       throw new BadUserInputError('sellerSku must be 1 to 50 characters', ['sellerSku']);
-    if (!/^[a-z]{2}_[A-Z]{2}$/.test(args.language))
+    if (args.language != null && !/^[a-z]{2}_[A-Z]{2}$/.test(args.language))
       throw new BadUserInputError('language must be a locale such as en_US', ['language']);
     return ctx.spApi.outbound.returnReasonCodes(args.sellerId, {
       sellerSku: args.sellerSku,
@@ -114,30 +116,36 @@ export class FbaReturnResolver {
     const empty = { order: null, returnItems: [], invalidReturnItems: [], returnAuthorizations: [] };
     const userErrors = await validateInput(input);
     if (userErrors.length) return { ...empty, userErrors };
+    let result;
     try {
-      const result = await ctx.spApi.outbound.createReturn(input.sellerId, input.sellerFulfillmentOrderId, input.items);
-      const invalid = (result.invalidReturnItems ?? []).map(toInvalidReturnItem);
-      const order = await ctx.loaders
-        .fbaOrderById(input.sellerId)
-        .clear(input.sellerFulfillmentOrderId)
-        .load(input.sellerFulfillmentOrderId);
-      return {
-        order,
-        returnItems: (result.returnItems ?? []).map(toReturnItem),
-        invalidReturnItems: invalid,
-        returnAuthorizations: (result.returnAuthorizations ?? []).map(toReturnAuthorization),
-        userErrors: invalid.map((item) => {
-          const index = input.items.findIndex((i) => i.sellerReturnItemId === item.sellerReturnItemId);
-          return {
-            field: index >= 0 ? ['items', String(index)] : ['items'],
-            code: UserErrorCode.NOT_RETURNABLE,
-            message: `${item.sellerReturnItemId}: ${item.description} (${item.invalidItemReasonCodeRaw})`,
-          };
-        }),
-      };
+      result = await ctx.spApi.outbound.createReturn(input.sellerId, input.sellerFulfillmentOrderId, input.items);
     } catch (error) {
       return { ...empty, userErrors: spApiUserErrors(error) };
     }
+    // Amazon accepted the return: its RMA comes from this answer. The order is read again; when
+    // that read lags or fails the order is null, never a refusal.
+    const invalid = (result.invalidReturnItems ?? []).map(toInvalidReturnItem);
+    const whole = await ctx.spApi.outbound.readBack(input.sellerId, input.sellerFulfillmentOrderId);
+    const order = whole && toFbaOutboundOrderWhole(input.sellerId, whole);
+    if (order)
+      ctx.loaders
+        .fbaOrderById(input.sellerId)
+        .clear(input.sellerFulfillmentOrderId)
+        .prime(input.sellerFulfillmentOrderId, order);
+    return {
+      order,
+      returnItems: (result.returnItems ?? []).map(toReturnItem),
+      invalidReturnItems: invalid,
+      returnAuthorizations: (result.returnAuthorizations ?? []).map(toReturnAuthorization),
+      userErrors: invalid.map((item) => {
+        const index = input.items.findIndex((i) => i.sellerReturnItemId === item.sellerReturnItemId);
+        return {
+          field: index >= 0 ? ['items', String(index)] : ['items'],
+          code: UserErrorCode.NOT_RETURNABLE,
+          message: `${item.sellerReturnItemId}: ${item.description} (${item.invalidItemReasonCodeRaw})`,
+        };
+      }),
+    };
   }
 }
 

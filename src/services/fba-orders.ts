@@ -5,7 +5,43 @@ import { IdempotencyKeyReusedError, type Idempotency } from '../idempotency';
 import { spApiUserErrors } from './sp-api-user-errors';
 import type { CreateFbaOutboundOrderInput } from '../schema/fba/inputs';
 import type { FbaOutboundOrderPayload } from '../schema/fba/payloads';
+import type { FbaOutboundOrder } from '../schema/fba/fba-outbound-order.type';
 import { UserErrorCode } from '../schema/user-error.type';
+
+/**
+ * The order Amazon accepted, as far as the request tells: its ids and what was sent. Its status is
+ * not known yet (null); the next read completes the picture.
+ */
+export function acceptedOrder(input: CreateFbaOutboundOrderInput): FbaOutboundOrder {
+  return {
+    sellerId: input.sellerId,
+    sellerFulfillmentOrderId: input.sellerFulfillmentOrderId,
+    marketplaceId: input.marketplaceId,
+    displayableOrderId: input.displayableOrderId,
+    displayableOrderDate: input.displayableOrderDate.toISOString(),
+    displayableOrderComment: input.displayableOrderComment,
+    shippingSpeedCategory: input.shippingSpeedCategory,
+    destinationAddress: { ...input.destinationAddress },
+    fulfillmentAction: input.fulfillmentAction ?? 'SHIP',
+    fulfillmentPolicy: input.fulfillmentPolicy ?? null,
+    status: null,
+    notificationEmails: input.notificationEmails ?? [],
+    featureConstraints: [],
+    details: {
+      items: input.items.map((i) => ({
+        sellerSku: i.sellerSku,
+        sellerFulfillmentOrderItemId: i.sellerFulfillmentOrderItemId,
+        quantity: i.quantity,
+        giftMessage: i.giftMessage,
+        displayableComment: i.displayableComment,
+      })),
+      shipments: [],
+      returnItems: [],
+      returnAuthorizations: [],
+      paymentInformation: [],
+    },
+  };
+}
 
 /**
  * Creating FBA outbound orders as a use-case: exactly once per idempotency key. A claim left
@@ -25,9 +61,13 @@ export class FbaOrders {
         async () => {
           try {
             const { order } = await this.deps.outbound.createOrder(input.sellerId, toCreateRequest(input));
-            return { order: toFbaOutboundOrderWhole(input.sellerId, order), userErrors: [] };
+            // accepted: the order as Amazon returns it, or what we sent when its read lags the write
+            return {
+              order: order ? toFbaOutboundOrderWhole(input.sellerId, order) : acceptedOrder(input),
+              userErrors: [],
+            };
           } catch (error) {
-            return { order: null, userErrors: spApiUserErrors(error) };
+            return { order: null, userErrors: spApiUserErrors(error, undefined, input.items) };
           }
         },
       );

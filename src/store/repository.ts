@@ -126,6 +126,15 @@ export class Repository {
     );
   }
 
+  /** The largest task id in the registry (ids are digit strings of up to 20 digits), if any. */
+  async highestTaskId(): Promise<string | null> {
+    const rows = await this.db.query(
+      'SELECT task_id FROM fulfillment_tasks ORDER BY LENGTH(task_id) DESC, task_id DESC LIMIT 1',
+      [],
+    );
+    return rows.length ? String(rows[0].task_id) : null;
+  }
+
   async tasksByIds(sellerId: string, taskIds: readonly string[]): Promise<Map<string, StoredTask>> {
     if (taskIds.length === 0) return new Map();
     const placeholders = taskIds.map((_, i) => `$${i + 2}`).join(', ');

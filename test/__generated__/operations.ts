@@ -503,7 +503,7 @@ export type UserErrorCode =
   /** The upstream refused the content of the request. */
   | 'UPSTREAM_REJECTED';
 
-export type OrderFieldsFragment = { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> };
+export type OrderFieldsFragment = { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string | null, status: FbaOutboundOrderStatus | null, statusRaw: string | null, shippingSpeedCategory: ShippingSpeedCategory | null, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string | null, city: string | null, countryCode: string | null } | null, items: Array<{ sellerSku: string | null, sellerFulfillmentOrderItemId: string | null, quantity: number | null, cancelledQuantity: number | null, perUnitDeclaredValue: { currencyCode: string | null, value: string | null } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus | null, items: Array<{ sellerFulfillmentOrderItemId: string | null, quantity: number | null, packageNumber: number | null }>, packages: Array<{ packageNumber: number | null, carrierCode: string | null, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string | null, status: FbaReturnItemStatus | null, statusRaw: string | null }>, returnAuthorizations: Array<{ returnAuthorizationId: string | null, amazonRmaId: string | null }> };
 
 export type FbaOrderQueryVariables = Exact<{
   sellerId: string;
@@ -511,7 +511,7 @@ export type FbaOrderQueryVariables = Exact<{
 }>;
 
 
-export type FbaOrderQuery = { fbaOutboundOrder: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null };
+export type FbaOrderQuery = { fbaOutboundOrder: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string | null, status: FbaOutboundOrderStatus | null, statusRaw: string | null, shippingSpeedCategory: ShippingSpeedCategory | null, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string | null, city: string | null, countryCode: string | null } | null, items: Array<{ sellerSku: string | null, sellerFulfillmentOrderItemId: string | null, quantity: number | null, cancelledQuantity: number | null, perUnitDeclaredValue: { currencyCode: string | null, value: string | null } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus | null, items: Array<{ sellerFulfillmentOrderItemId: string | null, quantity: number | null, packageNumber: number | null }>, packages: Array<{ packageNumber: number | null, carrierCode: string | null, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string | null, status: FbaReturnItemStatus | null, statusRaw: string | null }>, returnAuthorizations: Array<{ returnAuthorizationId: string | null, amazonRmaId: string | null }> } | null };
 
 export type FbaOrdersQueryVariables = Exact<{
   sellerId: string;
@@ -521,42 +521,42 @@ export type FbaOrdersQueryVariables = Exact<{
 }>;
 
 
-export type FbaOrdersQuery = { fbaOutboundOrders: { edges: Array<{ cursor: string, node: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FbaOrdersQuery = { fbaOutboundOrders: { edges: Array<{ cursor: string, node: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateFbaOrderMutationVariables = Exact<{
   input: CreateFbaOutboundOrderInput;
 }>;
 
 
-export type CreateFbaOrderMutation = { createFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type CreateFbaOrderMutation = { createFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string | null, status: FbaOutboundOrderStatus | null, statusRaw: string | null, shippingSpeedCategory: ShippingSpeedCategory | null, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string | null, city: string | null, countryCode: string | null } | null, items: Array<{ sellerSku: string | null, sellerFulfillmentOrderItemId: string | null, quantity: number | null, cancelledQuantity: number | null, perUnitDeclaredValue: { currencyCode: string | null, value: string | null } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus | null, items: Array<{ sellerFulfillmentOrderItemId: string | null, quantity: number | null, packageNumber: number | null }>, packages: Array<{ packageNumber: number | null, carrierCode: string | null, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string | null, status: FbaReturnItemStatus | null, statusRaw: string | null }>, returnAuthorizations: Array<{ returnAuthorizationId: string | null, amazonRmaId: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type UpdateFbaOrderMutationVariables = Exact<{
   input: UpdateFbaOutboundOrderInput;
 }>;
 
 
-export type UpdateFbaOrderMutation = { updateFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string, status: FbaOutboundOrderStatus, statusRaw: string, shippingSpeedCategory: ShippingSpeedCategory, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string, city: string | null, countryCode: string }, items: Array<{ sellerSku: string, sellerFulfillmentOrderItemId: string, quantity: number, cancelledQuantity: number, perUnitDeclaredValue: { currencyCode: string, value: string } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus, items: Array<{ sellerFulfillmentOrderItemId: string, quantity: number, packageNumber: number | null }>, packages: Array<{ packageNumber: number, carrierCode: string, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, statusRaw: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, amazonRmaId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type UpdateFbaOrderMutation = { updateFbaOutboundOrder: { order: { sellerId: string, sellerFulfillmentOrderId: string, displayableOrderId: string | null, status: FbaOutboundOrderStatus | null, statusRaw: string | null, shippingSpeedCategory: ShippingSpeedCategory | null, fulfillmentAction: FulfillmentAction | null, destinationAddress: { name: string | null, city: string | null, countryCode: string | null } | null, items: Array<{ sellerSku: string | null, sellerFulfillmentOrderItemId: string | null, quantity: number | null, cancelledQuantity: number | null, perUnitDeclaredValue: { currencyCode: string | null, value: string | null } | null }>, shipments: Array<{ amazonShipmentId: string, fulfillmentShipmentStatus: FbaShipmentStatus | null, items: Array<{ sellerFulfillmentOrderItemId: string | null, quantity: number | null, packageNumber: number | null }>, packages: Array<{ packageNumber: number | null, carrierCode: string | null, trackingNumber: string | null }> }>, returnItems: Array<{ sellerReturnItemId: string | null, status: FbaReturnItemStatus | null, statusRaw: string | null }>, returnAuthorizations: Array<{ returnAuthorizationId: string | null, amazonRmaId: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type CancelFbaOrderMutationVariables = Exact<{
   input: CancelFbaOutboundOrderInput;
 }>;
 
 
-export type CancelFbaOrderMutation = { cancelFbaOutboundOrder: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus, items: Array<{ cancelledQuantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type CancelFbaOrderMutation = { cancelFbaOutboundOrder: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus | null, items: Array<{ cancelledQuantity: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type SetSandboxStatusMutationVariables = Exact<{
   input: SandboxSetFbaOutboundOrderStatusInput;
 }>;
 
 
-export type SetSandboxStatusMutation = { sandboxSetFbaOutboundOrderStatus: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type SetSandboxStatusMutation = { sandboxSetFbaOutboundOrderStatus: { order: { sellerFulfillmentOrderId: string, status: FbaOutboundOrderStatus | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type CreateFbaReturnMutationVariables = Exact<{
   input: CreateFbaFulfillmentReturnInput;
 }>;
 
 
-export type CreateFbaReturnMutation = { createFbaFulfillmentReturn: { order: { sellerFulfillmentOrderId: string, returnItems: Array<{ sellerReturnItemId: string }> } | null, returnItems: Array<{ sellerReturnItemId: string, status: FbaReturnItemStatus, amazonShipmentId: string }>, invalidReturnItems: Array<{ sellerReturnItemId: string, invalidItemReasonCode: InvalidReturnItemReason, invalidItemReasonCodeRaw: string, description: string }>, returnAuthorizations: Array<{ returnAuthorizationId: string, rmaPageURL: string, returnToAddress: { city: string | null } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type CreateFbaReturnMutation = { createFbaFulfillmentReturn: { order: { sellerFulfillmentOrderId: string, returnItems: Array<{ sellerReturnItemId: string | null }> } | null, returnItems: Array<{ sellerReturnItemId: string | null, status: FbaReturnItemStatus | null, amazonShipmentId: string | null }>, invalidReturnItems: Array<{ sellerReturnItemId: string | null, invalidItemReasonCode: InvalidReturnItemReason | null, invalidItemReasonCodeRaw: string | null, description: string | null }>, returnAuthorizations: Array<{ returnAuthorizationId: string | null, rmaPageURL: string | null, returnToAddress: { city: string | null } | null }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type PreviewQueryVariables = Exact<{
   sellerId: string;
@@ -564,7 +564,7 @@ export type PreviewQueryVariables = Exact<{
 }>;
 
 
-export type PreviewQuery = { fulfillmentPreview: Array<{ shippingSpeedCategory: ShippingSpeedCategory, isFulfillable: boolean, estimatedShippingWeight: { unit: string, value: string } | null, estimatedFees: Array<{ name: FulfillmentFeeName, amount: { currencyCode: string, value: string } }>, fulfillmentPreviewShipments: Array<{ earliestArrivalDate: string | null, fulfillmentPreviewItems: Array<{ sellerSku: string, quantity: number }> }>, unfulfillablePreviewItems: Array<{ sellerSku: string, itemUnfulfillableReasons: Array<string> }> }> };
+export type PreviewQuery = { fulfillmentPreview: Array<{ shippingSpeedCategory: ShippingSpeedCategory | null, isFulfillable: boolean | null, estimatedShippingWeight: { unit: string | null, value: string | null } | null, estimatedFees: Array<{ name: FulfillmentFeeName | null, amount: { currencyCode: string | null, value: string | null } | null }>, fulfillmentPreviewShipments: Array<{ earliestArrivalDate: string | null, fulfillmentPreviewItems: Array<{ sellerSku: string | null, quantity: number | null }> }>, unfulfillablePreviewItems: Array<{ sellerSku: string | null, itemUnfulfillableReasons: Array<string> }> }> };
 
 export type DeliveryOffersQueryVariables = Exact<{
   sellerId: string;
@@ -572,7 +572,7 @@ export type DeliveryOffersQueryVariables = Exact<{
 }>;
 
 
-export type DeliveryOffersQuery = { deliveryOffers: Array<{ expiresAt: string | null, dateRange: { earliest: string, latest: string } | null, policy: { message: { text: string | null, locale: string | null } | null } | null }> };
+export type DeliveryOffersQuery = { deliveryOffers: Array<{ expiresAt: string | null, dateRange: { earliest: string | null, latest: string | null } | null, policy: { message: { text: string | null, locale: string | null } | null } | null }> };
 
 export type TrackingQueryVariables = Exact<{
   sellerId: string;
@@ -580,7 +580,7 @@ export type TrackingQueryVariables = Exact<{
 }>;
 
 
-export type TrackingQuery = { packageTracking: { packageNumber: number, trackingNumber: string | null, carrierCode: string | null, currentStatus: PackageTrackingStatus | null, currentStatusRaw: string | null, trackingEvents: Array<{ eventCode: TrackingEventCode, eventCodeRaw: string, eventDescription: string, eventAddress: { city: string } }> } | null };
+export type TrackingQuery = { packageTracking: { packageNumber: number | null, trackingNumber: string | null, carrierCode: string | null, currentStatus: PackageTrackingStatus | null, currentStatusRaw: string | null, trackingEvents: Array<{ eventCode: TrackingEventCode | null, eventCodeRaw: string | null, eventDescription: string | null, eventAddress: { city: string | null } | null }> } | null };
 
 export type ReturnReasonsQueryVariables = Exact<{
   sellerId: string;
@@ -589,7 +589,7 @@ export type ReturnReasonsQueryVariables = Exact<{
 }>;
 
 
-export type ReturnReasonsQuery = { returnReasonCodes: Array<{ returnReasonCode: string, description: string }> };
+export type ReturnReasonsQuery = { returnReasonCodes: Array<{ returnReasonCode: string | null, description: string | null }> };
 
 export type FeaturesQueryVariables = Exact<{
   sellerId: string;
@@ -597,7 +597,7 @@ export type FeaturesQueryVariables = Exact<{
 }>;
 
 
-export type FeaturesQuery = { fulfillmentFeatures: Array<{ featureName: string, featureDescription: string, sellerEligible: boolean | null }> };
+export type FeaturesQuery = { fulfillmentFeatures: Array<{ featureName: string | null, featureDescription: string | null, sellerEligible: boolean | null }> };
 
 export type FeatureInventoryQueryVariables = Exact<{
   sellerId: string;
@@ -618,7 +618,7 @@ export type FeatureSkuQueryVariables = Exact<{
 }>;
 
 
-export type FeatureSkuQuery = { featureSku: { isEligible: boolean, ineligibleReasons: Array<string>, sellerSku: string | null } };
+export type FeatureSkuQuery = { featureSku: { isEligible: boolean | null, ineligibleReasons: Array<string>, sellerSku: string | null } };
 
 export type SubmitFulfillmentMutationVariables = Exact<{
   input: SubmitFulfillmentInput;

@@ -14,12 +14,17 @@ export class JsonInt {
 }
 
 /**
- * A decimal carried as its digits and written as a JSON number (`1.23`), for fields the ERP
- * documents as `[number]` (declared values): never through a binary float.
+ * A decimal carried as its digits and written as a JSON number, for fields the ERP documents as
+ * `[number]` (declared values): never through a binary float, and always in its shortest form
+ * (`10.5`, not `10.50`; `10`, not `10.0`). The ERP parses the body before it checks the signature
+ * and renders numbers that way, so trailing zeros would break the signature (LINGXING.md).
  */
 export class JsonDecimal {
-  constructor(readonly digits: string) {
+  readonly digits: string;
+  constructor(digits: string) {
     if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(digits)) throw new TypeError(`not a decimal: ${digits}`);
+    const shortest = digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits;
+    this.digits = shortest === '-0' ? '0' : shortest;
   }
 }
 

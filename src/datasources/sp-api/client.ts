@@ -272,6 +272,7 @@ export class SpApiClient {
             continue;
           }
           throw new UpstreamAuthFailedError('Amazon refused a freshly issued access token.', details);
+        // (a token Amazon calls revoked, malformed or invalid is renewed the same way: error-codes.ts)
         case 'auth':
           throw new UpstreamAuthFailedError(
             `Amazon refused the seller authorization for ${call.operation}${message ? `: ${message}` : ''}.`,

@@ -8,7 +8,7 @@ export type SpApiAnswerKind =
   | 'rejected'
   /** the resource does not exist (404, or a 400 "… not found" as the historic sandbox answers) */
   | 'not-found'
-  /** the access token expired: renew it and retry once */
+  /** the access token was refused (expired, revoked, malformed, invalid): renew it and retry once */
   | 'token-expired'
   /** Unauthorized: the seller's authorization or the app's role does not allow this */
   | 'auth'
@@ -42,7 +42,8 @@ const KIND_BY_STATUS: Readonly<Record<number, SpApiAnswerKind>> = {
 export function spApiAnswerKind(status: number, errors: SpApiError[]): SpApiAnswerKind {
   if (status >= 200 && status < 300) return 'ok';
   const text = errors.map((e) => `${e.message} ${e.details ?? ''}`).join(' ');
-  if (status === 403 && /access token.*expired/i.test(text)) return 'token-expired';
+  // Amazon says why it refused the token in `details`: any of these means "fetch a new one"
+  if (status === 403 && /access token.*\b(expired|revoked|malformed|invalid)\b/i.test(text)) return 'token-expired';
   if (status === 400 && /\bnot found\b/i.test(text)) return 'not-found';
   return KIND_BY_STATUS[status] ?? (status >= 500 ? 'unavailable' : 'protocol');
 }

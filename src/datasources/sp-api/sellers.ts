@@ -58,13 +58,14 @@ export function parseSellers(json: string): SellerAuthorization[] {
     const where = `SPAPI_SELLERS[${i}]`;
     if (typeof entry?.sellerId !== 'string' || !/^[A-Z0-9]{6,20}$/.test(entry.sellerId))
       throw new Error(`${where}.sellerId must be an Amazon merchant id`);
-    if (entry.region !== 'NA' && entry.region !== 'EU' && entry.region !== 'FE')
-      throw new Error(`${where}.region must be NA, EU or FE`);
+    // the region in any letter case (`na`, `Eu`): operators copy it from many places
+    const region = typeof entry.region === 'string' ? entry.region.trim().toUpperCase() : '';
+    if (region !== 'NA' && region !== 'EU' && region !== 'FE') throw new Error(`${where}.region must be NA, EU or FE`);
     if (typeof entry.refreshToken !== 'string' || entry.refreshToken.length === 0)
       throw new Error(`${where}.refreshToken is required`);
     return {
       sellerId: entry.sellerId,
-      region: entry.region,
+      region: region,
       refreshToken: entry.refreshToken,
       sandbox: entry.sandbox === true,
     };

@@ -4,7 +4,7 @@ import { SandboxServer, readBody, sleep } from '../http';
 import { MARKETPLACES } from '../../domain/marketplaces';
 import { STORE_COUNTRY_NAMES } from '../../domain/store-countries';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './fixtures';
-import { expectedSign, parseBody, BigDigits } from './verify';
+import { expectedSign, parseBody, rawMembers, BigDigits } from './verify';
 
 /**
  * A stateful double of the Lingxing OpenAPI over real HTTP (LINGXING.md, seeds 000 and 001):
@@ -30,6 +30,8 @@ export interface LingxingSandboxOptions {
   apps?: Array<{ appId: string; appSecret: string }>;
   /** seed the demo seller's finished tasks (default true) */
   seed?: boolean;
+  /** the first task id to hand out: past every id a registry already holds (default 1003100) */
+  firstTaskId?: bigint;
 }
 
 export interface RecordedRequest {
@@ -89,13 +91,14 @@ export class LingxingSandbox extends SandboxServer {
   readonly tasks = new Map<string, SandboxTask>();
   /** MCF orders created through createOrder, by "store_name order_id", as received */
   readonly mcfOrders = new Map<string, Record<string, unknown>>();
-  private nextTaskId = 1003100;
+  private nextTaskId: bigint;
   private readonly now: () => number;
   tokenRequests = 0;
 
   constructor(private readonly options: LingxingSandboxOptions = {}) {
     super(options);
     this.now = options.now ?? Date.now;
+    this.nextTaskId = options.firstTaskId && options.firstTaskId > 1003100n ? options.firstTaskId : 1003100n;
     for (const app of options.apps ?? [SANDBOX_ERP_APP]) this.apps.set(app.appId, app.appSecret);
     if (options.seed ?? true) this.seed();
   }
@@ -269,7 +272,11 @@ export class LingxingSandbox extends SandboxServer {
       record('2001007', body);
       return [200, { code: '2001007', msg: 'sign has expired', data: null }];
     }
-    if (query.get('sign') !== expectedSign(appId, query, body)) {
+    // a signature must hold both ways: as a server that parses and re-renders the body checks it
+    // (numbers in their shortest form), and over the raw bytes that were sent
+    const members = rawMembers(raw.toString('utf8')) ?? undefined;
+    const sent = query.get('sign');
+    if (sent !== expectedSign(appId, query, body) || sent !== expectedSign(appId, query, body, members)) {
       record('2001006', body);
       return [200, { code: '2001006', msg: 'sign not correct', data: null }];
     }

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './fixtures';
 
+/** A JSON token request read as form fields; anything unreadable is an empty form (then refused). */
+function jsonForm(raw: Buffer): URLSearchParams {
+  try {
+    const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    return new URLSearchParams(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
 /** Login with Amazon's token endpoint, as the double plays it: refresh tokens → access tokens naming a seller. */
 export class SandboxLwa {
   /** token requests, for tests */
@@ -13,10 +23,13 @@ export class SandboxLwa {
     private readonly ttlSeconds: number,
   ) {}
 
-  /** POST /auth/o2/token with a form body: [status, JSON body]. */
-  exchange(raw: Buffer): [number, unknown] {
+  /**
+   * POST /auth/o2/token: [status, JSON body]. Login with Amazon takes the fields as a form or as a
+   * JSON object (the popular client libraries send JSON).
+   */
+  exchange(raw: Buffer, contentType = ''): [number, unknown] {
     this.requests++;
-    const form = new URLSearchParams(raw.toString('utf8'));
+    const form = contentType.includes('json') ? jsonForm(raw) : new URLSearchParams(raw.toString('utf8'));
     if (
       form.get('client_id') !== SANDBOX_SPAPI_APP.clientId ||
       form.get('client_secret') !== SANDBOX_SPAPI_APP.clientSecret

@@ -121,7 +121,9 @@ export class OrderBook {
       throw invalid(`Cancel request for fulfillment order ${id} was rejected. Reason: DuplicateCancelRequest`);
     if (!['New', 'Received', 'Planning'].includes(status))
       throw invalid(`Fulfillment order ${id} cannot be cancelled because its status is ${status}.`);
+    // a cancel outranks the clock and any status set before it (seeded and force-set orders too)
     o.cancelledAt = this.now();
+    o.forced = { status: 'Cancelled', at: o.cancelledAt };
   }
 
   forceStatus(sellerId: string, id: string, body: { fulfillmentOrderStatus?: unknown }): void {

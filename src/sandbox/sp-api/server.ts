@@ -113,7 +113,7 @@ export class SpApiSandbox extends SandboxServer {
     const raw = await readBody(req);
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
     if (req.method === 'POST' && url.pathname === '/auth/o2/token') {
-      const [status, body] = this.lwa.exchange(raw);
+      const [status, body] = this.lwa.exchange(raw, req.headers['content-type']);
       return send(res, status, body);
     }
 

@@ -24,8 +24,12 @@ export function screamingCase(value: string): string {
   return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
+/** How Amazon's values compare: letter case, `_` and `-` do not matter (`PROCESSING`, `Processing`, `in_transit`). */
+export const looseKey = (value: string) => value.replace(/[_\-\s]/g, '').toLowerCase();
+
 export function amazonEnum(name: string, amazonValues: readonly string[], description: string): AmazonEnum {
-  const toMember = new Map(amazonValues.map((v) => [v, screamingCase(v)]));
+  // Amazon's own examples send `PROCESSING` for the model's `Processing`: match loosely before UNKNOWN
+  const toMember = new Map(amazonValues.map((v) => [looseKey(v), screamingCase(v)]));
   const toValue = new Map(amazonValues.map((v) => [screamingCase(v), v]));
   const values = Object.fromEntries([...toValue.keys(), UNKNOWN].map((m) => [m, m]));
   registerEnumType(values, {
@@ -42,7 +46,7 @@ export function amazonEnum(name: string, amazonValues: readonly string[], descri
     name,
     values,
     fromAmazon: ((raw: string | null | undefined) =>
-      raw == null ? null : (toMember.get(raw) ?? UNKNOWN)) as AmazonEnum['fromAmazon'],
+      raw == null ? null : (toMember.get(looseKey(raw)) ?? UNKNOWN)) as AmazonEnum['fromAmazon'],
     toAmazon: ((member: string | null | undefined) =>
       member == null ? undefined : (toValue.get(member) ?? member)) as AmazonEnum['toAmazon'],
   };

@@ -48,7 +48,8 @@ export class ReturnReasonCodesArgs extends SellerArgs {
   @Field(() => String) sellerSku!: string;
   @Field(() => String, { nullable: true }) marketplaceId?: string;
   @Field(() => ID, { nullable: true }) sellerFulfillmentOrderId?: string;
-  @Field(() => String, { description: 'e.g. `en_US`.' }) language!: string;
+  @Field(() => String, { nullable: true, description: 'e.g. `en_US`; optional, as in the model.' })
+  language?: string;
 }
 
 @ArgsType()

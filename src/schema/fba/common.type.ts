@@ -5,75 +5,76 @@ import { DropOffLocationType, FeatureFulfillmentPolicy } from './enums';
 
 @ObjectType({ description: 'An amount of money. `value` is a decimal string.' })
 export class Money {
-  @Field(() => String, { description: 'ISO 4217 currency code.' }) currencyCode!: string;
-  @Field(() => DecimalScalar) value!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency code.' }) currencyCode?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) value?: string | null;
 }
 
 @ObjectType({ description: 'A weight. `value` is a decimal string.' })
 export class Weight {
-  @Field(() => String, { description: 'KG, KILOGRAMS, LB or POUNDS, as Amazon sends it.' }) unit!: string;
-  @Field(() => DecimalScalar) value!: string;
+  @Field(() => String, { nullable: true, description: 'KG, KILOGRAMS, LB or POUNDS, as Amazon sends it.' }) unit?:
+    string | null;
+  @Field(() => DecimalScalar, { nullable: true }) value?: string | null;
 }
 
 @ObjectType({ description: 'A postal address (buyer data: shown to the seller, never logged).' })
 export class FbaAddress {
-  @Field(() => String) name!: string;
-  @Field(() => String) addressLine1!: string;
-  @Field(() => String, { nullable: true }) addressLine2?: string;
-  @Field(() => String, { nullable: true }) addressLine3?: string;
-  @Field(() => String, { nullable: true }) city?: string;
-  @Field(() => String, { nullable: true }) districtOrCounty?: string;
-  @Field(() => String, { nullable: true }) stateOrRegion?: string;
-  @Field(() => String) postalCode!: string;
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' }) countryCode!: string;
-  @Field(() => String, { nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) addressLine1?: string | null;
+  @Field(() => String, { nullable: true }) addressLine2?: string | null;
+  @Field(() => String, { nullable: true }) addressLine3?: string | null;
+  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field(() => String, { nullable: true }) districtOrCounty?: string | null;
+  @Field(() => String, { nullable: true }) stateOrRegion?: string | null;
+  @Field(() => String, { nullable: true }) postalCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' }) countryCode?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
 }
 
 @ObjectType()
 export class DeliveryWindow {
-  @Field(() => DateTimeResolver) startDate!: string;
-  @Field(() => DateTimeResolver) endDate!: string;
+  @Field(() => DateTimeResolver, { nullable: true }) startDate?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) endDate?: string | null;
 }
 
 @ObjectType()
 export class DateRange {
-  @Field(() => DateTimeResolver) earliest!: string;
-  @Field(() => DateTimeResolver) latest!: string;
+  @Field(() => DateTimeResolver, { nullable: true }) earliest?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) latest?: string | null;
 }
 
 @ObjectType({ description: 'Cash-on-delivery settings (JP only).' })
 export class CodSettings {
-  @Field(() => Boolean) isCodRequired!: boolean;
-  @Field(() => Money, { nullable: true }) codCharge?: Money;
-  @Field(() => Money, { nullable: true }) codChargeTax?: Money;
-  @Field(() => Money, { nullable: true }) shippingCharge?: Money;
-  @Field(() => Money, { nullable: true }) shippingChargeTax?: Money;
+  @Field(() => Boolean, { nullable: true }) isCodRequired?: boolean | null;
+  @Field(() => Money, { nullable: true }) codCharge?: Money | null;
+  @Field(() => Money, { nullable: true }) codChargeTax?: Money | null;
+  @Field(() => Money, { nullable: true }) shippingCharge?: Money | null;
+  @Field(() => Money, { nullable: true }) shippingChargeTax?: Money | null;
 }
 
 @ObjectType({ description: 'A fulfillment feature applied to an order or a preview.' })
 export class FeatureConstraint {
-  @Field(() => String, { nullable: true }) featureName?: string;
+  @Field(() => String, { nullable: true }) featureName?: string | null;
   @Field(() => FeatureFulfillmentPolicy.values, { nullable: true }) featureFulfillmentPolicy?: string | null;
-  @Field(() => String, { nullable: true }) featureFulfillmentPolicyRaw?: string;
+  @Field(() => String, { nullable: true }) featureFulfillmentPolicyRaw?: string | null;
 }
 
 @ObjectType()
 export class PaymentInformation {
-  @Field(() => String) paymentTransactionId!: string;
-  @Field(() => String) paymentMode!: string;
-  @Field(() => DateTimeResolver) paymentDate!: string;
+  @Field(() => String, { nullable: true }) paymentTransactionId?: string | null;
+  @Field(() => String, { nullable: true }) paymentMode?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) paymentDate?: string | null;
 }
 
 @ObjectType()
 export class StringMapEntry {
-  @Field(() => String) key!: string;
-  @Field(() => String) value!: string;
+  @Field(() => String, { nullable: true }) key?: string | null;
+  @Field(() => String, { nullable: true }) value?: string | null;
 }
 
 @ObjectType()
 export class DropOffLocation {
-  @Field(() => DropOffLocationType.values) type!: string;
-  @Field(() => String) typeRaw!: string;
+  @Field(() => DropOffLocationType.values, { nullable: true }) type?: string | null;
+  @Field(() => String, { nullable: true }) typeRaw?: string | null;
   @Field(() => [StringMapEntry]) attributes!: StringMapEntry[];
 }
 

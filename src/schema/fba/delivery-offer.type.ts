@@ -4,18 +4,18 @@ import { DateRange } from './common.type';
 
 @ObjectType()
 export class DeliveryMessage {
-  @Field(() => String, { nullable: true }) text?: string;
-  @Field(() => String, { nullable: true }) locale?: string;
+  @Field(() => String, { nullable: true }) text?: string | null;
+  @Field(() => String, { nullable: true }) locale?: string | null;
 }
 
 @ObjectType()
 export class DeliveryPolicy {
-  @Field(() => DeliveryMessage, { nullable: true }) message?: DeliveryMessage;
+  @Field(() => DeliveryMessage, { nullable: true }) message?: DeliveryMessage | null;
 }
 
 @ObjectType({ description: 'A delivery promise Amazon can make for a product to a destination.' })
 export class DeliveryOffer {
-  @Field(() => DateTimeResolver, { nullable: true }) expiresAt?: string;
-  @Field(() => DateRange, { nullable: true }) dateRange?: DateRange;
-  @Field(() => DeliveryPolicy, { nullable: true }) policy?: DeliveryPolicy;
+  @Field(() => DateTimeResolver, { nullable: true }) expiresAt?: string | null;
+  @Field(() => DateRange, { nullable: true }) dateRange?: DateRange | null;
+  @Field(() => DeliveryPolicy, { nullable: true }) policy?: DeliveryPolicy | null;
 }

@@ -24,32 +24,32 @@ import {
 
 @ObjectType()
 export class FbaOutboundOrderItem {
-  @Field(() => String) sellerSku!: string;
-  @Field(() => String) sellerFulfillmentOrderItemId!: string;
-  @Field(() => Int) quantity!: number;
-  @Field(() => String, { nullable: true }) giftMessage?: string;
-  @Field(() => String, { nullable: true }) displayableComment?: string;
-  @Field(() => String, { nullable: true }) fulfillmentNetworkSku?: string;
-  @Field(() => String, { nullable: true }) orderItemDisposition?: string;
-  @Field(() => Int) cancelledQuantity!: number;
-  @Field(() => Int) unfulfillableQuantity!: number;
-  @Field(() => DateTimeResolver, { nullable: true }) estimatedShipDate?: string;
-  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string;
-  @Field(() => Money, { nullable: true }) perUnitPrice?: Money;
-  @Field(() => Money, { nullable: true }) perUnitTax?: Money;
-  @Field(() => Money, { nullable: true }) perUnitDeclaredValue?: Money;
+  @Field(() => String, { nullable: true }) sellerSku?: string | null;
+  @Field(() => String, { nullable: true }) sellerFulfillmentOrderItemId?: string | null;
+  @Field(() => Int, { nullable: true }) quantity?: number | null;
+  @Field(() => String, { nullable: true }) giftMessage?: string | null;
+  @Field(() => String, { nullable: true }) displayableComment?: string | null;
+  @Field(() => String, { nullable: true }) fulfillmentNetworkSku?: string | null;
+  @Field(() => String, { nullable: true }) orderItemDisposition?: string | null;
+  @Field(() => Int, { nullable: true }) cancelledQuantity?: number | null;
+  @Field(() => Int, { nullable: true }) unfulfillableQuantity?: number | null;
+  @Field(() => DateTimeResolver, { nullable: true }) estimatedShipDate?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string | null;
+  @Field(() => Money, { nullable: true }) perUnitPrice?: Money | null;
+  @Field(() => Money, { nullable: true }) perUnitTax?: Money | null;
+  @Field(() => Money, { nullable: true }) perUnitDeclaredValue?: Money | null;
 }
 
 @ObjectType()
 export class LockerDetails {
-  @Field(() => String, { nullable: true }) lockerNumber?: string;
-  @Field(() => String, { nullable: true }) lockerAccessCode?: string;
+  @Field(() => String, { nullable: true }) lockerNumber?: string | null;
+  @Field(() => String, { nullable: true }) lockerAccessCode?: string | null;
 }
 
 @ObjectType()
 export class DeliveryDocument {
-  @Field(() => String) documentType!: string;
-  @Field(() => String, { nullable: true }) url?: string;
+  @Field(() => String, { nullable: true }) documentType?: string | null;
+  @Field(() => String, { nullable: true }) url?: string | null;
 }
 
 @ObjectType()
@@ -60,33 +60,34 @@ export class DeliveryInformation {
 
 @ObjectType({ description: 'A package of a shipment; `packageNumber` is what `packageTracking` takes.' })
 export class FbaShipmentPackage {
-  @Field(() => Int) packageNumber!: number;
-  @Field(() => String) carrierCode!: string;
-  @Field(() => String, { nullable: true }) trackingNumber?: string;
-  @Field(() => String, { nullable: true }) amazonFulfillmentTrackingNumber?: string;
-  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string;
-  @Field(() => LockerDetails, { nullable: true }) lockerDetails?: LockerDetails;
+  @Field(() => Int, { nullable: true }) packageNumber?: number | null;
+  @Field(() => String, { nullable: true }) carrierCode?: string | null;
+  @Field(() => String, { nullable: true }) trackingNumber?: string | null;
+  @Field(() => String, { nullable: true }) amazonFulfillmentTrackingNumber?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string | null;
+  @Field(() => LockerDetails, { nullable: true }) lockerDetails?: LockerDetails | null;
   @Field(() => DeliveryInformation, { nullable: true }) deliveryInformation?: DeliveryInformation | null;
 }
 
 @ObjectType()
 export class FbaShipmentItem {
-  @Field(() => String) sellerSku!: string;
-  @Field(() => String) sellerFulfillmentOrderItemId!: string;
-  @Field(() => Int) quantity!: number;
-  @Field(() => Int, { nullable: true }) packageNumber?: number;
-  @Field(() => String, { nullable: true }) serialNumber?: string;
+  @Field(() => String, { nullable: true }) sellerSku?: string | null;
+  @Field(() => String, { nullable: true }) sellerFulfillmentOrderItemId?: string | null;
+  @Field(() => Int, { nullable: true }) quantity?: number | null;
+  @Field(() => Int, { nullable: true }) packageNumber?: number | null;
+  @Field(() => String, { nullable: true }) serialNumber?: string | null;
   @Field(() => [String]) manufacturerLotCodes!: string[];
 }
 
 @ObjectType({ description: 'A shipment Amazon made, or plans to make, for the order.', implements: Node })
 export class FbaShipment {
+  // the shipment's identity (its global id is built from it): Amazon always sends it
   @Field(() => String) amazonShipmentId!: string;
-  @Field(() => String) fulfillmentCenterId!: string;
-  @Field(() => FbaShipmentStatus.values) fulfillmentShipmentStatus!: string;
-  @Field(() => String) fulfillmentShipmentStatusRaw!: string;
-  @Field(() => DateTimeResolver, { nullable: true }) shippingDate?: string;
-  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string;
+  @Field(() => String, { nullable: true }) fulfillmentCenterId?: string | null;
+  @Field(() => FbaShipmentStatus.values, { nullable: true }) fulfillmentShipmentStatus?: string | null;
+  @Field(() => String, { nullable: true }) fulfillmentShipmentStatusRaw?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) shippingDate?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) estimatedArrivalDate?: string | null;
   @Field(() => [String]) shippingNotes!: string[];
   @Field(() => [FbaShipmentItem]) items!: FbaShipmentItem[];
   @Field(() => [FbaShipmentPackage]) packages!: FbaShipmentPackage[];
@@ -94,37 +95,37 @@ export class FbaShipment {
 
 @ObjectType()
 export class FbaReturnItem {
-  @Field(() => String) sellerReturnItemId!: string;
-  @Field(() => String) sellerFulfillmentOrderItemId!: string;
-  @Field(() => String) amazonShipmentId!: string;
-  @Field(() => String) sellerReturnReasonCode!: string;
-  @Field(() => String, { nullable: true }) returnComment?: string;
-  @Field(() => String, { nullable: true }) amazonReturnReasonCode?: string;
-  @Field(() => FbaReturnItemStatus.values) status!: string;
-  @Field(() => String) statusRaw!: string;
-  @Field(() => DateTimeResolver) statusChangedDate!: string;
-  @Field(() => String, { nullable: true }) returnAuthorizationId?: string;
+  @Field(() => String, { nullable: true }) sellerReturnItemId?: string | null;
+  @Field(() => String, { nullable: true }) sellerFulfillmentOrderItemId?: string | null;
+  @Field(() => String, { nullable: true }) amazonShipmentId?: string | null;
+  @Field(() => String, { nullable: true }) sellerReturnReasonCode?: string | null;
+  @Field(() => String, { nullable: true }) returnComment?: string | null;
+  @Field(() => String, { nullable: true }) amazonReturnReasonCode?: string | null;
+  @Field(() => FbaReturnItemStatus.values, { nullable: true }) status?: string | null;
+  @Field(() => String, { nullable: true }) statusRaw?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) statusChangedDate?: string | null;
+  @Field(() => String, { nullable: true }) returnAuthorizationId?: string | null;
   @Field(() => ReturnItemDisposition.values, { nullable: true }) returnReceivedCondition?: string | null;
-  @Field(() => String, { nullable: true }) returnReceivedConditionRaw?: string;
-  @Field(() => String, { nullable: true }) fulfillmentCenterId?: string;
+  @Field(() => String, { nullable: true }) returnReceivedConditionRaw?: string | null;
+  @Field(() => String, { nullable: true }) fulfillmentCenterId?: string | null;
 }
 
 @ObjectType()
 export class FbaReturnAuthorization {
-  @Field(() => String) returnAuthorizationId!: string;
-  @Field(() => String) fulfillmentCenterId!: string;
-  @Field(() => FbaAddress) returnToAddress!: FbaAddress;
-  @Field(() => String) amazonRmaId!: string;
-  @Field(() => String) rmaPageURL!: string;
+  @Field(() => String, { nullable: true }) returnAuthorizationId?: string | null;
+  @Field(() => String, { nullable: true }) fulfillmentCenterId?: string | null;
+  @Field(() => FbaAddress, { nullable: true }) returnToAddress?: FbaAddress | null;
+  @Field(() => String, { nullable: true }) amazonRmaId?: string | null;
+  @Field(() => String, { nullable: true }) rmaPageURL?: string | null;
 }
 
 @ObjectType({ description: 'An item Amazon will not take back, and why.' })
 export class FbaInvalidReturnItem {
-  @Field(() => String) sellerReturnItemId!: string;
-  @Field(() => String) sellerFulfillmentOrderItemId!: string;
-  @Field(() => InvalidReturnItemReason.values) invalidItemReasonCode!: string;
-  @Field(() => String) invalidItemReasonCodeRaw!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true }) sellerReturnItemId?: string | null;
+  @Field(() => String, { nullable: true }) sellerFulfillmentOrderItemId?: string | null;
+  @Field(() => InvalidReturnItemReason.values, { nullable: true }) invalidItemReasonCode?: string | null;
+  @Field(() => String, { nullable: true }) invalidItemReasonCodeRaw?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
 }
 
 /** The parts of an order only getFulfillmentOrder returns (listAllFulfillmentOrders does not). */
@@ -144,28 +145,28 @@ export interface FbaOutboundOrderDetails {
 export class FbaOutboundOrder {
   @Field(() => String) sellerId!: string;
   @Field(() => ID) sellerFulfillmentOrderId!: string;
-  @Field(() => String) marketplaceId!: string;
-  @Field(() => String) displayableOrderId!: string;
-  @Field(() => DateTimeResolver) displayableOrderDate!: string;
-  @Field(() => String) displayableOrderComment!: string;
-  @Field(() => ShippingSpeedCategory.values) shippingSpeedCategory!: string;
-  @Field(() => String) shippingSpeedCategoryRaw!: string;
-  @Field(() => DeliveryWindow, { nullable: true }) deliveryWindow?: DeliveryWindow;
-  @Field(() => FbaAddress) destinationAddress!: FbaAddress;
+  @Field(() => String, { nullable: true }) marketplaceId?: string | null;
+  @Field(() => String, { nullable: true }) displayableOrderId?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) displayableOrderDate?: string | null;
+  @Field(() => String, { nullable: true }) displayableOrderComment?: string | null;
+  @Field(() => ShippingSpeedCategory.values, { nullable: true }) shippingSpeedCategory?: string | null;
+  @Field(() => String, { nullable: true }) shippingSpeedCategoryRaw?: string | null;
+  @Field(() => DeliveryWindow, { nullable: true }) deliveryWindow?: DeliveryWindow | null;
+  @Field(() => FbaAddress, { nullable: true }) destinationAddress?: FbaAddress | null;
   @Field(() => FulfillmentAction.values, { nullable: true }) fulfillmentAction?: string | null;
-  @Field(() => String, { nullable: true }) fulfillmentActionRaw?: string;
+  @Field(() => String, { nullable: true }) fulfillmentActionRaw?: string | null;
   @Field(() => FulfillmentPolicy.values, { nullable: true }) fulfillmentPolicy?: string | null;
-  @Field(() => String, { nullable: true }) fulfillmentPolicyRaw?: string;
-  @Field(() => CodSettings, { nullable: true }) codSettings?: CodSettings;
-  @Field(() => DateTimeResolver) receivedDate!: string;
-  @Field(() => FbaOutboundOrderStatus.values) status!: string;
-  @Field(() => String) statusRaw!: string;
-  @Field(() => DateTimeResolver) statusUpdatedDate!: string;
+  @Field(() => String, { nullable: true }) fulfillmentPolicyRaw?: string | null;
+  @Field(() => CodSettings, { nullable: true }) codSettings?: CodSettings | null;
+  @Field(() => DateTimeResolver, { nullable: true }) receivedDate?: string | null;
+  @Field(() => FbaOutboundOrderStatus.values, { nullable: true }) status?: string | null;
+  @Field(() => String, { nullable: true }) statusRaw?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) statusUpdatedDate?: string | null;
   @Field(() => [String]) notificationEmails!: string[];
   @Field(() => [FeatureConstraint]) featureConstraints!: FeatureConstraint[];
   // items, shipments, returnItems, returnAuthorizations and paymentInformation are field
   // resolvers: they come from `details` when the order was fetched whole, else from the loader.
-  details?: FbaOutboundOrderDetails;
+  details?: FbaOutboundOrderDetails | null;
 }
 
 @ObjectType()

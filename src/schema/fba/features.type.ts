@@ -3,24 +3,24 @@ import { PageInfo } from './common.type';
 
 @ObjectType()
 export class ReturnReasonCode {
-  @Field(() => String) returnReasonCode!: string;
-  @Field(() => String) description!: string;
-  @Field(() => String, { nullable: true }) translatedDescription?: string;
+  @Field(() => String, { nullable: true }) returnReasonCode?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) translatedDescription?: string | null;
 }
 
 @ObjectType({ description: 'A fulfillment feature (e.g. BLANK_BOX) and whether the seller may use it.' })
 export class FulfillmentFeature {
-  @Field(() => String) featureName!: string;
-  @Field(() => String) featureDescription!: string;
-  @Field(() => Boolean, { nullable: true }) sellerEligible?: boolean;
+  @Field(() => String, { nullable: true }) featureName?: string | null;
+  @Field(() => String, { nullable: true }) featureDescription?: string | null;
+  @Field(() => Boolean, { nullable: true }) sellerEligible?: boolean | null;
 }
 
 @ObjectType()
 export class FeatureSku {
-  @Field(() => String, { nullable: true }) sellerSku?: string;
-  @Field(() => String, { nullable: true }) fnSku?: string;
-  @Field(() => String, { nullable: true }) asin?: string;
-  @Field(() => Float, { nullable: true }) skuCount?: number;
+  @Field(() => String, { nullable: true }) sellerSku?: string | null;
+  @Field(() => String, { nullable: true }) fnSku?: string | null;
+  @Field(() => String, { nullable: true }) asin?: string | null;
+  @Field(() => Float, { nullable: true }) skuCount?: number | null;
   @Field(() => [String]) overlappingSkus!: string[];
 }
 
@@ -40,12 +40,12 @@ export class FeatureSkuConnection {
 
 @ObjectType({ description: 'Whether one SKU is eligible for a fulfillment feature.' })
 export class FeatureSkuEligibility {
-  @Field(() => String) marketplaceId!: string;
-  @Field(() => String) featureName!: string;
-  @Field(() => Boolean) isEligible!: boolean;
+  @Field(() => String, { nullable: true }) marketplaceId?: string | null;
+  @Field(() => String, { nullable: true }) featureName?: string | null;
+  @Field(() => Boolean, { nullable: true }) isEligible?: boolean | null;
   @Field(() => [String]) ineligibleReasons!: string[];
-  @Field(() => String, { nullable: true }) sellerSku?: string;
-  @Field(() => String, { nullable: true }) fnSku?: string;
-  @Field(() => String, { nullable: true }) asin?: string;
-  @Field(() => Float, { nullable: true }) skuCount?: number;
+  @Field(() => String, { nullable: true }) sellerSku?: string | null;
+  @Field(() => String, { nullable: true }) fnSku?: string | null;
+  @Field(() => String, { nullable: true }) asin?: string | null;
+  @Field(() => Float, { nullable: true }) skuCount?: number | null;
 }

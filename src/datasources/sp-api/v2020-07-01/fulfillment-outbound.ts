@@ -1,4 +1,6 @@
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../../errors';
+import { currentSignal } from '../../../operation-scope';
+import { abortableSleep } from '../../shared/abortable';
 import { SpApiNotFoundError, SpApiRejectedError, type SpApiClient } from '../client';
 import type { SellerRegistry } from '../sellers';
 import type * as M from './model';
@@ -7,6 +9,9 @@ import {
   FULFILLMENT_OUTBOUND_OPERATIONS,
   type FulfillmentOutboundOperation,
 } from './operations';
+
+/** Pauses between reads of an order right after a write (Amazon's reads can lag its writes). */
+const READ_BACK_DELAYS_MS = [200, 500, 1000];
 
 /** What `createOrder` did: created it now, or found the same order already created (a safe retry). */
 export type CreateOutcome = 'created' | 'already-existed';
@@ -102,7 +107,7 @@ export class FulfillmentOutboundV20200701 {
   async createOrder(
     sellerId: string,
     body: M.CreateFulfillmentOrderRequest,
-  ): Promise<{ order: M.GetFulfillmentOrderResult; outcome: CreateOutcome }> {
+  ): Promise<{ order: M.GetFulfillmentOrderResult | null; outcome: CreateOutcome }> {
     const id = body.sellerFulfillmentOrderId;
     let outcome: CreateOutcome = 'created';
     try {
@@ -127,13 +132,33 @@ export class FulfillmentOutboundV20200701 {
         throw error;
       }
     }
-    const order = await this.getOrder(sellerId, id);
-    if (!order)
-      throw new UpstreamUnavailableError(
-        'Amazon accepted the order but does not return it yet; query it again shortly.',
-        { upstream: 'sp-api', operation: 'getFulfillmentOrder' },
-      );
-    return { order, outcome };
+    // Amazon accepted it: from here on this is a success, whatever the read back says
+    return { order: await this.readBack(sellerId, id), outcome };
+  }
+
+  /**
+   * The order after a write Amazon accepted (2xx). Amazon's reads can lag its writes, so a missing
+   * order or a failed read is tried again a few times with backoff; null when it still cannot be
+   * read. Never throws: the write succeeded, and the refresher or the next read fills in the rest.
+   */
+  async readBack(sellerId: string, sellerFulfillmentOrderId: string): Promise<M.GetFulfillmentOrderResult | null> {
+    for (let attempt = 0; attempt < READ_BACK_DELAYS_MS.length; attempt++) {
+      try {
+        const order = await this.getOrder(sellerId, sellerFulfillmentOrderId);
+        if (order) return order;
+      } catch {
+        // a read fault after an accepted write is not the write's failure
+      }
+      if (attempt + 1 < READ_BACK_DELAYS_MS.length) {
+        // past the operation's deadline there is nobody to wait for
+        const ended = await abortableSleep(READ_BACK_DELAYS_MS[attempt], currentSignal()).then(
+          () => false,
+          () => true,
+        );
+        if (ended) return null;
+      }
+    }
+    return null;
   }
 
   /** PUT /fulfillmentOrders/{id}: only while the order is on Hold. */
@@ -177,7 +202,7 @@ export class FulfillmentOutboundV20200701 {
   /** GET /returnReasonCodes. */
   async returnReasonCodes(
     sellerId: string,
-    query: { sellerSku: string; marketplaceId?: string; sellerFulfillmentOrderId?: string; language: string },
+    query: { sellerSku: string; marketplaceId?: string; sellerFulfillmentOrderId?: string; language?: string },
   ): Promise<M.ReasonCodeDetails[]> {
     return (
       (await this.call<{ reasonCodeDetails?: M.ReasonCodeDetails[] }>(sellerId, 'listReturnReasonCodes', { query }))

@@ -29,13 +29,32 @@ import type { PackageTracking } from '../../../schema/fba/package-tracking.type'
 import type * as M from './model';
 
 /**
- * Fulfillment Outbound 2020-07-01 shapes → this schema's. Field names already match (camelCase
- * on both sides); what changes is enums, which tolerate values the model lacks (`UNKNOWN` plus the
- * raw string), and optional lists, which become empty lists.
+ * Fulfillment Outbound 2020-07-01 answers → this schema. Field names already match (camelCase on
+ * both sides). What Amazon really sends is trusted over what its model promises (SPAPI.md, "What
+ * Amazon's own examples and users' clients teach"): any field may be missing (the schema's fields
+ * are nullable), an empty object is null, a list that is missing is empty, one malformed element
+ * drops only itself, and enums tolerate values the model lacks (`UNKNOWN` plus the raw string).
  */
-const address = (a: M.Address): FbaAddress => ({ ...a });
-const features = (f: M.FeatureSettings[] | undefined): FeatureConstraint[] =>
-  (f ?? []).map((c) => ({
+type Loose<T> = { [K in keyof T]?: T[K] | null };
+
+/** The elements of `value` that are objects (anything else in a list is dropped, not fatal). */
+function list<T>(value: readonly T[] | null | undefined): Array<Loose<T>> {
+  return Array.isArray(value) ? (value as unknown[]).filter((x): x is Loose<T> => !!x && typeof x === 'object') : [];
+}
+
+/** An object with at least one value, else null: Amazon sends `{}` for "nothing". */
+function some<T extends object>(value: T | null | undefined): T | null {
+  if (!value || typeof value !== 'object') return null;
+  return Object.values(value).some((v) => v !== undefined && v !== null) ? value : null;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+
+const address = (a: Loose<M.Address> | null | undefined): FbaAddress | null => some(a) && { ...a };
+
+const features = (f: M.FeatureSettings[] | null | undefined): FeatureConstraint[] =>
+  list(f).map((c) => ({
     featureName: c.featureName,
     featureFulfillmentPolicy: FeatureFulfillmentPolicy.fromAmazon(c.featureFulfillmentPolicy),
     featureFulfillmentPolicyRaw: c.featureFulfillmentPolicy,
@@ -43,75 +62,85 @@ const features = (f: M.FeatureSettings[] | undefined): FeatureConstraint[] =>
 
 export function toFbaOutboundOrder(
   sellerId: string,
-  o: M.FulfillmentOrder,
+  order: M.FulfillmentOrder,
   details?: FbaOutboundOrderDetails,
 ): FbaOutboundOrder {
+  const o = order as Loose<M.FulfillmentOrder>;
   return {
     sellerId,
-    sellerFulfillmentOrderId: o.sellerFulfillmentOrderId,
+    sellerFulfillmentOrderId: o.sellerFulfillmentOrderId ?? '',
     marketplaceId: o.marketplaceId,
     displayableOrderId: o.displayableOrderId,
     displayableOrderDate: o.displayableOrderDate,
     displayableOrderComment: o.displayableOrderComment,
     shippingSpeedCategory: ShippingSpeedCategory.fromAmazon(o.shippingSpeedCategory),
     shippingSpeedCategoryRaw: o.shippingSpeedCategory,
-    deliveryWindow: o.deliveryWindow,
+    deliveryWindow: some(o.deliveryWindow),
     destinationAddress: address(o.destinationAddress),
     fulfillmentAction: FulfillmentAction.fromAmazon(o.fulfillmentAction),
     fulfillmentActionRaw: o.fulfillmentAction,
     fulfillmentPolicy: FulfillmentPolicy.fromAmazon(o.fulfillmentPolicy),
     fulfillmentPolicyRaw: o.fulfillmentPolicy,
-    codSettings: o.codSettings,
+    codSettings: some(o.codSettings),
     receivedDate: o.receivedDate,
     status: FbaOutboundOrderStatus.fromAmazon(o.fulfillmentOrderStatus),
     statusRaw: o.fulfillmentOrderStatus,
     statusUpdatedDate: o.statusUpdatedDate,
-    notificationEmails: o.notificationEmails ?? [],
+    notificationEmails: strings(o.notificationEmails),
     featureConstraints: features(o.featureConstraints),
     details,
   };
 }
 
-export function toFbaOutboundOrderWhole(sellerId: string, r: M.GetFulfillmentOrderResult): FbaOutboundOrder {
-  return toFbaOutboundOrder(sellerId, r.fulfillmentOrder, {
-    items: r.fulfillmentOrderItems.map((i) => ({ ...i })),
-    shipments: (r.fulfillmentShipments ?? []).map((s) => ({
-      // the order's key rides along (not in the schema) for the shipment's global id
-      sellerId,
-      sellerFulfillmentOrderId: r.fulfillmentOrder.sellerFulfillmentOrderId,
-      amazonShipmentId: s.amazonShipmentId,
-      fulfillmentCenterId: s.fulfillmentCenterId,
-      fulfillmentShipmentStatus: FbaShipmentStatus.fromAmazon(s.fulfillmentShipmentStatus),
-      fulfillmentShipmentStatusRaw: s.fulfillmentShipmentStatus,
-      shippingDate: s.shippingDate,
-      estimatedArrivalDate: s.estimatedArrivalDate,
-      shippingNotes: s.shippingNotes ?? [],
-      items: s.fulfillmentShipmentItem.map((i) => ({ ...i, manufacturerLotCodes: i.manufacturerLotCodes ?? [] })),
-      packages: (s.fulfillmentShipmentPackage ?? []).map((p) => ({
-        ...p,
-        deliveryInformation: p.deliveryInformation
-          ? {
-              deliveryDocumentList: p.deliveryInformation.deliveryDocumentList ?? [],
-              dropOffLocation: p.deliveryInformation.dropOffLocation
-                ? {
-                    type: DropOffLocationType.fromAmazon(p.deliveryInformation.dropOffLocation.type),
-                    typeRaw: p.deliveryInformation.dropOffLocation.type,
-                    attributes: Object.entries(p.deliveryInformation.dropOffLocation.attributes ?? {}).map(
-                      ([key, value]) => ({ key, value: String(value) }),
-                    ),
-                  }
-                : null,
-            }
-          : null,
+export function toFbaOutboundOrderWhole(sellerId: string, result: M.GetFulfillmentOrderResult): FbaOutboundOrder {
+  const r = result as Loose<M.GetFulfillmentOrderResult>;
+  const order = (r.fulfillmentOrder ?? {}) as M.FulfillmentOrder;
+  return toFbaOutboundOrder(sellerId, order, {
+    items: list(r.fulfillmentOrderItems).map((i) => ({ ...i })),
+    shipments: list(r.fulfillmentShipments)
+      .filter((s) => typeof s.amazonShipmentId === 'string')
+      .map((s) => ({
+        // the order's key rides along (not in the schema) for the shipment's global id
+        sellerId,
+        sellerFulfillmentOrderId: order.sellerFulfillmentOrderId,
+        amazonShipmentId: s.amazonShipmentId!,
+        fulfillmentCenterId: s.fulfillmentCenterId,
+        fulfillmentShipmentStatus: FbaShipmentStatus.fromAmazon(s.fulfillmentShipmentStatus),
+        fulfillmentShipmentStatusRaw: s.fulfillmentShipmentStatus,
+        shippingDate: s.shippingDate,
+        estimatedArrivalDate: s.estimatedArrivalDate,
+        shippingNotes: strings(s.shippingNotes),
+        items: list(s.fulfillmentShipmentItem).map((i) => ({
+          ...i,
+          manufacturerLotCodes: strings(i.manufacturerLotCodes),
+        })),
+        packages: list(s.fulfillmentShipmentPackage).map((p) => {
+          const info = some(p.deliveryInformation);
+          const drop = some(info?.dropOffLocation);
+          return {
+            ...p,
+            lockerDetails: some(p.lockerDetails),
+            deliveryInformation: info && {
+              deliveryDocumentList: list(info.deliveryDocumentList),
+              dropOffLocation: drop && {
+                type: DropOffLocationType.fromAmazon(drop.type),
+                typeRaw: drop.type,
+                attributes: Object.entries(drop.attributes ?? {}).map(([key, value]) => ({
+                  key,
+                  value: String(value),
+                })),
+              },
+            },
+          };
+        }),
       })),
-    })),
-    returnItems: r.returnItems.map(toReturnItem),
-    returnAuthorizations: r.returnAuthorizations.map(toReturnAuthorization),
-    paymentInformation: r.paymentInformation ?? [],
+    returnItems: list(r.returnItems).map(toReturnItem),
+    returnAuthorizations: list(r.returnAuthorizations).map(toReturnAuthorization),
+    paymentInformation: list(r.paymentInformation),
   });
 }
 
-export function toReturnItem(r: M.ReturnItem): FbaReturnItem {
+export function toReturnItem(r: Loose<M.ReturnItem>): FbaReturnItem {
   return {
     ...r,
     status: FbaReturnItemStatus.fromAmazon(r.status),
@@ -121,63 +150,93 @@ export function toReturnItem(r: M.ReturnItem): FbaReturnItem {
   };
 }
 
-export function toReturnAuthorization(a: M.ReturnAuthorization): FbaReturnAuthorization {
+export function toReturnAuthorization(a: Loose<M.ReturnAuthorization>): FbaReturnAuthorization {
   return { ...a, returnToAddress: address(a.returnToAddress) };
 }
 
-export function toInvalidReturnItem(i: M.InvalidReturnItem): FbaInvalidReturnItem {
+export function toInvalidReturnItem(i: Loose<M.InvalidReturnItem>): FbaInvalidReturnItem {
   return {
     sellerReturnItemId: i.sellerReturnItemId,
     sellerFulfillmentOrderItemId: i.sellerFulfillmentOrderItemId,
-    invalidItemReasonCode: InvalidReturnItemReason.fromAmazon(i.invalidItemReason.invalidItemReasonCode),
-    invalidItemReasonCodeRaw: i.invalidItemReason.invalidItemReasonCode,
-    description: i.invalidItemReason.description,
+    invalidItemReasonCode: InvalidReturnItemReason.fromAmazon(i.invalidItemReason?.invalidItemReasonCode),
+    invalidItemReasonCodeRaw: i.invalidItemReason?.invalidItemReasonCode,
+    description: i.invalidItemReason?.description,
   };
 }
 
-export function toFulfillmentPreview(p: M.FulfillmentPreview): FulfillmentPreview {
+export function toFulfillmentPreview(preview: M.FulfillmentPreview): FulfillmentPreview {
+  const p = preview as Loose<M.FulfillmentPreview>;
   return {
     ...p,
     shippingSpeedCategory: ShippingSpeedCategory.fromAmazon(p.shippingSpeedCategory),
     shippingSpeedCategoryRaw: p.shippingSpeedCategory,
-    scheduledDeliveryInfo: p.scheduledDeliveryInfo,
-    estimatedFees: (p.estimatedFees ?? []).map((f) => ({
+    estimatedShippingWeight: some(p.estimatedShippingWeight),
+    scheduledDeliveryInfo: some(p.scheduledDeliveryInfo),
+    estimatedFees: list(p.estimatedFees).map((f) => ({
       name: FulfillmentFeeName.fromAmazon(f.name),
       nameRaw: f.name,
-      amount: f.amount,
+      amount: some(f.amount),
     })),
-    fulfillmentPreviewShipments: (p.fulfillmentPreviewShipments ?? []).map((s) => ({
+    fulfillmentPreviewShipments: list(p.fulfillmentPreviewShipments).map((s) => ({
       ...s,
-      shippingNotes: s.shippingNotes ?? [],
+      shippingNotes: strings(s.shippingNotes),
+      fulfillmentPreviewItems: list(s.fulfillmentPreviewItems),
     })),
-    unfulfillablePreviewItems: (p.unfulfillablePreviewItems ?? []).map((i) => ({
+    unfulfillablePreviewItems: list(p.unfulfillablePreviewItems).map((i) => ({
       ...i,
-      itemUnfulfillableReasons: i.itemUnfulfillableReasons ?? [],
+      itemUnfulfillableReasons: strings(i.itemUnfulfillableReasons),
     })),
-    orderUnfulfillableReasons: p.orderUnfulfillableReasons ?? [],
+    orderUnfulfillableReasons: strings(p.orderUnfulfillableReasons),
     featureConstraints: features(p.featureConstraints),
   };
 }
 
-export const toDeliveryOffer = (o: M.DeliveryOffer): DeliveryOffer => ({ ...o });
+export const toDeliveryOffer = (o: Loose<M.DeliveryOffer>): DeliveryOffer => ({
+  ...o,
+  dateRange: some(o.dateRange),
+  policy: some(o.policy),
+});
 
-export function toPackageTracking(t: M.PackageTrackingDetails): PackageTracking {
+export function toPackageTracking(tracking: M.PackageTrackingDetails): PackageTracking {
+  const t = tracking as Loose<M.PackageTrackingDetails>;
   return {
     ...t,
+    shipToAddress: some(t.shipToAddress),
+    deliveryWindow: some(t.deliveryWindow),
     currentStatus: PackageTrackingStatus.fromAmazon(t.currentStatus),
     currentStatusRaw: t.currentStatus,
     additionalLocationInfo: AdditionalLocationInfo.fromAmazon(t.additionalLocationInfo),
     additionalLocationInfoRaw: t.additionalLocationInfo,
-    trackingEvents: (t.trackingEvents ?? []).map((e) => ({
+    trackingEvents: list(t.trackingEvents).map((e) => ({
       ...e,
+      eventAddress: some(e.eventAddress),
       eventCode: TrackingEventCode.fromAmazon(e.eventCode),
       eventCodeRaw: e.eventCode,
     })),
   };
 }
 
-export const toFeatureSku = (s: M.FeatureSku): FeatureSku => ({ ...s, overlappingSkus: s.overlappingSkus ?? [] });
-export const toFeatureSkuEligibility = (r: M.GetFeatureSkuResult): FeatureSkuEligibility => ({
-  ...r,
-  ineligibleReasons: r.ineligibleReasons ?? [],
+/** A SKU as Amazon sends it: flat, or nested under `skuInfo` (as its own example of getFeatureSKU does). */
+type MaybeNested<T> = Loose<T> & { skuInfo?: Loose<M.FeatureSku> | null };
+const skuFields = (s: MaybeNested<M.FeatureSku>) => ({
+  sellerSku: s.skuInfo?.sellerSku ?? s.sellerSku,
+  fnSku: s.skuInfo?.fnSku ?? s.fnSku,
+  asin: s.skuInfo?.asin ?? s.asin,
+  skuCount: s.skuInfo?.skuCount ?? s.skuCount,
 });
+
+export const toFeatureSku = (s: MaybeNested<M.FeatureSku>): FeatureSku => ({
+  ...skuFields(s),
+  overlappingSkus: strings(s.skuInfo?.overlappingSkus ?? s.overlappingSkus),
+});
+
+export const toFeatureSkuEligibility = (result: M.GetFeatureSkuResult): FeatureSkuEligibility => {
+  const r = result as MaybeNested<M.GetFeatureSkuResult>;
+  return {
+    marketplaceId: r.marketplaceId,
+    featureName: r.featureName,
+    isEligible: r.isEligible,
+    ineligibleReasons: strings(r.ineligibleReasons),
+    ...skuFields(r),
+  };
+};
