@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
+import { objects } from '../datasources/shared/objects';
 import { toFbaOutboundOrder, toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
 import { PaymentInformation } from '../schema/fba/common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
@@ -57,7 +58,7 @@ export class FbaOutboundOrderResolver {
           nextToken ? { nextToken } : { queryStartDate: updatedSince?.toISOString() },
         );
         return {
-          items: (page.fulfillmentOrders ?? []).map((o) => toFbaOutboundOrder(sellerId, o)),
+          items: objects(page.fulfillmentOrders).map((o) => toFbaOutboundOrder(sellerId, o)),
           nextToken: page.nextToken,
         };
       },

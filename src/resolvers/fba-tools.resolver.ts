@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
+import { objects } from '../datasources/shared/objects';
 import { toDeliveryOffersRequest, toPreviewRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
 import {
   toDeliveryOffer,
@@ -177,7 +178,7 @@ export class FulfillmentFeatureResolver {
         nextToken,
         queryStartDate: nextToken ? undefined : args.updatedSince?.toISOString(),
       });
-      return { items: (page.featureSkus ?? []).map(toFeatureSku), nextToken: page.nextToken };
+      return { items: objects(page.featureSkus).map(toFeatureSku), nextToken: page.nextToken };
     }, args);
     return { marketplaceId: args.marketplaceId, featureName: args.featureName, ...connection };
   }

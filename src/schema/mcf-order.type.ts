@@ -160,6 +160,11 @@ export class McfOrderItemInput {
   @Field(() => DecimalScalar, { nullable: true })
   @IsOptional()
   @Matches(/^\d/, { message: 'declaredValue must not be negative' })
+  // at most 15 significant digits: the ERP parses the body into a double before checking the
+  // signature, and only such values come back in the form that was signed
+  @Matches(/^-?\d{1,12}(\.\d{1,3})?$/, {
+    message: 'declaredValue must have at most 12 digits before the point and 3 after',
+  })
   declaredValue?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsISO4217CurrencyCode() declaredCurrency?: string | null;
 }

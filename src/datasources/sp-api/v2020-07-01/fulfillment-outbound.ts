@@ -1,5 +1,6 @@
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../../errors';
 import { currentSignal } from '../../../operation-scope';
+import { objects } from '../../shared/objects';
 import { abortableSleep } from '../../shared/abortable';
 import { SpApiNotFoundError, SpApiRejectedError, type SpApiClient } from '../client';
 import type { SellerRegistry } from '../sellers';
@@ -85,17 +86,16 @@ export class FulfillmentOutboundV20200701 {
 
   /** POST /fulfillmentOrders/preview. */
   async preview(sellerId: string, body: M.GetFulfillmentPreviewRequest): Promise<M.FulfillmentPreview[]> {
-    return (
+    return objects(
       (await this.call<{ fulfillmentPreviews?: M.FulfillmentPreview[] }>(sellerId, 'getFulfillmentPreview', { body }))
-        .fulfillmentPreviews ?? []
+        .fulfillmentPreviews,
     );
   }
 
   /** POST /deliveryOffers. */
   async deliveryOffers(sellerId: string, body: M.GetDeliveryOffersRequest): Promise<M.DeliveryOffer[]> {
-    return (
-      (await this.call<{ deliveryOffers?: M.DeliveryOffer[] }>(sellerId, 'deliveryOffers', { body })).deliveryOffers ??
-      []
+    return objects(
+      (await this.call<{ deliveryOffers?: M.DeliveryOffer[] }>(sellerId, 'deliveryOffers', { body })).deliveryOffers,
     );
   }
 
@@ -204,9 +204,9 @@ export class FulfillmentOutboundV20200701 {
     sellerId: string,
     query: { sellerSku: string; marketplaceId?: string; sellerFulfillmentOrderId?: string; language?: string },
   ): Promise<M.ReasonCodeDetails[]> {
-    return (
+    return objects(
       (await this.call<{ reasonCodeDetails?: M.ReasonCodeDetails[] }>(sellerId, 'listReturnReasonCodes', { query }))
-        .reasonCodeDetails ?? []
+        .reasonCodeDetails,
     );
   }
 
@@ -224,9 +224,8 @@ export class FulfillmentOutboundV20200701 {
 
   /** GET /features?marketplaceId. */
   async features(sellerId: string, marketplaceId: string): Promise<M.Feature[]> {
-    return (
-      (await this.call<{ features?: M.Feature[] }>(sellerId, 'getFeatures', { query: { marketplaceId } })).features ??
-      []
+    return objects(
+      (await this.call<{ features?: M.Feature[] }>(sellerId, 'getFeatures', { query: { marketplaceId } })).features,
     );
   }
 

@@ -27,6 +27,7 @@ import type { FeatureSku, FeatureSkuEligibility } from '../../../schema/fba/feat
 import type { FulfillmentPreview } from '../../../schema/fba/fulfillment-preview.type';
 import type { PackageTracking } from '../../../schema/fba/package-tracking.type';
 import type * as M from './model';
+import { objects } from '../../shared/objects';
 
 /**
  * Fulfillment Outbound 2020-07-01 answers → this schema. Field names already match (camelCase on
@@ -38,9 +39,8 @@ import type * as M from './model';
 type Loose<T> = { [K in keyof T]?: T[K] | null };
 
 /** The elements of `value` that are objects (anything else in a list is dropped, not fatal). */
-function list<T>(value: readonly T[] | null | undefined): Array<Loose<T>> {
-  return Array.isArray(value) ? (value as unknown[]).filter((x): x is Loose<T> => !!x && typeof x === 'object') : [];
-}
+const list = <T>(value: readonly T[] | null | undefined): Array<Loose<T>> =>
+  objects(value as unknown as Array<Loose<T>> | undefined);
 
 /** An object with at least one value, else null: Amazon sends `{}` for "nothing". */
 function some<T extends object>(value: T | null | undefined): T | null {
