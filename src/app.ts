@@ -9,9 +9,18 @@ import { LingxingSandbox, type LingxingSandboxOptions } from './sandbox/lingxing
 import { SANDBOX_ERP_APP } from './sandbox/lingxing/fixtures';
 import { GraphServer } from './server';
 import { TokenVerifier } from './auth/verifier';
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+import { DistributedPermits } from './coordination/permits';
+import { connectRedis, redisReady } from './coordination/redis';
+import { RedisTokenBucket } from './coordination/token-bucket';
+
+/** A short stable digest of an app id, for coordination keys (ids stay out of Redis in the clear). */
+const appKey = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
 import { CostBuckets } from './limits/cost-buckets';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
+import { DurableRefresher, jobsSchema } from './jobs';
 import { FbaOrders } from './services/fba-orders';
 import { McfOrders } from './services/mcf-orders';
 import { LingxingMcfOrders } from './datasources/lingxing/mcf-orders';
@@ -62,9 +71,23 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const sandboxes: RunningApp['sandboxes'] = {};
   const clock = overrides.clock ?? systemClock;
 
+  for (const warning of config.deprecated) logger.warn(warning);
   let erp: { baseUrl: string; appId: string; appSecret: string };
   const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
   logger.info({ store: store.db.dialect }, 'store ready');
+  // several replicas: permits and buckets shared through Redis; one process: all in memory
+  let redis: Redis | undefined;
+  if (config.redis) {
+    redis = connectRedis(config.redis.url, config.redis.keyPrefix, logger);
+    try {
+      await redisReady(redis);
+    } catch (error) {
+      redis.disconnect();
+      await store.db.close();
+      throw error;
+    }
+    logger.info({ keyPrefix: config.redis.keyPrefix }, 'Redis ready: pacing and ERP capacity shared across replicas');
+  }
   if (config.lingxing.mode === 'live') {
     erp = config.lingxing;
   } else {
@@ -87,7 +110,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     dispatcher: overrides.dispatcher,
     clock,
     timeoutMs: config.lingxing.timeoutMs,
-    replicas: config.lingxing.replicas,
+    replicas: redis ? 1 : config.lingxing.replicas,
+    permitPool: redis
+      ? (operation, capacity) =>
+          new DistributedPermits(redis, `erp:permits:${appKey(erp.appId)}:${operation}`, capacity, logger)
+      : undefined,
     // one token per appId for every replica on this store (LINGXING.md: a new token supersedes the old)
     sharedTokens: store.sharedTokens(clock),
     ...overrides.lingxingClient,
@@ -131,6 +158,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     dispatcher: overrides.dispatcher,
     clock,
     timeoutMs: config.spApi.timeoutMs,
+    sharedBucket: redis
+      ? (key, rate, burst, margin) =>
+          new RedisTokenBucket(redis, `spapi:bucket:${appKey(amazon.clientId)}:${key}`, rate, burst, margin)
+      : undefined,
     ...overrides.spApiClient,
   });
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
@@ -145,6 +176,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     retentionDays: config.store.retentionDays,
     intervalMs: config.store.refreshIntervalMs,
   });
+  // on PostgreSQL the background work is durable jobs, one replica per job; on SQLite, this process's timer
+  const background =
+    store.db.dialect === 'postgres' && config.store.databaseUrl
+      ? new DurableRefresher({
+          connectionString: config.store.databaseUrl,
+          schema: jobsSchema(config.store.databaseUrl),
+          refresher,
+          repo: store,
+          clock,
+          logger,
+          intervalMs: config.store.refreshIntervalMs,
+        })
+      : refresher;
 
   const verifier = new TokenVerifier(config.auth);
   const liveUpstream = config.lingxing.mode === 'live' || config.spApi.mode === 'live';
@@ -199,6 +243,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         name: 'sp-api',
         check: async () => void (amazon.sellers[0] && (await lwa.get(amazon.sellers[0].refreshToken))),
       },
+      ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
     ],
   });
   let url: string;
@@ -210,7 +255,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     await sandboxes.spApi?.close();
     throw error;
   }
-  refresher.start();
+  await background.start();
   logger.info(
     { url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } },
     'fulfillment graph listening',
@@ -227,8 +272,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     sandboxes,
     async close() {
       await server.close();
-      await refresher.stop();
+      await background.stop();
       await store.db.close();
+      await redis?.quit().catch(() => redis?.disconnect());
       await sandboxes.lingxing?.close();
       await sandboxes.spApi?.close();
     },

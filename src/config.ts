@@ -19,6 +19,10 @@ export interface Config {
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight operations may finish after SIGTERM/SIGINT */
   shutdownTimeoutMs: number;
   limits: LimitsConfig;
+  /** REDIS_URL: replicas share pacing, permits and events through it; absent: one process, all in memory */
+  redis?: { url: string; keyPrefix: string };
+  /** settings that still work but are going away, for a warning at start-up */
+  deprecated: string[];
   lingxing: LingxingConfig;
   spApi: SpApiConfig;
   store: StoreConfig;
@@ -131,6 +135,19 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const auth = loadAuth(env, { production, allSandbox: sandboxes.length === 2 });
+  const redisUrl = secret(env, 'REDIS_URL'); // it may carry a password
+  const databaseUrl = secret(env, 'DATABASE_URL');
+  if (redisUrl && !databaseUrl)
+    throw new ConfigError('REDIS_URL (several replicas) needs DATABASE_URL: replicas share one PostgreSQL store');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  const deprecated: string[] = [];
+  if (env.LINGXING_REPLICAS)
+    deprecated.push(
+      redisUrl
+        ? 'LINGXING_REPLICAS is ignored: with REDIS_URL the replicas share the ERP capacity through Redis; remove it'
+        : 'LINGXING_REPLICAS is deprecated and goes away in the next release: run replicas with REDIS_URL instead',
+    );
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
@@ -139,6 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : !production,
     corsOrigins: corsOrigins(env, production),
     auth,
+    redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,
+    deprecated,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     limits: {
       maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
@@ -153,7 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     lingxing,
     spApi,
     store: {
-      databaseUrl: secret(env, 'DATABASE_URL'), // it may carry a password
+      databaseUrl, // it may carry a password
       dataDir: env.DATA_DIR || './data',
       retentionDays: int(env, 'PERSONAL_DATA_RETENTION_DAYS', 30),
       refreshIntervalMs: int(env, 'TASK_REFRESH_INTERVAL_MS', 5_000),

@@ -42,8 +42,8 @@ export class Refresher {
     },
   ) {}
 
-  start(): void {
-    if (this.deps.intervalMs <= 0) return;
+  start(): Promise<void> {
+    if (this.deps.intervalMs <= 0) return Promise.resolve();
     const tick = () => {
       this.running = this.runOnce()
         .catch((error: unknown) => this.deps.logger.error({ err: error }, 'refresher run failed'))
@@ -52,6 +52,7 @@ export class Refresher {
         });
     };
     this.timer = setTimeout(tick, this.deps.intervalMs).unref();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
@@ -66,35 +67,49 @@ export class Refresher {
     finished: number;
     purged: { mcfOrders: number; idempotencyKeys: number };
   }> {
-    const { repo, clock } = this.deps;
-    const now = clock.now();
-    const due = await repo.dueTasks(new Date(now).toISOString(), BATCH);
+    const now = this.deps.clock.now();
+    const batches = await this.dueBatches(now);
+    const finished = (await Promise.all(batches.map((b) => this.pollBatch(b.sellerId, b.tasks, now)))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    const polled = batches.reduce((n, b) => n + b.tasks.length, 0);
+    const purged = await this.purge(now);
+    if (polled || purged.mcfOrders || purged.idempotencyKeys)
+      this.deps.logger.info({ polled, finished, purged }, 'refresher pass');
+    return { polled, finished, purged };
+  }
+
+  /** The unfinished tasks due for a poll, per seller in batches of at most ten (one ERP call each). */
+  async dueBatches(now: number): Promise<Array<{ sellerId: string; tasks: StoredTask[] }>> {
+    const due = await this.deps.repo.dueTasks(iso(now), BATCH);
     const bySeller = new Map<string, StoredTask[]>();
     for (const t of due) bySeller.set(t.sellerId, [...(bySeller.get(t.sellerId) ?? []), t]);
+    return [...bySeller].flatMap(([sellerId, tasks]) => chunks(tasks, 10).map((chunk) => ({ sellerId, tasks: chunk })));
+  }
+
+  /** Polls one batch (one getFulfillmentResult call) and records what it learnt; how many finished. */
+  async pollBatch(sellerId: string, tasks: StoredTask[], now: number): Promise<number> {
+    let found: Map<string, TaskResultRecord> | undefined;
+    try {
+      found = await this.deps.fulfillment.results(
+        sellerId,
+        tasks.map((t) => t.taskId),
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        { sellerId, tasks: tasks.length, code: (error as { code?: string }).code },
+        'task refresh failed; will retry later',
+      );
+    }
     let finished = 0;
-    await Promise.all(
-      [...bySeller].flatMap(([sellerId, tasks]) =>
-        chunks(tasks, 10).map(async (chunk) => {
-          let found: Map<string, TaskResultRecord> | undefined;
-          try {
-            found = await this.deps.fulfillment.results(
-              sellerId,
-              chunk.map((t) => t.taskId),
-            );
-          } catch (error) {
-            this.deps.logger.warn(
-              { sellerId, tasks: chunk.length, code: (error as { code?: string }).code },
-              'task refresh failed; will retry later',
-            );
-          }
-          for (const t of chunk) if (await this.record(t, found, now)) finished++;
-        }),
-      ),
-    );
-    const purged = await repo.purgePersonalData(iso(now - this.deps.retentionDays * 86_400_000), iso(now));
-    if (due.length || purged.mcfOrders || purged.idempotencyKeys)
-      this.deps.logger.info({ polled: due.length, finished, purged }, 'refresher pass');
-    return { polled: due.length, finished, purged };
+    for (const t of tasks) if (await this.record(t, found, now)) finished++;
+    return finished;
+  }
+
+  /** Drops buyers' personal data past the retention period. */
+  purge(now: number): Promise<{ mcfOrders: number; idempotencyKeys: number }> {
+    return this.deps.repo.purgePersonalData(iso(now - this.deps.retentionDays * 86_400_000), iso(now));
   }
 
   /**

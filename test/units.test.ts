@@ -10,7 +10,7 @@ import { inputPathForErpField } from '../src/datasources/lingxing/fulfillment';
 import { taskStatusFrom } from '../src/datasources/lingxing/task-status';
 import { backoffDelay } from '../src/datasources/shared/backoff';
 import { Semaphore } from '../src/datasources/shared/semaphore';
-import { TokenBucket } from '../src/datasources/shared/token-bucket';
+import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/datasources/shared/token-bucket';
 import { FakeClock } from './support/fake-clock';
 
 describe('Semaphore', () => {
@@ -121,14 +121,17 @@ describe('configuration', () => {
   });
 });
 
+const G = FULL_BUCKET_GRACE_MS;
+
 describe('TokenBucket', () => {
-  it('lets a burst through at once, then one request per 1/rate seconds', async () => {
+  // a burst from a full bucket starts the refill clock FULL_BUCKET_GRACE_MS (G) after its first take
+  it('lets a burst through at once, then one request per 1/rate seconds, counted from the burst plus its grace', async () => {
     const clock = new FakeClock(0);
     const bucket = new TokenBucket(2, 30, clock);
     const times: number[] = [];
     await Promise.all(Array.from({ length: 34 }, () => bucket.take().then(() => times.push(clock.now()))));
     expect(times.slice(0, 30)).toEqual(Array(30).fill(0));
-    expect(times.slice(30)).toEqual([500, 1000, 1500, 2000]);
+    expect(times.slice(30)).toEqual([500, 1000, 1500, 2000].map((t) => t + G));
   });
 
   it('adopts a slower announced rate', async () => {
@@ -137,7 +140,7 @@ describe('TokenBucket', () => {
     await bucket.take();
     bucket.adoptRate(0.5);
     await bucket.take();
-    expect(clock.now()).toBe(2000);
+    expect(clock.now()).toBe(2000 + G);
   });
 
   it('stretches every token by its safety margin', async () => {
@@ -145,7 +148,7 @@ describe('TokenBucket', () => {
     const bucket = new TokenBucket(2, 1, clock, 0.04);
     await bucket.take();
     await bucket.take();
-    expect(clock.now()).toBe(520);
+    expect(clock.now()).toBe(520 + G);
   });
 });
 
@@ -189,7 +192,7 @@ describe('TokenBucket: abandoned waits take no token', () => {
     controller.abort(new Error('client gone'));
     await expect(dropped).rejects.toThrow('client gone');
     await bucket.take();
-    expect(clock.now()).toBe(1000);
+    expect(clock.now()).toBe(1000 + G);
   });
 });
 

@@ -169,6 +169,16 @@ export class Repository {
   }
 
   /** Unfinished tasks whose next poll is due, oldest due first. */
+  /** Pushes the next poll of these tasks to `until`: a poll job for them is queued, do not queue another. */
+  async deferPolls(sellerId: string, taskIds: readonly string[], until: string): Promise<void> {
+    if (taskIds.length === 0) return;
+    const placeholders = taskIds.map((_, i) => `$${i + 3}`).join(', ');
+    await this.db.query(
+      `UPDATE fulfillment_tasks SET next_poll_at = $2 WHERE seller_id = $1 AND next_poll_at IS NOT NULL AND task_id IN (${placeholders})`,
+      [sellerId, until, ...taskIds],
+    );
+  }
+
   async dueTasks(now: string, limit: number): Promise<StoredTask[]> {
     const rows = await this.db.query(
       'SELECT * FROM fulfillment_tasks WHERE next_poll_at IS NOT NULL AND next_poll_at <= $1 ORDER BY next_poll_at, seller_id, task_id LIMIT $2',

@@ -45,6 +45,7 @@ export async function testStoreEnv(kind: StoreKind): Promise<TestStoreEnv> {
       const c = new Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`); // the durable jobs (pg-boss) beside it
       await c.end();
     },
   };

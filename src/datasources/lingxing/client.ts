@@ -15,6 +15,7 @@ import {
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { Semaphore } from '../shared/semaphore';
+import type { PermitPool } from '../../coordination/permits';
 import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { countUpstreamCall, currentSignal } from '../../operation-scope';
 import { LINGXING_ENDPOINTS, type LingxingOperation } from './endpoints';
@@ -49,6 +50,8 @@ export interface LingxingClientOptions {
    * share of every path's in-flight capacity, at least one. The ERP's 3001008 covers the rest.
    */
   replicas?: number;
+  /** the permits of a path shared by every replica (Redis); absent: this process's own semaphore */
+  permitPool?: (operation: LingxingOperation, capacity: number) => PermitPool;
 }
 
 interface Prepared {
@@ -85,7 +88,7 @@ const NOT_SENT_CODES = new Set([
  */
 export class LingxingClient {
   readonly tokens: LingxingTokenOwner;
-  private readonly semaphores = new Map<LingxingOperation, Semaphore>();
+  private readonly permitPools = new Map<LingxingOperation, PermitPool>();
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly timeoutMs: number;
@@ -117,14 +120,20 @@ export class LingxingClient {
     });
   }
 
-  /** The in-flight semaphore of one path, sized to its 令牌桶容量. */
-  semaphore(operation: LingxingOperation): Semaphore {
-    let s = this.semaphores.get(operation);
-    if (!s) {
-      s = new Semaphore(Math.max(1, Math.floor(LINGXING_ENDPOINTS[operation].capacity / (this.options.replicas ?? 1))));
-      this.semaphores.set(operation, s);
+  /**
+   * The in-flight permits of one path, sized to its 令牌桶容量: this process's fair semaphore, or
+   * the pool every replica shares (`permitPool`, Redis) when several run.
+   */
+  permits(operation: LingxingOperation): PermitPool {
+    let pool = this.permitPools.get(operation);
+    if (!pool) {
+      const { capacity } = LINGXING_ENDPOINTS[operation];
+      pool =
+        this.options.permitPool?.(operation, capacity) ??
+        new Semaphore(Math.max(1, Math.floor(capacity / (this.options.replicas ?? 1))));
+      this.permitPools.set(operation, pool);
     }
-    return s;
+    return pool;
   }
 
   /**
@@ -299,7 +308,7 @@ export class LingxingClient {
     const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
     const waitStart = performance.now();
     // waits its tenant's turn; leaves the queue unsent if the operation ends first
-    const release = await this.semaphore(operation).acquire({ tenant, signal });
+    const release = await this.permits(operation).acquire({ tenant, signal });
     metrics?.pacingWait.observe({ upstream: 'lingxing', operation }, (performance.now() - waitStart) / 1000);
     countUpstreamCall();
     const started = performance.now();

@@ -1,6 +1,13 @@
 import { rejectOnAbort } from './abortable';
 import type { Clock } from './clock';
 
+/**
+ * Amazon's bucket starts refilling when the first request of a burst reaches it; the request left
+ * a little earlier (connection set-up). A take from a full bucket therefore starts our refill clock
+ * this much later, so the first token after a burst never arrives early (no 429 at a burst's start).
+ */
+export const FULL_BUCKET_GRACE_MS = 100;
+
 interface Waiter {
   resolve: (waitedMs: number) => void;
   started: number;
@@ -81,6 +88,7 @@ export class TokenBucket {
 
   private refill(): void {
     const now = this.clock.now();
+    if (now <= this.updatedAt) return; // still within the grace after a burst began
     this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / this.msPerToken());
     this.updatedAt = now;
   }
@@ -93,13 +101,15 @@ export class TokenBucket {
       for (;;) {
         this.refill();
         while (this.queue.length && this.tokens >= 1) {
+          if (this.tokens >= this.burst) this.updatedAt = this.clock.now() + FULL_BUCKET_GRACE_MS;
           this.tokens -= 1;
           const waiter = this.queue.shift()!;
           waiter.resolve(this.clock.now() - waiter.started);
         }
         if (!this.queue.length) return;
         await Promise.resolve(); // the callers just granted run before time moves on
-        await this.clock.sleep(Math.ceil((1 - this.tokens) * this.msPerToken()));
+        const grace = Math.max(0, this.updatedAt - this.clock.now());
+        await this.clock.sleep(grace + Math.ceil((1 - this.tokens) * this.msPerToken()));
       }
     } finally {
       this.pumping = false;

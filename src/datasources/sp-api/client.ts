@@ -14,6 +14,7 @@ import type { Metrics } from '../../metrics';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { TokenBucket } from '../shared/token-bucket';
+import type { RateBucket } from '../../coordination/token-bucket';
 import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { spApiAnswerKind, type SpApiError } from './error-codes';
 import { hostFor } from './hosts';
@@ -70,6 +71,8 @@ export interface SpApiClientOptions {
   /** fraction added to each token's refill time so arrival jitter never costs a 429 (default 0.05) */
   pacingMargin?: number;
   userAgent?: string;
+  /** a usage-plan bucket every replica shares (Redis); absent: this process's own */
+  sharedBucket?: (key: string, rate: number, burst: number, margin: number) => RateBucket;
 }
 
 const USER_AGENT = `fulfillment-graph/0.1.0 (Language=TypeScript; Platform=Node.js/${process.versions.node})`;
@@ -79,7 +82,7 @@ const USER_AGENT = `fulfillment-graph/0.1.0 (Language=TypeScript; Platform=Node.
  * answers (SPAPI.md). Version-specific datasources describe calls; this sends them.
  */
 export class SpApiClient {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets = new Map<string, RateBucket>();
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly retryBackoff: BackoffPolicy;
@@ -91,11 +94,14 @@ export class SpApiClient {
   }
 
   /** The bucket of one (seller, operation), seeded from the model's usage plan. */
-  bucket(sellerId: string, call: Pick<SpApiOperationCall, 'operation' | 'rate' | 'burst'>): TokenBucket {
+  bucket(sellerId: string, call: Pick<SpApiOperationCall, 'operation' | 'rate' | 'burst'>): RateBucket {
     const key = `${sellerId} ${call.operation}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = new TokenBucket(call.rate, call.burst, this.clock, this.options.pacingMargin ?? 0.05);
+      const margin = this.options.pacingMargin ?? 0.05;
+      b =
+        this.options.sharedBucket?.(key, call.rate, call.burst, margin) ??
+        new TokenBucket(call.rate, call.burst, this.clock, margin);
       this.buckets.set(key, b);
     }
     return b;
