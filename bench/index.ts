@@ -11,7 +11,10 @@ import { sign } from '../src/datasources/lingxing/sign';
 import { createLogger } from '../src/logger';
 import type { LingxingSandboxOptions } from '../src/sandbox/lingxing/server';
 import type { SpApiSandboxOptions } from '../src/sandbox/sp-api/server';
-import { SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
+import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
+import { LingxingSandbox } from '../src/sandbox/lingxing/server';
+import { SpApiSandbox } from '../src/sandbox/sp-api/server';
+import { Client } from 'pg';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
 /**
@@ -388,6 +391,98 @@ async function attackRefusals(): Promise<void> {
   });
 }
 
+/**
+ * Three replicas on one PostgreSQL and one Redis (in this process; each with its own clients and
+ * pacing), against shared upstream doubles. Skipped when PostgreSQL or Redis is not reachable.
+ */
+async function threeReplicas(): Promise<void> {
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: pgUrl });
+  try {
+    await admin.connect();
+  } catch {
+    rows.push(['three replicas', 'skipped', `no PostgreSQL at ${pgUrl}`]);
+    return;
+  }
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(pgUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const erp = await new LingxingSandbox({ seed: false, latencyMs: { [SUBMIT]: 50 } }).start();
+  const amazon = await new SpApiSandbox().start();
+  const apps: RunningApp[] = [];
+  try {
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TASK_REFRESH_INTERVAL_MS: '0',
+      ...BENCH_ENV,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `${schema}:`,
+      LINGXING_BASE_URL: erp.url,
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
+      SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
+      SPAPI_LWA_URL: amazon.lwaUrl,
+      SPAPI_ENDPOINT: amazon.url,
+      SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
+      AUTH_MODE: 'off',
+      OPERATION_TIMEOUT_MS: '120000',
+    };
+    for (let i = 0; i < 3; i++) {
+      try {
+        apps.push(await startApp(loadConfig(env), { logger: createLogger({ level: 'silent' }) }));
+      } catch (error) {
+        rows.push(['three replicas', 'skipped', `could not start: ${(error as Error).message}`]);
+        return;
+      }
+    }
+    await Promise.all(apps.map((a) => a.lingxing.tokens.get()));
+    const t = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => gql(apps[i % 3].url, submitMutation, { input: submitInput(i) })),
+    );
+    const submitS = (performance.now() - t) / 1000;
+    if (results.some((r) => r.errors)) throw new Error('a submission failed');
+    const peak = erp.maxInFlight.get(`${SANDBOX_ERP_APP.appId} ${SUBMIT}`);
+    const throttled = erp.businessRequests(SUBMIT).filter((r) => r.code === '3001008').length;
+    rows.push([
+      '3 replicas: 150 submissions, capacity 10, 50 ms upstream latency',
+      `${submitS.toFixed(2)} s`,
+      `bound 150/10 × 50 ms = 0.75 s; ratio ${(submitS / 0.75).toFixed(2)}×; peak in flight ${peak}; 3001008 answers ${throttled}`,
+    ]);
+    const ids = Array.from({ length: 90 }, (_, i) => `REPLICA-${i}`);
+    amazon.addCompletedOrders(DEMO_SELLER_ID, ids);
+    await Promise.all(apps.map((a) => a.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken)));
+    const f = performance.now();
+    const lookups = await Promise.all(
+      ids.map((id, i) =>
+        gql(
+          apps[i % 3].url,
+          `{ fbaOutboundOrder(sellerId: "${DEMO_SELLER_ID}", sellerFulfillmentOrderId: "${id}") { status } }`,
+        ),
+      ),
+    );
+    const lookupS = (performance.now() - f) / 1000;
+    if (lookups.some((r) => r.errors)) throw new Error(JSON.stringify(lookups.find((r) => r.errors)).slice(0, 300));
+    const rejected = amazon.calls('getFulfillmentOrder').filter((c) => c.status === 429).length;
+    rows.push([
+      '3 replicas: 90 fbaOutboundOrder lookups, one seller',
+      `${lookupS.toFixed(2)} s`,
+      `bound (90 − 30 burst) / 2 per s = 30.00 s; ratio ${(lookupS / 30).toFixed(3)}×; 429 answers ${rejected}`,
+    ]);
+  } finally {
+    for (const a of apps) await a.close();
+    await erp.close();
+    await amazon.close();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
+    await admin.end();
+  }
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   upstreamCallsPerIds,
   addedLatency,
@@ -398,6 +493,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   fbaBurstBound,
   attackRefusals,
   bystanderLatency,
+  threeReplicas,
 };
 
 async function main(): Promise<void> {

@@ -149,6 +149,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     clock,
     logger,
     dispatcher: overrides.dispatcher,
+    // one Login with Amazon token per seller for every replica on this store, as for the ERP token
+    shared: store.sharedTokens(clock),
   });
   const spApi = new SpApiClient({
     lwa,

@@ -8,6 +8,10 @@ import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { DEMO_SELLER, submitInput, TEST_JWT_SECRET, testToken } from './support/harness';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { testStoreEnv, type TestStoreEnv } from './support/stores';
+import { capturedLogger } from './support/logs';
+import { connectRedis } from '../src/coordination/redis';
+import { RedisTokenBucket } from '../src/coordination/token-bucket';
+import { DistributedPermits } from '../src/coordination/permits';
 
 /**
  * Issue 12: three gateway processes on one PostgreSQL and one Redis share the upstreams' limits.
@@ -182,4 +186,21 @@ describe('background polling as durable jobs', () => {
     expect(one).toBeGreaterThan(0);
     expect(three).toBeLessThanOrEqual(one + 1);
   }, 90_000);
+});
+
+describe('when Redis is unreachable', () => {
+  it('fails a coordinated call with UPSTREAM_UNAVAILABLE and sends nothing, never unpaced', async () => {
+    const { logger } = capturedLogger();
+    const dead = connectRedis('redis://127.0.0.1:1', 'x:', logger);
+    try {
+      await expect(new RedisTokenBucket(dead, 'b', 2, 30).take()).rejects.toMatchObject({
+        extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: 'redis' },
+      });
+      await expect(new DistributedPermits(dead, 'p', 10, logger, { waitMs: 500 }).acquire()).rejects.toMatchObject({
+        extensions: { code: expect.stringMatching(/UPSTREAM_(UNAVAILABLE|THROTTLED)/), upstream: 'redis' },
+      });
+    } finally {
+      dead.disconnect();
+    }
+  });
 });

@@ -3,6 +3,8 @@ import { UpstreamAuthFailedError, UpstreamUnavailableError } from '../../errors'
 import type { Logger } from '../../logger';
 import type { Clock } from '../shared/clock';
 import { readCapped } from '../shared/read-body';
+import { createHash } from 'node:crypto';
+import { openToken, sealToken, type SharedTokenStore } from '../shared/shared-tokens';
 
 /**
  * Login with Amazon access tokens, one per (app, seller refresh token): cached, renewed
@@ -12,6 +14,8 @@ import { readCapped } from '../shared/read-body';
 export class LwaTokens {
   private readonly tokens = new Map<string, { accessToken: string; expiresAt: number }>();
   private readonly flights = new Map<string, Promise<string>>();
+  /** the last token SP-API refused, per refresh token */
+  private readonly rejected = new Map<string, string>();
   /** token requests sent, for tests */
   requests = 0;
 
@@ -25,6 +29,8 @@ export class LwaTokens {
       dispatcher?: Dispatcher;
       refreshSkewMs?: number;
       timeoutMs?: number;
+      /** the store replicas share their tokens through (sealed); absent: this process alone */
+      shared?: SharedTokenStore;
     },
   ) {}
 
@@ -34,14 +40,48 @@ export class LwaTokens {
       return cached.accessToken;
     let flight = this.flights.get(refreshToken);
     if (!flight) {
-      flight = this.exchange(refreshToken).finally(() => this.flights.delete(refreshToken));
+      flight = this.obtain(refreshToken).finally(() => this.flights.delete(refreshToken));
       this.flights.set(refreshToken, flight);
     }
     return flight;
   }
 
+  /**
+   * A fresh token: with a shared store, the one another replica already holds, else a new exchange
+   * made while no other replica makes one for this seller (one owner across replicas).
+   */
+  private async obtain(refreshToken: string): Promise<string> {
+    const shared = this.deps.shared;
+    if (!shared) return this.exchange(refreshToken);
+    const key = `lwa:${createHash('sha256').update(refreshToken).digest('hex').slice(0, 32)}`;
+    const adopt = async () => {
+      const sealed = await shared.load(key);
+      const pair = sealed ? openToken(sealed, this.deps.clientSecret) : null;
+      if (!pair || pair.accessToken === this.rejected.get(refreshToken) || !this.fresh(pair.expiresAt)) return null;
+      this.tokens.set(refreshToken, { accessToken: pair.accessToken, expiresAt: pair.expiresAt });
+      return pair.accessToken;
+    };
+    return (
+      (await adopt()) ??
+      shared.withLock(key, async () => {
+        const adopted = await adopt();
+        if (adopted) return adopted;
+        const accessToken = await this.exchange(refreshToken);
+        const expiresAt = this.tokens.get(refreshToken)!.expiresAt;
+        const pair = { accessToken, refreshToken: '', expiresAt, refreshExpiresAt: expiresAt };
+        await shared.save(key, sealToken(pair, this.deps.clientSecret));
+        return accessToken;
+      })
+    );
+  }
+
+  private fresh(expiresAt: number): boolean {
+    return this.deps.clock.now() < expiresAt - (this.deps.refreshSkewMs ?? 60_000);
+  }
+
   /** SP-API refused `accessToken` as expired: forget it unless it was already replaced. */
   invalidate(refreshToken: string, accessToken: string): void {
+    this.rejected.set(refreshToken, accessToken); // never adopted again from the shared store
     if (this.tokens.get(refreshToken)?.accessToken === accessToken) this.tokens.delete(refreshToken);
   }
 
