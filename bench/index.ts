@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'undici';
+import { Agent, FormData, request } from 'undici';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { startApp, type RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
@@ -483,6 +486,192 @@ async function threeReplicas(): Promise<void> {
   }
 }
 
+/** Closed loop: `clients` concurrent callers for `seconds`; operations per second and latencies. */
+async function closedLoop(call: () => Promise<void>, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await call();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** A free loopback port. */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : NaN;
+}
+
+/**
+ * The gateway's own cost under concurrency (issue 13): the server started as `npm start` starts it
+ * (its own process, logging at info), against sandboxes in this process; 16 clients in a closed
+ * loop against the gateway and, in the same run, directly against the sandbox. The ratio, the
+ * added p50/p99 and the server's resident memory.
+ */
+async function concurrentOverhead(): Promise<void> {
+  const erp = await new LingxingSandbox({ seed: true, latencyMs: 0 }).start();
+  const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+  const port = await freePort();
+  // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'index.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...BENCH_ENV,
+      LINGXING_BASE_URL: erp.url,
+      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
+      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
+      SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
+      SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
+      SPAPI_LWA_URL: amazon.lwaUrl,
+      SPAPI_ENDPOINT: amazon.url,
+      SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
+      AUTH_MODE: 'off',
+      TASK_REFRESH_INTERVAL_MS: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        const res = await request(url.replace(/\/graphql$/, '/healthz'), { dispatcher: agent });
+        await res.body.dump();
+        break;
+      } catch {
+        if (i > 100) throw new Error('the gateway did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const lwa = await request(amazon.lwaUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: SANDBOX_SPAPI_SELLERS[0].refreshToken,
+        client_id: SANDBOX_SPAPI_APP.clientId,
+        client_secret: SANDBOX_SPAPI_APP.clientSecret,
+      }).toString(),
+    });
+    const token = ((await lwa.body.json()) as { access_token: string }).access_token;
+    const directFba = async () => {
+      const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, {
+        dispatcher: agent,
+        headers: { 'x-amz-access-token': token, accept: 'application/json' },
+      });
+      if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
+      await res.body.json();
+    };
+    const gatewayFba = async () => {
+      const res = await gql(url, FBA_ORDER_QUERY);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    const erpToken = await erpAccessToken(erp.url);
+    const directTask = async () => {
+      const body = { seller_id: DEMO_SELLER_ID, task_id: [new JsonInt('1003083')] };
+      const timestamp = Math.floor(Date.now() / 1000);
+      const q = new URLSearchParams({
+        access_token: erpToken,
+        app_key: SANDBOX_ERP_APP.appId,
+        timestamp: String(timestamp),
+        sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: erpToken, timestamp, body }),
+      });
+      const res = await request(`${erp.url}${RESULTS}?${q.toString()}`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json' },
+        body: canonicalJson(body),
+      });
+      await res.body.json();
+    };
+    const gatewayTask = async () => {
+      const res = await gql(
+        url,
+        '{ fulfillmentTask(sellerId: "A1MQMW3JWPNCBX", taskId: "1003083") { taskId status } }',
+      );
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    for (const [name, direct, gateway] of [
+      ['fbaOutboundOrder', directFba, gatewayFba],
+      ['fulfillmentTask', directTask, gatewayTask],
+    ] as const) {
+      await closedLoop(direct, 16, 1); // warm-up
+      await closedLoop(gateway, 16, 1);
+      const d: Array<Awaited<ReturnType<typeof closedLoop>>> = [];
+      const g: typeof d = [];
+      let rss = 0;
+      for (let round = 0; round < 3; round++) {
+        d.push(await closedLoop(direct, 16, 3));
+        g.push(await closedLoop(gateway, 16, 3));
+        rss = Math.max(rss, rssOf(child.pid!));
+      }
+      const med = (xs: typeof d, k: 'rate' | 'p50' | 'p99') => median(xs.map((x) => x[k]));
+      rows.push([
+        `${name}, 16 concurrent clients: gateway vs direct`,
+        `${med(g, 'rate').toFixed(0)} vs ${med(d, 'rate').toFixed(0)} requests/s (${((med(g, 'rate') / med(d, 'rate')) * 100).toFixed(0)} %)`,
+        `p50 ${ms(med(g, 'p50'))} vs ${ms(med(d, 'p50'))} (added ${ms(med(g, 'p50') - med(d, 'p50'))}); p99 added ${ms(med(g, 'p99') - med(d, 'p99'))}; gateway resident memory ${(rss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s`,
+      ]);
+    }
+    // a burst of 10,000 requests, then a minute of quiet: is the memory given back?
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (sent < 10_000) {
+          sent++;
+          await gatewayFba();
+        }
+      }),
+    );
+    const afterBurst = rssOf(child.pid!);
+    const metrics = await (await request(url.replace(/\/graphql$/, '/metrics'), { dispatcher: agent })).body.text();
+    const gauge = (name: string) =>
+      Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 2 ** 20;
+    const heap = `heap used ${gauge('nodejs_heap_size_used_bytes').toFixed(0)} MB of ${gauge('nodejs_heap_size_total_bytes').toFixed(0)} MB`;
+    await new Promise((r) => setTimeout(r, Number(process.env.BENCH_QUIET_MS ?? 60_000)));
+    rows.push([
+      'gateway resident memory a minute after a burst of 10,000 requests',
+      `${(rssOf(child.pid!) / 2 ** 20).toFixed(0)} MB`,
+      `${(afterBurst / 2 ** 20).toFixed(0)} MB right after the burst (32 concurrent fbaOutboundOrder; ${heap})`,
+    ]);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await erp.close();
+    await amazon.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** An ERP access token from the sandbox, as a direct caller would fetch one. */
+async function erpAccessToken(baseUrl: string): Promise<string> {
+  const form = new FormData();
+  form.append('appId', SANDBOX_ERP_APP.appId);
+  form.append('appSecret', SANDBOX_ERP_APP.appSecret);
+  const res = await request(`${baseUrl}${LINGXING_ENDPOINTS.accessToken.path}`, { method: 'POST', body: form });
+  const body = (await res.body.json()) as { data: { access_token: string } };
+  return body.data.access_token;
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   upstreamCallsPerIds,
   addedLatency,
@@ -494,6 +683,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   attackRefusals,
   bystanderLatency,
   threeReplicas,
+  concurrentOverhead,
 };
 
 async function main(): Promise<void> {

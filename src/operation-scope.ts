@@ -11,6 +11,8 @@ export interface OperationScope {
   signal: AbortSignal;
   /** upstream requests sent for this operation so far (its actual cost) */
   upstreamCalls: number;
+  /** the upstreams' request ids of its calls (SP-API's x-amzn-RequestId), for the access log */
+  upstreamRequestIds?: string[];
 }
 
 export const operationScope = new AsyncLocalStorage<OperationScope>();
@@ -18,6 +20,20 @@ export const operationScope = new AsyncLocalStorage<OperationScope>();
 /** The signal of the operation this code runs for, if any. */
 export function currentSignal(): AbortSignal | undefined {
   return operationScope.getStore()?.signal;
+}
+
+/**
+ * Keeps an upstream request id for the operation's access-log line (at most 20); false when no
+ * operation is running (the caller then logs it on its own line).
+ */
+export function noteUpstreamRequestId(id: string | undefined): boolean {
+  const scope = operationScope.getStore();
+  if (!scope) return false;
+  if (id) {
+    scope.upstreamRequestIds ??= [];
+    if (scope.upstreamRequestIds.length < 20) scope.upstreamRequestIds.push(id);
+  }
+  return true;
 }
 
 /** Counts one upstream request against the operation this code runs for. */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -130,6 +131,7 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
               ms: Math.round(seconds * 1000),
               cost: contextValue.cost ?? 0,
               upstreamCalls: operationScope.getStore()?.upstreamCalls ?? 0,
+              upstreamRequestIds: operationScope.getStore()?.upstreamRequestIds,
               outcome,
               errorCodes: errors?.length
                 ? [...new Set(errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'))]
@@ -298,6 +300,8 @@ export class GraphServer {
         options.production
           ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
           : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+        // cache hints are not used here (nothing is cached by HTTP): no per-field cache-control work
+        ApolloServerPluginCacheControlDisabled(),
         observabilityPlugin(options.metrics),
         costPlugin({ maxOperationCost: options.limits.maxOperationCost, buckets: options.limits.costBuckets }),
       ],

@@ -32,7 +32,7 @@ local delta = tonumber(ARGV[5])
 -- a take from a full bucket: Amazon starts refilling when that request arrives, so ours starts
 -- counting a grace period later (the first request's connection set-up)
 local grace = 0
-if delta < 0 and tokens >= burst then grace = tonumber(ARGV[7]) end
+if delta < 0 and tokens >= burst then grace = math.min(tonumber(ARGV[7]), msPer) end
 tokens = tokens + delta
 local wait = 0
 if delta < 0 and tokens < 0 then wait = math.ceil(-tokens * msPer) end

@@ -39,6 +39,15 @@ export abstract class SandboxServer {
   }
 }
 
+/** How many recorded requests a double keeps: the newest, so a long-running sandbox stays bounded. */
+export const RECORD_LIMIT = 20_000;
+
+/** Appends to a record list, dropping the oldest entries past RECORD_LIMIT. */
+export function keepRecord<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECORD_LIMIT) list.splice(0, list.length - RECORD_LIMIT);
+}
+
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
 }

@@ -323,11 +323,11 @@ export class LingxingClient {
           body: prepared.body,
           headers: prepared.contentType ? { 'content-type': prepared.contentType } : undefined,
           dispatcher: this.options.dispatcher,
-          // a read may be abandoned when its operation ends; a write, once sent, completes and is recorded
-          signal:
-            retrySafe && signal
-              ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), signal])
-              : AbortSignal.timeout(this.timeoutMs),
+          // undici's own timers (no timer object per request); a read may be abandoned when its
+          // operation ends, a write, once sent, completes and is recorded
+          headersTimeout: this.timeoutMs,
+          bodyTimeout: this.timeoutMs,
+          signal: retrySafe ? signal : undefined,
         });
         status = res.statusCode;
         text = await readCapped(res);

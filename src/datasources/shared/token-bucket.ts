@@ -4,7 +4,8 @@ import type { Clock } from './clock';
 /**
  * Amazon's bucket starts refilling when the first request of a burst reaches it; the request left
  * a little earlier (connection set-up). A take from a full bucket therefore starts our refill clock
- * this much later, so the first token after a burst never arrives early (no 429 at a burst's start).
+ * up to this much later (never more than one token's time), so the first token after a burst never
+ * arrives early (no 429 at a burst's start).
  */
 export const FULL_BUCKET_GRACE_MS = 100;
 
@@ -82,6 +83,11 @@ export class TokenBucket {
     });
   }
 
+  /** The grace after a burst's first take: at most one token's time, so fast plans are not slowed. */
+  private grace(): number {
+    return Math.min(FULL_BUCKET_GRACE_MS, this.msPerToken());
+  }
+
   private msPerToken(): number {
     return (1000 / this.rate) * (1 + this.margin);
   }
@@ -101,7 +107,7 @@ export class TokenBucket {
       for (;;) {
         this.refill();
         while (this.queue.length && this.tokens >= 1) {
-          if (this.tokens >= this.burst) this.updatedAt = this.clock.now() + FULL_BUCKET_GRACE_MS;
+          if (this.tokens >= this.burst) this.updatedAt = this.clock.now() + this.grace();
           this.tokens -= 1;
           const waiter = this.queue.shift()!;
           waiter.resolve(this.clock.now() - waiter.started);

@@ -1,4 +1,4 @@
-import { countUpstreamCall, currentSignal } from '../../operation-scope';
+import { countUpstreamCall, currentSignal, noteUpstreamRequestId } from '../../operation-scope';
 import { request, type Dispatcher } from 'undici';
 import {
   UpstreamAuthFailedError,
@@ -149,11 +149,11 @@ export class SpApiClient {
           },
           body,
           dispatcher: this.options.dispatcher,
-          // a read may be abandoned when its operation ends; a write, once sent, completes
-          signal:
-            call.retrySafe && signal
-              ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs ?? 15_000), signal])
-              : AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+          // undici's own timers (no timer object per request); a read may be abandoned when its
+          // operation ends, a write, once sent, completes
+          headersTimeout: this.options.timeoutMs ?? 15_000,
+          bodyTimeout: this.options.timeoutMs ?? 15_000,
+          signal: call.retrySafe ? signal : undefined,
         });
         status = res.statusCode;
         requestId = header(res.headers['x-amzn-requestid']);
@@ -174,7 +174,12 @@ export class SpApiClient {
           });
         }
         const name = (error as { name?: string }).name;
-        const timedOut = name === 'TimeoutError' || name === 'AbortError';
+        const code = (error as { code?: unknown }).code;
+        const timedOut =
+          name === 'TimeoutError' ||
+          name === 'AbortError' ||
+          code === 'UND_ERR_HEADERS_TIMEOUT' ||
+          code === 'UND_ERR_BODY_TIMEOUT';
         metrics?.upstreamRequests.inc({
           upstream: 'sp-api',
           operation: call.operation,
@@ -218,8 +223,9 @@ export class SpApiClient {
                 ? 'rejected'
                 : 'error',
       });
-      // SPAPI.md: log x-amzn-RequestId of every response (Amazon support asks for it)
-      logger.info(
+      // SPAPI.md: log x-amzn-RequestId of every response (Amazon support asks for it): in the
+      // operation's access-log line, or on a line of its own for work outside an operation
+      logger[noteUpstreamRequestId(requestId) ? 'debug' : 'info'](
         {
           upstream: 'sp-api',
           operation: call.operation,

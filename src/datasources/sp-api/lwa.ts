@@ -101,7 +101,8 @@ export class LwaTokens {
           client_secret: this.deps.clientSecret,
         }).toString(),
         dispatcher: this.deps.dispatcher,
-        signal: AbortSignal.timeout(this.deps.timeoutMs ?? 10_000),
+        headersTimeout: this.deps.timeoutMs ?? 10_000,
+        bodyTimeout: this.deps.timeoutMs ?? 10_000,
       });
       status = res.statusCode;
       const text = await readCapped(res, 64 * 1024);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SandboxServer, readBody, sleep } from '../http';
+import { SandboxServer, keepRecord, readBody, sleep } from '../http';
 import { MARKETPLACES } from '../../domain/marketplaces';
 import { STORE_COUNTRY_NAMES } from '../../domain/store-countries';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './fixtures';
@@ -142,7 +142,12 @@ export class LingxingSandbox extends SandboxServer {
     const inFlight = this.inFlight.get(slot) ?? 0;
     if (inFlight >= capacity) {
       req.resume();
-      this.requests.push({ path, appId: url.searchParams.get('app_key') ?? undefined, body: {}, code: '3001008' });
+      keepRecord(this.requests, {
+        path,
+        appId: url.searchParams.get('app_key') ?? undefined,
+        body: {},
+        code: '3001008',
+      });
       return this.reply(res, 200, {
         code: '3001008',
         msg: 'requests too frequently. please request later.',
@@ -172,7 +177,7 @@ export class LingxingSandbox extends SandboxServer {
   private replyFault(res: ServerResponse, path: string, fault: InjectedFault): void {
     // a fault after processing replaces the answer of a request that was already recorded
     if (!fault.afterProcessing)
-      this.requests.push({ path, body: {}, code: String(fault.code ?? fault.httpStatus ?? 'fault') });
+      keepRecord(this.requests, { path, body: {}, code: String(fault.code ?? fault.httpStatus ?? 'fault') });
     if (fault.httpStatus) {
       res.writeHead(fault.httpStatus, { 'content-type': 'text/html' });
       res.end('<html><body>502 Bad Gateway</body></html>');
@@ -241,7 +246,7 @@ export class LingxingSandbox extends SandboxServer {
   private handleBusiness(path: string, query: URLSearchParams, raw: Buffer): [number, unknown] {
     const appId = query.get('app_key') ?? '';
     const record = (code: string, body: Record<string, unknown> = {}) =>
-      this.requests.push({ path, appId, body, code });
+      keepRecord(this.requests, { path, appId, body, code });
     for (const k of ['access_token', 'app_key', 'timestamp', 'sign']) {
       if (!query.get(k)) {
         record('3001001');

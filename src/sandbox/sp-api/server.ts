@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SandboxServer, readBody, sleep } from '../http';
+import { SandboxServer, keepRecord, readBody, sleep } from '../http';
 import { HttpAnswer, notFound, ok, send, sendFault, type SpApiFault } from './answers';
 import * as catalog from './catalog';
 import { SandboxLwa } from './lwa';
@@ -133,7 +133,7 @@ export class SpApiSandbox extends SandboxServer {
       }
     }
     const record = (status: number, body: unknown, sellerId?: string) =>
-      this.exchanges.push({
+      keepRecord(this.exchanges, {
         operation,
         sellerId,
         method,
