@@ -530,7 +530,9 @@ async function concurrentOverhead(): Promise<void> {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, join(__dirname, '..', 'src', 'index.js')], {
+  // BENCH_NODE_FLAGS: V8 flags for the gateway, to try heap settings
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -10,9 +10,6 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Access, type Principal } from './auth/principal';
 import type { TokenVerifier } from './auth/verifier';
 import type { GraphQLFormattedError } from 'graphql';
@@ -145,133 +142,101 @@ function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   };
 }
 
-/**
- * Authentication before any resolver runs: a request that carries an operation needs a valid
- * bearer token, else HTTP 401 with one UNAUTHENTICATED error. A plain GET (Apollo Sandbox's landing
- * page, which then sends the token the user pastes into its headers) needs none.
- */
-function authenticate(verifier: TokenVerifier, logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const landingPage = req.method === 'GET' && !new URL(req.url, 'http://x').searchParams.has('query');
-    if (landingPage && verifier.enabled) {
-      res.locals.principal = { sub: '', sellers: new Set(), stores: new Set(), scopes: new Set() } satisfies Principal;
-      return next();
-    }
-    verifier.authenticate(req.headers.authorization).then(
-      (principal) => {
-        res.locals.principal = principal;
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof UnauthenticatedError)) return next(error);
-        logger.info({ code: error.code, reason: error.message }, 'request refused: not authenticated');
-        res
-          .status(401)
-          .set('www-authenticate', 'Bearer')
-          .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-      },
-    );
-  };
-}
-
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)$/;
 
-/** The JSON answer for a request refused before GraphQL runs. */
+/** Whether a browser origin may call /graphql: configured ones, never `null`; loopback entries allow any port. */
+export function originAllowed(allowed: string[] | '*', origin: string | undefined): origin is string {
+  if (!origin || origin === 'null') return false;
+  return (
+    allowed === '*' ||
+    allowed.some(
+      (a) =>
+        origin === a ||
+        (LOOPBACK_ORIGIN.test(a) && origin.startsWith(`${a}:`) && /^\d+$/.test(origin.slice(a.length + 1))),
+    )
+  );
+}
+
+/** A JSON answer written by the HTTP layer itself (refusals before GraphQL runs, health, readiness). */
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
 function refuse(
-  res: Parameters<RequestHandler>[1],
+  res: ServerResponse,
   status: number,
   message: string,
   extensions: Record<string, unknown>,
+  headers?: Record<string, string>,
 ) {
-  res.status(status).json({ errors: [{ message, extensions }] });
+  sendJson(res, status, { errors: [{ message, extensions }] }, headers);
+}
+
+class BodyTooLargeError extends Error {}
+
+/** The request body, at most `limit` bytes (else BodyTooLargeError: the rest is not read into memory). */
+async function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
  * Size limits before Apollo parses and validates (graphql-js's overlapping-fields validation is
  * quadratic): tokens while parsing, then aliases, depth and `_entities` representations. A
- * document that passed is remembered, so repeated operations are checked once.
+ * document that passed is remembered, so repeated operations are checked once. Returns the
+ * refusal, or undefined to go on (syntax errors are Apollo's to report).
  */
-function documentGate(limits: DocumentLimits, logger: Logger): RequestHandler {
-  const passed = new Set<string>();
-  return (req, res, next) => {
-    const body: unknown = req.body;
-    const fromBody = req.method === 'POST' && body !== null && typeof body === 'object';
-    const source = (fromBody ? body : req.query) as { query?: unknown; variables?: unknown };
-    if (typeof source.query !== 'string') return next();
+class DocumentGate {
+  private readonly passed = new Set<string>();
+
+  constructor(private readonly limits: DocumentLimits) {}
+
+  check(source: { query?: unknown; variables?: unknown }): QueryTooLargeError | undefined {
+    if (typeof source.query !== 'string') return undefined;
     let variables = source.variables as Record<string, unknown> | undefined;
     if (typeof variables === 'string') {
       try {
         variables = JSON.parse(variables) as Record<string, unknown>;
       } catch {
-        return next(); // Apollo answers malformed variables itself
+        return undefined; // Apollo answers malformed variables itself
       }
     }
     const mentionsEntities = source.query.includes('_entities');
-    if (!mentionsEntities && passed.has(source.query)) return next();
+    if (!mentionsEntities && this.passed.has(source.query)) return undefined;
     try {
-      checkDocument(source.query, variables, limits);
+      checkDocument(source.query, variables, this.limits);
     } catch (error) {
-      if (!(error instanceof QueryTooLargeError)) return next(); // a syntax error: Apollo reports it
-      logger.info({ code: error.code, limit: error.extensions.limit }, error.message);
-      return refuse(res, 400, error.message, error.extensions);
+      return error instanceof QueryTooLargeError ? error : undefined;
     }
     if (!mentionsEntities) {
-      if (passed.size >= 1_000) passed.clear();
-      passed.add(source.query);
+      if (this.passed.size >= 1_000) this.passed.clear();
+      this.passed.add(source.query);
     }
-    next();
-  };
+    return undefined;
+  }
 }
 
-/**
- * The operation's scope: a signal that fires at its deadline or when its client goes away, and
- * the count of upstream requests it sent. Everything the operation does runs inside it.
- */
-function operationScopeMiddleware(timeoutMs: number): RequestHandler {
-  return (_req, res, next) => {
-    const controller = new AbortController();
-    const deadline = setTimeout(() => controller.abort(new OperationTimeoutError(timeoutMs)), timeoutMs);
-    deadline.unref();
-    res.on('close', () => {
-      clearTimeout(deadline);
-      if (!res.writableFinished) controller.abort(new ClientClosedError());
-    });
-    operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, next);
-  };
-}
-
-/** Malformed or over-large HTTP bodies get a JSON GraphQL error, never Express's HTML page. */
-function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large')
-      return refuse(res, 413, 'The request body is too large.', { code: 'QUERY_TOO_LARGE' });
-    if (error.type === 'entity.parse.failed' || error.status === 400)
-      return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
-    logger.error({ err: error }, 'unexpected error in the HTTP layer');
-    refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
-  };
-}
-
-/** Reflects an allowed browser origin, never `null`; loopback entries allow any port. */
-export function corsOrigin(allowed: string[] | '*') {
-  return (origin: string | undefined, callback: (error: Error | null, allow?: boolean | string) => void) => {
-    if (!origin || origin === 'null') return callback(null, false);
-    const ok =
-      allowed === '*' ||
-      allowed.some(
-        (a) =>
-          origin === a ||
-          (LOOPBACK_ORIGIN.test(a) && origin.startsWith(`${a}:`) && /^\d+$/.test(origin.slice(a.length + 1))),
-      );
-    callback(null, ok ? origin : false);
-  };
-}
+/** Nobody: the principal of a plain GET of the landing page when authentication is on. */
+const NOBODY: Principal = { sub: '', sellers: new Set(), stores: new Set(), scopes: new Set() };
 
 export class GraphServer {
   readonly httpServer: Server;
   private readonly apollo: ApolloServer<Context>;
-  private readonly app = express();
+  private readonly gate: DocumentGate;
   private started = false;
   private readonly readiness: ReadinessMonitor;
 
@@ -279,7 +244,9 @@ export class GraphServer {
     private readonly options: GraphServerOptions,
     schema: Awaited<ReturnType<typeof buildAppSchema>>,
   ) {
-    this.httpServer = createServer(this.app);
+    this.httpServer = createServer((req, res) => this.handle(req, res));
+    this.httpServer.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeouts
+    this.gate = new DocumentGate(options.limits.document);
     this.readiness = new ReadinessMonitor(options.readiness ?? [], options.logger);
     this.apollo = new ApolloServer<Context>({
       schema,
@@ -315,42 +282,6 @@ export class GraphServer {
   /** Starts Apollo and listens; resolves with the /graphql URL. */
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
     await this.apollo.start();
-    const { services, metrics, logger } = this.options;
-    const app = this.app;
-    app.disable('x-powered-by');
-    app.get('/healthz', (_req, res) => {
-      res.json({ status: 'ok' });
-    });
-    app.get('/readyz', (_req, res) => {
-      // from the last background round: answers at once whatever the upstreams do
-      const { ready: checksPass, checks } = this.readiness.current;
-      const ready = this.started && checksPass;
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
-    });
-    app.get('/metrics', async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-    });
-    const { limits, verifier } = this.options;
-    app.use(
-      '/graphql',
-      cors({ origin: corsOrigin(this.options.corsOrigins), maxAge: 600 }),
-      express.json({ limit: limits.maxBodyBytes ?? 1_048_576 }),
-      authenticate(verifier, logger),
-      documentGate(limits.document, logger),
-      operationScopeMiddleware(limits.operationTimeoutMs),
-      expressMiddleware(this.apollo, {
-        context: async ({ req, res }) => {
-          const requestId =
-            (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) ||
-            randomUUID();
-          const principal = (res.locals as { principal: Principal }).principal;
-          // the cost bucket: per token subject, or per client address when nobody authenticates
-          const caller = verifier.enabled ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-          return createContext(services, new Access(principal), logger.child({ requestId, caller }), caller);
-        },
-      }),
-    );
-    app.use(jsonErrors(logger));
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);
       this.httpServer.listen(port, host, resolve);
@@ -358,6 +289,153 @@ export class GraphServer {
     this.started = true;
     this.readiness.start();
     return this.url;
+  }
+
+  /**
+   * Every HTTP request: health, readiness and metrics, then /graphql through CORS, the body, the
+   * bearer token, the document limits and the operation's scope into Apollo. Node's own HTTP
+   * server and Apollo's `executeHTTPGraphQLRequest`: no framework routing per request.
+   */
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (path === '/graphql') {
+      this.handleGraphql(req, res, q < 0 ? '' : url.slice(q)).catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'unexpected error in the HTTP layer');
+        if (!res.headersSent) refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
+        else res.destroy();
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      // from the last background round: answers at once whatever the upstreams do
+      const { ready: checksPass, checks } = this.readiness.current;
+      const ready = this.started && checksPass;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+    }
+    if (path === '/metrics') {
+      const { registry } = this.options.metrics;
+      void registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+      });
+      return;
+    }
+    refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
+  }
+
+  private async handleGraphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const { services, logger, limits, verifier } = this.options;
+    // CORS: only configured origins are reflected, never `null`
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = {};
+    if (originAllowed(this.options.corsOrigins, origin)) {
+      cors['access-control-allow-origin'] = origin;
+      cors.vary = 'Origin';
+    }
+    if (req.method === 'OPTIONS') {
+      if (cors['access-control-allow-origin']) {
+        cors['access-control-allow-methods'] = 'GET,POST,OPTIONS';
+        const asked = req.headers['access-control-request-headers'];
+        if (asked) cors['access-control-allow-headers'] = asked;
+        cors['access-control-max-age'] = '600';
+      }
+      res.writeHead(204, cors);
+      return void res.end();
+    }
+
+    let body: unknown;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readRequestBody(req, limits.maxBodyBytes ?? 1_048_576);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          refuse(
+            res,
+            413,
+            'The request body is too large.',
+            { code: 'QUERY_TOO_LARGE' },
+            { ...cors, connection: 'close' },
+          );
+          return void req.resume();
+        }
+        throw error;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (text.length && /json/i.test(type)) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
+        }
+      } else body = text;
+    }
+
+    // authentication before any resolver runs; a plain GET of the landing page needs no token
+    let principal: Principal;
+    const landingPage = req.method === 'GET' && !new URLSearchParams(search).has('query');
+    if (landingPage && verifier.enabled) principal = NOBODY;
+    else {
+      try {
+        principal = await verifier.authenticate(req.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        logger.info({ code: error.code, reason: error.message }, 'request refused: not authenticated');
+        return refuse(res, 401, error.message, { code: error.code }, { ...cors, 'www-authenticate': 'Bearer' });
+      }
+    }
+
+    const source =
+      req.method === 'POST' && body && typeof body === 'object'
+        ? (body as { query?: unknown; variables?: unknown })
+        : Object.fromEntries(new URLSearchParams(search));
+    const tooLarge = this.gate.check(source);
+    if (tooLarge) {
+      logger.info({ code: tooLarge.code, limit: tooLarge.extensions.limit }, tooLarge.message);
+      return refuse(res, 400, tooLarge.message, tooLarge.extensions, cors);
+    }
+
+    // the operation's scope: a signal that fires at its deadline or when its client goes away
+    const controller = new AbortController();
+    const deadline = setTimeout(
+      () => controller.abort(new OperationTimeoutError(limits.operationTimeoutMs)),
+      limits.operationTimeoutMs,
+    );
+    deadline.unref();
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) controller.abort(new ClientClosedError());
+    });
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    const answer = await operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, () =>
+      this.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+        context: async () => {
+          const header = req.headers['x-request-id'];
+          const requestId = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
+          // the cost bucket: per token subject, or per client address when nobody authenticates
+          const caller = verifier.enabled ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+          return createContext(services, new Access(principal), logger.child({ requestId, caller }), caller);
+        },
+      }),
+    );
+    const out: Record<string, string> = { ...cors };
+    for (const [k, v] of answer.headers) out[k] = v;
+    if (answer.body.kind === 'complete') {
+      out['content-length'] = String(Buffer.byteLength(answer.body.string));
+      res.writeHead(answer.status ?? 200, out);
+      res.end(answer.body.string);
+      return;
+    }
+    res.writeHead(answer.status ?? 200, out);
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
   }
 
   get url(): string {

@@ -15,6 +15,7 @@ import {
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { Semaphore } from '../shared/semaphore';
+import { requestDeadline } from '../shared/abortable';
 import type { PermitPool } from '../../coordination/permits';
 import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { countUpstreamCall, currentSignal } from '../../operation-scope';
@@ -317,21 +318,21 @@ export class LingxingClient {
       const url = `${this.options.baseUrl}${path}${prepared.query ? `?${prepared.query}` : ''}`;
       let status: number;
       let text: string;
+      // a read may be abandoned when its operation ends; a write, once sent, completes and is recorded
+      const deadline = requestDeadline(this.timeoutMs, retrySafe ? signal : undefined);
       try {
         const res = await request(url, {
           method: 'POST',
           body: prepared.body,
           headers: prepared.contentType ? { 'content-type': prepared.contentType } : undefined,
           dispatcher: this.options.dispatcher,
-          // undici's own timers (no timer object per request); a read may be abandoned when its
-          // operation ends, a write, once sent, completes and is recorded
-          headersTimeout: this.timeoutMs,
-          bodyTimeout: this.timeoutMs,
-          signal: retrySafe ? signal : undefined,
+          signal: deadline.signal,
         });
         status = res.statusCode;
         text = await readCapped(res);
+        deadline.done();
       } catch (error) {
+        deadline.done();
         if (signal?.aborted && retrySafe) {
           outcome = 'abandoned';
           throw signal.reason;

@@ -20,3 +20,26 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     const detach = rejectOnAbort(signal, reject, () => clearTimeout(timer));
   });
 }
+
+/**
+ * A signal for one upstream request: it fires after `timeoutMs` (a TimeoutError) or when `also`
+ * fires. `done()` clears the timer and the listener as soon as the answer is read, so nothing is
+ * held for the rest of the timeout (unlike `AbortSignal.timeout` and `AbortSignal.any`).
+ */
+export function requestDeadline(timeoutMs: number, also?: AbortSignal): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The upstream did not answer in time.', 'TimeoutError')),
+    timeoutMs,
+  );
+  const forward = () => controller.abort(also!.reason);
+  if (also?.aborted) forward();
+  else also?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      also?.removeEventListener('abort', forward);
+    },
+  };
+}

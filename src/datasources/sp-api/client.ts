@@ -16,6 +16,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { TokenBucket } from '../shared/token-bucket';
 import type { RateBucket } from '../../coordination/token-bucket';
 import { readCapped, ResponseTooLargeError } from '../shared/read-body';
+import { requestDeadline } from '../shared/abortable';
 import { spApiAnswerKind, type SpApiError } from './error-codes';
 import { hostFor } from './hosts';
 import type { LwaTokens } from './lwa';
@@ -138,6 +139,8 @@ export class SpApiClient {
       let status: number;
       let text: string;
       let requestId: string | undefined;
+      // a read may be abandoned when its operation ends; a write, once sent, completes
+      const deadline = requestDeadline(this.options.timeoutMs ?? 15_000, call.retrySafe ? signal : undefined);
       try {
         const res = await request(url, {
           method: call.method,
@@ -149,18 +152,16 @@ export class SpApiClient {
           },
           body,
           dispatcher: this.options.dispatcher,
-          // undici's own timers (no timer object per request); a read may be abandoned when its
-          // operation ends, a write, once sent, completes
-          headersTimeout: this.options.timeoutMs ?? 15_000,
-          bodyTimeout: this.options.timeoutMs ?? 15_000,
-          signal: call.retrySafe ? signal : undefined,
+          signal: deadline.signal,
         });
         status = res.statusCode;
         requestId = header(res.headers['x-amzn-requestid']);
         const limit = Number(header(res.headers['x-amzn-ratelimit-limit']));
         if (limit > 0) bucket.adoptRate(limit);
         text = await readCapped(res);
+        deadline.done();
       } catch (error) {
+        deadline.done();
         if (signal?.aborted && call.retrySafe) throw signal.reason;
         if (error instanceof ResponseTooLargeError) {
           logger.error(

@@ -101,8 +101,7 @@ export class LwaTokens {
           client_secret: this.deps.clientSecret,
         }).toString(),
         dispatcher: this.deps.dispatcher,
-        headersTimeout: this.deps.timeoutMs ?? 10_000,
-        bodyTimeout: this.deps.timeoutMs ?? 10_000,
+        signal: AbortSignal.timeout(this.deps.timeoutMs ?? 10_000), // rare: one exchange per token
       });
       status = res.statusCode;
       const text = await readCapped(res, 64 * 1024);
