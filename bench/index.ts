@@ -87,6 +87,35 @@ async function gql(url: string, query: string, variables?: unknown): Promise<{ e
   return (await res.body.json()) as { errors?: unknown[]; data?: unknown };
 }
 
+/** One signed getFulfillmentResult call straight to the ERP, as a caller without the gateway makes it. */
+async function directTaskResult(erpUrl: string, token: string, taskId: string): Promise<void> {
+  const body = { seller_id: DEMO_SELLER_ID, task_id: [new JsonInt(taskId)] };
+  const timestamp = Math.floor(Date.now() / 1000);
+  const q = new URLSearchParams({
+    access_token: token,
+    app_key: SANDBOX_ERP_APP.appId,
+    timestamp: String(timestamp),
+    sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body }),
+  });
+  const res = await request(`${erpUrl}${RESULTS}?${q.toString()}`, {
+    method: 'POST',
+    dispatcher: agent,
+    body: canonicalJson(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  await res.body.json();
+}
+
+/** One getFulfillmentOrder call straight to the SP-API double with an access token. */
+async function directFbaOrder(amazonUrl: string, token: string): Promise<void> {
+  const res = await request(`${amazonUrl}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, {
+    dispatcher: agent,
+    headers: { 'x-amz-access-token': token, accept: 'application/json' },
+  });
+  if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
+  await res.body.json();
+}
+
 const TASKS_QUERY =
   'query($ids: [ID!]!) { fulfillmentTasks(sellerId: "A1MQMW3JWPNCBX", taskIds: $ids) { taskId status } }';
 const submitMutation = `mutation($input: SubmitFulfillmentInput!) { submitFulfillment(input: $input) { task { taskId } userErrors { code } } }`;
@@ -128,23 +157,7 @@ async function addedLatency(): Promise<void> {
   await withApp({ latencyMs: 0 }, async (app) => {
     const erp = app.sandboxes.lingxing!;
     const token = await app.lingxing.tokens.get();
-    const direct = async () => {
-      const body = { seller_id: DEMO_SELLER_ID, task_id: [new JsonInt('1003085')] };
-      const timestamp = Math.floor(Date.now() / 1000);
-      const q = new URLSearchParams({
-        access_token: token,
-        app_key: SANDBOX_ERP_APP.appId,
-        timestamp: String(timestamp),
-        sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: token, timestamp, body }),
-      });
-      const res = await request(`${erp.url}${RESULTS}?${q.toString()}`, {
-        method: 'POST',
-        dispatcher: agent,
-        body: canonicalJson(body),
-        headers: { 'content-type': 'application/json' },
-      });
-      await res.body.json();
-    };
+    const direct = () => directTaskResult(erp.url, token, '1003085');
     const viaGateway = async () => {
       const res = await gql(
         app.url,
@@ -236,14 +249,7 @@ async function fbaAddedLatency(): Promise<void> {
     async (app) => {
       const amazon = app.sandboxes.spApi!;
       const token = await app.lwa.get(SANDBOX_SPAPI_SELLERS[0].refreshToken);
-      const direct = async () => {
-        const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, {
-          dispatcher: agent,
-          headers: { 'x-amz-access-token': token, accept: 'application/json' },
-        });
-        if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
-        await res.body.json();
-      };
+      const direct = () => directFbaOrder(amazon.url, token);
       const viaGateway = async () => {
         const res = await gql(app.url, FBA_ORDER_QUERY);
         if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -576,36 +582,13 @@ async function concurrentOverhead(): Promise<void> {
       }).toString(),
     });
     const token = ((await lwa.body.json()) as { access_token: string }).access_token;
-    const directFba = async () => {
-      const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/DEMO-COMPLETE-1`, {
-        dispatcher: agent,
-        headers: { 'x-amz-access-token': token, accept: 'application/json' },
-      });
-      if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
-      await res.body.json();
-    };
+    const directFba = () => directFbaOrder(amazon.url, token);
     const gatewayFba = async () => {
       const res = await gql(url, FBA_ORDER_QUERY);
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     };
     const erpToken = await erpAccessToken(erp.url);
-    const directTask = async () => {
-      const body = { seller_id: DEMO_SELLER_ID, task_id: [new JsonInt('1003083')] };
-      const timestamp = Math.floor(Date.now() / 1000);
-      const q = new URLSearchParams({
-        access_token: erpToken,
-        app_key: SANDBOX_ERP_APP.appId,
-        timestamp: String(timestamp),
-        sign: sign({ appId: SANDBOX_ERP_APP.appId, accessToken: erpToken, timestamp, body }),
-      });
-      const res = await request(`${erp.url}${RESULTS}?${q.toString()}`, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { 'content-type': 'application/json' },
-        body: canonicalJson(body),
-      });
-      await res.body.json();
-    };
+    const directTask = () => directTaskResult(erp.url, erpToken, '1003083');
     const gatewayTask = async () => {
       const res = await gql(
         url,
