@@ -14,9 +14,6 @@ import type Redis from 'ioredis';
 import { DistributedPermits } from './coordination/permits';
 import { connectRedis, redisReady } from './coordination/redis';
 import { RedisTokenBucket } from './coordination/token-bucket';
-
-/** A short stable digest of an app id, for coordination keys (ids stay out of Redis in the clear). */
-const appKey = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
 import { CostBuckets } from './limits/cost-buckets';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
@@ -33,6 +30,9 @@ import { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/f
 import { systemClock } from './datasources/shared/clock';
 import { SpApiSandbox, type SpApiSandboxOptions } from './sandbox/sp-api/server';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sandbox/sp-api/fixtures';
+
+/** A short stable digest of an app id, for coordination keys (ids stay out of Redis in the clear). */
+const appKey = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
 
 export interface AppOverrides {
   logger?: Logger;
@@ -251,13 +251,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   let url: string;
   try {
     url = await server.listen(config.port, config.host);
+    await background.start();
   } catch (error) {
+    await server.close().catch(() => undefined);
     await store.db.close();
+    redis?.disconnect();
     await sandboxes.lingxing?.close();
     await sandboxes.spApi?.close();
     throw error;
   }
-  await background.start();
   logger.info(
     { url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } },
     'fulfillment graph listening',

@@ -13,6 +13,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillment';
+import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES } from '../resolvers/token-paging';
 
 /**
  * The cost of an operation in upstream calls, known before it runs (shared/API.md, "Cost and
@@ -25,9 +26,6 @@ import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillmen
 
 /** Items per upstream page assumed for SP-API token-paged lists (Amazon does not document a size). */
 export const ASSUMED_UPSTREAM_PAGE = 10;
-/** Upstream pages one connection request may read at most (src/resolvers/token-paging.ts). */
-export const MAX_UPSTREAM_PAGES = 20;
-const DEFAULT_FIRST = 20;
 
 type Args = Record<string, unknown>;
 interface FieldRule {

@@ -14,9 +14,9 @@ interface Cursor {
 }
 
 const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 /** upstream pages one connection request may read, empty ones included */
-const MAX_UPSTREAM_PAGES = 20;
+export const MAX_UPSTREAM_PAGES = 20;
 
 function decodeCursor(after: string): Cursor {
   const c = fromOpaque(after) as Partial<Cursor> | undefined;
