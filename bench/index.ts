@@ -521,6 +521,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The node flags in package.json's `start` script (`node <flags> dist/src/index.js`). */
+function startScriptFlags(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return /^node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start)?.[1] ?? '';
+}
+
 /** Resident memory of a process, from /proc (Linux). */
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -540,8 +548,8 @@ async function concurrentOverhead(): Promise<void> {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // BENCH_NODE_FLAGS: V8 flags for the gateway, to try heap settings
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // the V8 flags `npm start` passes (package.json), or BENCH_NODE_FLAGS to try other heap settings
+  const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       PATH: process.env.PATH,
@@ -635,7 +643,7 @@ async function concurrentOverhead(): Promise<void> {
     const metrics = await (await request(url.replace(/\/graphql$/, '/metrics'), { dispatcher: agent })).body.text();
     const gauge = (name: string) =>
       Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 2 ** 20;
-    const heap = `heap used ${gauge('nodejs_heap_size_used_bytes').toFixed(0)} MB of ${gauge('nodejs_heap_size_total_bytes').toFixed(0)} MB`;
+    const heap = `heap used ${gauge('nodejs_heap_size_used_bytes').toFixed(0)} MB of ${gauge('nodejs_heap_size_total_bytes').toFixed(0)} MB, external ${gauge('nodejs_external_memory_bytes').toFixed(0)} MB`;
     await new Promise((r) => setTimeout(r, Number(process.env.BENCH_QUIET_MS ?? 60_000)));
     rows.push([
       'gateway resident memory a minute after a burst of 10,000 requests',

@@ -26,19 +26,31 @@ export interface Context extends Services {
   caller: string;
   /** the operation's requested cost, once priced */
   cost?: number;
+  /** the request's id (the caller's `x-request-id`, or a fresh one), on every log line it causes */
+  requestId?: string;
 }
 
+/**
+ * One context per operation. `requestLogger` is called only when something logs for the request
+ * (most operations log only their access line, which the server writes itself), so the common path
+ * builds no child logger.
+ */
 export function createContext(
   services: Services,
   access: Access,
-  requestLogger: Logger = services.logger,
+  requestLogger: () => Logger = () => services.logger,
   caller = access.principal.sub,
+  requestId?: string,
 ): Context {
+  let logger: Logger | undefined;
   return {
     ...services,
     access,
     caller,
-    logger: requestLogger,
+    requestId,
+    get logger() {
+      return (logger ??= requestLogger());
+    },
     loaders: createLoaders({
       fulfillment: services.lingxing.fulfillment,
       outbound: services.spApi.outbound,

@@ -1,4 +1,4 @@
-import { createCipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { canonicalJson, compareAscii, type JsonValue } from './json';
 
 /**
@@ -40,8 +40,13 @@ export function signKeyFor(appId: string): Buffer {
   return key;
 }
 
+// one AES key object per appId: building it from bytes on every call showed in the profile
+const keyObjects = new Map<string, KeyObject>();
+
 export function sign(input: SignInput): string {
   const md5 = createHash('md5').update(stringToSign(input), 'utf8').digest('hex').toUpperCase();
-  const cipher = createCipheriv('aes-128-ecb', signKeyFor(input.appId), null);
+  let key = keyObjects.get(input.appId);
+  if (!key) keyObjects.set(input.appId, (key = createSecretKey(signKeyFor(input.appId))));
+  const cipher = createCipheriv('aes-128-ecb', key, null);
   return Buffer.concat([cipher.update(md5, 'utf8'), cipher.final()]).toString('base64');
 }
