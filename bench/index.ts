@@ -17,6 +17,7 @@ import type { SpApiSandboxOptions } from '../src/sandbox/sp-api/server';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
+import { DEMO_ADDRESS } from '../src/sandbox/sp-api/orders';
 import { Client } from 'pg';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
@@ -583,17 +584,7 @@ async function concurrentOverhead(): Promise<void> {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    const lwa = await request(amazon.lwaUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: SANDBOX_SPAPI_SELLERS[0].refreshToken,
-        client_id: SANDBOX_SPAPI_APP.clientId,
-        client_secret: SANDBOX_SPAPI_APP.clientSecret,
-      }).toString(),
-    });
-    const token = ((await lwa.body.json()) as { access_token: string }).access_token;
+    const token = await lwaAccessToken(amazon.lwaUrl);
     const directFba = () => directFbaOrder(amazon.url, token);
     const gatewayFba = async () => {
       const res = await gql(url, FBA_ORDER_QUERY);
@@ -659,6 +650,124 @@ async function concurrentOverhead(): Promise<void> {
   }
 }
 
+/**
+ * Issue 14: how long from a change upstream to the event on a subscriber's WebSocket. FBA: the
+ * sandbox's status changes (forced through its own API), its notification to the gateway, the
+ * fresh read, the WebSocket. Tasks: the moment the ERP sandbox moves a task, to the event, with the
+ * refresher at its defaults (a watched task is polled every TASK_WATCHED_POLL_MS = 5 s).
+ */
+async function subscriptionLatency(): Promise<void> {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  const pendingMs = 1500;
+  const processingMs = 3000;
+  await withApp(
+    { pendingMs, processingMs, latencyMs: 0 },
+    async (app) => {
+      const client = createClient({ url: app.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+      const follow = (query: string, onStatus: (status: string, at: number) => void) =>
+        new Promise<void>((resolve, reject) =>
+          client.subscribe<Record<string, { status: string }>>(
+            { query },
+            {
+              next: (r) => r.data && onStatus(Object.values(r.data)[0].status, performance.now()),
+              error: reject,
+              complete: resolve,
+            },
+          ),
+        );
+      // FBA: one order on hold, its status forced back and forth through the sandbox's own API
+      const amazon = app.sandboxes.spApi!;
+      const created = (await gql(
+        app.url,
+        `mutation($i: CreateFbaOutboundOrderInput!) { createFbaOutboundOrder(input: $i) { userErrors { code } } }`,
+        {
+          i: {
+            sellerId: DEMO_SELLER_ID,
+            marketplaceId: 'ATVPDKIKX0DER',
+            sellerFulfillmentOrderId: 'BENCH-SUB-1',
+            displayableOrderId: 'BENCH-SUB-1',
+            displayableOrderDate: '2026-11-20T10:00:00Z',
+            displayableOrderComment: 'bench',
+            shippingSpeedCategory: 'STANDARD',
+            fulfillmentAction: 'HOLD',
+            destinationAddress: DEMO_ADDRESS,
+            items: [{ sellerSku: 'DEMO-SKU-1', sellerFulfillmentOrderItemId: 'line-1', quantity: 1 }],
+          },
+        },
+      )) as { errors?: unknown[] };
+      if (created.errors) throw new Error(JSON.stringify(created.errors));
+      const token = await lwaAccessToken(amazon.lwaUrl);
+      let seen: ((status: string, at: number) => void) | undefined;
+      const done = follow(
+        `subscription { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER_ID}", sellerFulfillmentOrderId: "BENCH-SUB-1") { status } }`,
+        (status, at) => seen?.(status, at),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const fba: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const target = i % 2 ? 'Planning' : 'Processing';
+        const arrived = new Promise<number>((resolve) => (seen = (s, at) => s === target.toUpperCase() && resolve(at)));
+        const changed = performance.now();
+        const res = await request(`${amazon.url}/fba/outbound/2020-07-01/fulfillmentOrders/BENCH-SUB-1/status`, {
+          method: 'PUT',
+          headers: { 'x-amz-access-token': token, 'content-type': 'application/json' },
+          body: JSON.stringify({ fulfillmentOrderStatus: target }),
+        });
+        await res.body.dump();
+        if (res.statusCode !== 200) throw new Error(`the sandbox refused the status change: ${res.statusCode}`);
+        fba.push((await arrived) - changed);
+      }
+      // Tasks: five submitted at once, each followed from submission to DONE
+      const task: number[] = [];
+      await Promise.all(
+        Array.from({ length: 5 }, async (_, i) => {
+          const r = (await gql(app.url, submitMutation, { input: submitInput(1000 + i) })) as {
+            data: { submitFulfillment: { task: { taskId: string } } };
+          };
+          const submitted = performance.now();
+          const changes: Record<string, number> = {};
+          await follow(
+            `subscription { fulfillmentTaskUpdated(sellerId: "${DEMO_SELLER_ID}", taskId: "${r.data.submitFulfillment.task.taskId}") { status } }`,
+            (status, at) => (changes[status] = at),
+          );
+          if (changes.IN_PROCESS) task.push(changes.IN_PROCESS - (submitted + pendingMs));
+          task.push(changes.DONE - (submitted + pendingMs + processingMs));
+        }),
+      );
+      void done.catch(() => undefined);
+      await client.dispose();
+      rows.push([
+        'FBA order change → subscriber event (notification path), p50 / p99',
+        `${ms(median(fba))} / ${ms(percentile(fba, 99))}`,
+        'the sandbox changes the order, posts FULFILLMENT_ORDER_STATUS to the gateway, which reads the order once and pushes it over graphql-ws; 20 changes',
+      ]);
+      rows.push([
+        'task status change at the ERP → subscriber event, p50 / max',
+        `${ms(median(task))} / ${ms(Math.max(...task))}`,
+        `refresher at its defaults (a pass every TASK_REFRESH_INTERVAL_MS = 5 s, a watched task due every TASK_WATCHED_POLL_MS = 5 s): the event follows the first pass after the change, so latency is bounded by the two settings, not by subscribers; ${task.length} transitions of 5 tasks submitted together`,
+      ]);
+    },
+    { usagePlanMultiplier: 1000 }, // twenty status changes in a second: not what this row measures
+    { TASK_REFRESH_INTERVAL_MS: '5000' }, // the default (the other rows turn the refresher off)
+  );
+}
+
+/** A Login with Amazon access token for the demo seller, as a direct caller would fetch one. */
+async function lwaAccessToken(lwaUrl: string): Promise<string> {
+  const lwa = await request(lwaUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: SANDBOX_SPAPI_SELLERS[0].refreshToken,
+      client_id: SANDBOX_SPAPI_APP.clientId,
+      client_secret: SANDBOX_SPAPI_APP.clientSecret,
+    }).toString(),
+  });
+  return ((await lwa.body.json()) as { access_token: string }).access_token;
+}
+
 /** An ERP access token from the sandbox, as a direct caller would fetch one. */
 async function erpAccessToken(baseUrl: string): Promise<string> {
   const form = new FormData();
@@ -681,6 +790,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bystanderLatency,
   threeReplicas,
   concurrentOverhead,
+  subscriptionLatency,
 };
 
 async function main(): Promise<void> {

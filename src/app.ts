@@ -30,6 +30,11 @@ import { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/f
 import { systemClock } from './datasources/shared/clock';
 import { SpApiSandbox, type SpApiSandboxOptions } from './sandbox/sp-api/server';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sandbox/sp-api/fixtures';
+import { memoryBus, redisBus, type EventBus } from './events/bus';
+import { TaskEvents } from './events/task-events';
+import { FbaOrderEvents } from './events/fba-order-events';
+import { NOTIFICATION_SECRET_HEADER, SpApiNotificationIngest } from './notifications/sp-api-ingest';
+import { randomBytes } from 'node:crypto';
 
 /** A short stable digest of an app id, for coordination keys (ids stay out of Redis in the clear). */
 const appKey = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
@@ -59,6 +64,8 @@ export interface RunningApp {
   lwa: LwaTokens;
   store: Repository;
   refresher: Refresher;
+  /** where change events travel (Redis pub/sub with REDIS_URL, else memory) */
+  bus: EventBus;
   /** the embedded upstream doubles, present when they are in use */
   sandboxes: { lingxing?: LingxingSandbox; spApi?: SpApiSandbox };
   close(): Promise<void>;
@@ -169,6 +176,28 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
 
   const fulfillment = new LingxingFulfillment(lingxing);
+  // subscriptions' events: across replicas through Redis, else in this process
+  const bus = redis ? redisBus(redis, config.redis!.keyPrefix, logger) : memoryBus();
+  const taskEvents = new TaskEvents({
+    repo: store,
+    bus,
+    clock,
+    logger,
+    watchedPollMs: config.subscriptions.taskWatchedPollMs,
+  });
+  const fbaOrderEvents = new FbaOrderEvents({
+    outbound,
+    repo: store,
+    bus,
+    clock,
+    logger,
+    reconcileMs: config.subscriptions.fbaReconcileMs,
+  });
+  // the embedded SP-API sandbox pushes its notifications here, with a secret of its own unless one is set
+  const notificationSecret =
+    config.subscriptions.notificationSecret ?? (sandboxes.spApi ? randomBytes(32).toString('base64url') : undefined);
+  if (!notificationSecret)
+    logger.info('POST /notifications/sp-api is off: set SPAPI_NOTIFICATION_SECRET to take Amazon notifications');
   const idempotency = new Idempotency(store, clock, { leaseMs: config.store.idempotencyLeaseMs });
   const refresher = new Refresher({
     repo: store,
@@ -177,6 +206,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     retentionDays: config.store.retentionDays,
     intervalMs: config.store.refreshIntervalMs,
+    events: taskEvents,
   });
   // on PostgreSQL the background work is durable jobs, one replica per job; on SQLite, this process's timer
   const background =
@@ -214,8 +244,14 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         fbaOrders: new FbaOrders({ outbound, idempotency }),
         mcfOrders: new McfOrders({ mcf: new LingxingMcfOrders(lingxing), repo: store, idempotency, clock }),
       },
+      events: { tasks: taskEvents, fbaOrders: fbaOrderEvents },
       logger,
     },
+    notifications: notificationSecret
+      ? new SpApiNotificationIngest({ secret: notificationSecret, events: fbaOrderEvents, logger })
+      : undefined,
+    maxSubscriptionsPerConnection: config.subscriptions.maxPerConnection,
+    callbackUrlPrefixes: config.subscriptions.callbackUrlPrefixes,
     metrics,
     logger,
     production: config.production,
@@ -252,8 +288,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     url = await server.listen(config.port, config.host);
     await background.start();
+    if (sandboxes.spApi && notificationSecret)
+      sandboxes.spApi.notifyTo({
+        url: new URL('/notifications/sp-api', url).toString(),
+        secret: notificationSecret,
+        header: NOTIFICATION_SECRET_HEADER,
+      });
   } catch (error) {
     await server.close().catch(() => undefined);
+    await bus.close();
     await store.db.close();
     redis?.disconnect();
     await sandboxes.lingxing?.close();
@@ -273,10 +316,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     lwa,
     store,
     refresher,
+    bus,
     sandboxes,
     async close() {
+      await sandboxes.spApi?.notifier.stop();
       await server.close();
       await background.stop();
+      await bus.close();
       await store.db.close();
       await redis?.quit().catch(() => redis?.disconnect());
       await sandboxes.lingxing?.close();

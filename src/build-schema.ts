@@ -18,6 +18,7 @@ import {
 } from './resolvers/fulfillment-task.resolver';
 import { McfOrderResolver } from './resolvers/mcf-order.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { REFERENCE_RESOLVERS } from './resolvers/references';
 import { guardRootFields, withAuthDirectives } from './auth/guard';
 import { withCostDirectives } from './limits/cost';
@@ -25,6 +26,20 @@ import { withCostDirectives } from './limits/cost';
 /** Federation 2: the directives this subgraph uses. */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])';
+
+/**
+ * type-graphql insists on a pubSub once any subscription exists, even when (as here) every
+ * subscription brings its own `subscribe` function over the gateway's event bus. No topic-based
+ * subscription exists, so reaching this is a programming error.
+ */
+const NO_TOPIC_SUBSCRIPTIONS = {
+  publish(): void {
+    throw new Error('topic subscriptions are not used: publish through the EventBus (src/events)');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('topic subscriptions are not used: subscribe through the EventBus (src/events)');
+  },
+};
 
 /** The type-graphql schema alone (validation is explicit in resolvers, so mutations can return userErrors). */
 export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
@@ -42,8 +57,10 @@ export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
       FulfillmentFeatureResolver,
       McfOrderResolver,
       NodeResolver,
+      SubscriptionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    pubSub: NO_TOPIC_SUBSCRIPTIONS,
     validate: false,
     emitSchemaFile: false,
   });

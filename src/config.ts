@@ -26,6 +26,21 @@ export interface Config {
   lingxing: LingxingConfig;
   spApi: SpApiConfig;
   store: StoreConfig;
+  subscriptions: SubscriptionsConfig;
+}
+
+/** Push (shared/API.md, "Push: subscriptions"). */
+export interface SubscriptionsConfig {
+  /** SPAPI_NOTIFICATION_SECRET(_FILE): the shared secret of POST /notifications/sp-api; unset: the endpoint is off (a generated one links the embedded sandbox) */
+  notificationSecret?: string;
+  /** FBA_RECONCILE_INTERVAL_MS: how often a subscribed open FBA order is read without a notification */
+  fbaReconcileMs: number;
+  /** TASK_WATCHED_POLL_MS: how often a subscribed unfinished task is polled (the fast end of the backoff) */
+  taskWatchedPollMs: number;
+  /** MAX_SUBSCRIPTIONS_PER_CONNECTION */
+  maxPerConnection: number;
+  /** SUBSCRIPTION_CALLBACK_URLS: URL prefixes Apollo Router's callbacks may go to (the gateway posts there); loopback by default outside production, none in production */
+  callbackUrlPrefixes: string[];
 }
 
 /** What one operation and one caller may use (shared/API.md, "Cost and limits"). */
@@ -141,6 +156,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('REDIS_URL (several replicas) needs DATABASE_URL: replicas share one PostgreSQL store');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  const notificationSecret = secret(env, 'SPAPI_NOTIFICATION_SECRET');
+  if (notificationSecret !== undefined && Buffer.byteLength(notificationSecret) < 32)
+    throw new ConfigError(
+      'SPAPI_NOTIFICATION_SECRET must be at least 32 bytes: anyone who guesses it can post notifications',
+    );
   const deprecated: string[] = [];
   if (env.LINGXING_REPLICAS)
     deprecated.push(
@@ -177,6 +197,19 @@ export function loadConfig(env: Env = process.env): Config {
       retentionDays: int(env, 'PERSONAL_DATA_RETENTION_DAYS', 30),
       refreshIntervalMs: int(env, 'TASK_REFRESH_INTERVAL_MS', 5_000),
       idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_MS', 120_000),
+    },
+    subscriptions: {
+      notificationSecret,
+      fbaReconcileMs: positive(env, 'FBA_RECONCILE_INTERVAL_MS', 300_000),
+      taskWatchedPollMs: positive(env, 'TASK_WATCHED_POLL_MS', 5_000),
+      maxPerConnection: positive(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 100),
+      callbackUrlPrefixes: env.SUBSCRIPTION_CALLBACK_URLS
+        ? env.SUBSCRIPTION_CALLBACK_URLS.split(',')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : production
+          ? []
+          : ['http://127.0.0.1:', 'http://localhost:'],
     },
   };
 }

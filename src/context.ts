@@ -3,6 +3,8 @@ import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
+import type { FbaOrderEvents } from './events/fba-order-events';
+import type { TaskEvents } from './events/task-events';
 import type { FbaOrders } from './services/fba-orders';
 import type { McfOrders } from './services/mcf-orders';
 import type { ShipmentConfirmations } from './services/shipment-confirmations';
@@ -15,6 +17,8 @@ export interface Services {
   store: Repository;
   /** write use-cases that combine an upstream, the store and idempotency */
   services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders; mcfOrders: McfOrders };
+  /** change events behind the subscriptions */
+  events: { tasks: TaskEvents; fbaOrders: FbaOrderEvents };
   logger: Logger;
 }
 
@@ -56,6 +60,8 @@ export function createContext(
       outbound: services.spApi.outbound,
       store: services.store,
       access,
+      taskEvents: services.events.tasks,
+      logger: services.logger,
     }),
   };
 }

@@ -116,6 +116,14 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** The thing asked for does not exist (or this gateway does not follow it); `field` names the argument. */
+export class NotFoundError extends GraphQLError {
+  readonly code = 'NOT_FOUND';
+  constructor(message: string, field: string[]) {
+    super(message, { extensions: { code: 'NOT_FOUND', field } });
+  }
+}
+
 /** Thrown when a document is over a size limit (tokens, aliases, depth, `_entities` representations); HTTP 400. */
 export class QueryTooLargeError extends GraphQLError {
   readonly code = 'QUERY_TOO_LARGE';

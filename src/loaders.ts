@@ -10,6 +10,8 @@ import { toFbaOutboundOrderWhole } from './datasources/sp-api/v2020-07-01/to-sch
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 import type { Repository } from './store';
+import type { TaskEvents } from './events/task-events';
+import type { Logger } from './logger';
 import type { StoredTask } from './store/repository';
 import type { McfOrder } from './schema/mcf-order.type';
 import { toMcfOrder } from './services/mcf-orders';
@@ -34,6 +36,9 @@ export function createLoaders(deps: {
   outbound: FulfillmentOutboundV20200701;
   store: Repository;
   access: Access;
+  /** a read that sees a newer task state records and announces it */
+  taskEvents?: TaskEvents;
+  logger?: Logger;
 }): Loaders {
   const perSeller = <V>(make: (sellerId: string) => DataLoader<string, V>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
@@ -54,6 +59,13 @@ export function createLoaders(deps: {
         new DataLoader<string, TaskResultRecord | null>(
           async (taskIds) => {
             const found = await deps.fulfillment.results(sellerId, taskIds);
+            // after the answer, not before it: the registry and subscribers learn what this read saw
+            if (deps.taskEvents)
+              void deps.taskEvents
+                .observe(sellerId, found)
+                .catch((error: Error) =>
+                  deps.logger?.warn({ err: { message: error.message } }, 'could not record a newer task state'),
+                );
             // one entry per key, in key order; a task the ERP returns nothing for is null (not found)
             return taskIds.map((id) => found.get(id) ?? null);
           },

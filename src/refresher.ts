@@ -1,15 +1,10 @@
 import type { LingxingFulfillment, TaskResultRecord } from './datasources/lingxing/fulfillment';
 import type { Clock } from './datasources/shared/clock';
 import type { Logger } from './logger';
+import { isTerminalTaskStatus, type TaskEvents } from './events/task-events';
 import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
 import type { Repository } from './store';
 import type { StoredTask } from './store/repository';
-
-const TERMINAL = new Set<string>([
-  FulfillmentTaskStatus.DONE,
-  FulfillmentTaskStatus.FATAL,
-  FulfillmentTaskStatus.CANCELLED,
-]);
 /** Poll unfinished tasks 5 s after submission, then back off to every 5 minutes. */
 const FIRST_POLL_MS = 5_000;
 const MAX_POLL_INTERVAL_MS = 5 * 60_000;
@@ -39,6 +34,8 @@ export class Refresher {
       logger: Logger;
       retentionDays: number;
       intervalMs: number;
+      /** status changes become events; a subscribed task is polled at its fast interval */
+      events?: TaskEvents;
     },
   ) {}
 
@@ -119,7 +116,7 @@ export class Refresher {
    */
   private async record(t: StoredTask, found: Map<string, TaskResultRecord> | undefined, now: number): Promise<boolean> {
     const r = found?.get(t.taskId);
-    const finished = r !== undefined && TERMINAL.has(r.status);
+    const finished = r !== undefined && isTerminalTaskStatus(r.status);
     const givenUp = found !== undefined && r === undefined && now - Date.parse(t.createdAt) > GIVE_UP_AFTER_MS;
     if (givenUp)
       this.deps.logger.warn(
@@ -127,15 +124,23 @@ export class Refresher {
         'the ERP has not reported this task for a day; no longer polling it',
       );
     const seen = r ?? t;
-    await this.deps.repo.updateTaskState(t.sellerId, t.taskId, {
+    const { events } = this.deps;
+    const watched = events && t.watchedUntil && t.watchedUntil > iso(now);
+    const patch = {
       status: givenUp ? FulfillmentTaskStatus.UNKNOWN : seen.status,
       failureReason: seen.failureReason,
       feedStatusCode: seen.feedStatusCode,
       finishedAt: finished ? iso(now) : null,
-      nextPollAt: finished || givenUp ? null : iso(now + nextPollDelay(t.pollAttempts + 1)),
+      nextPollAt:
+        finished || givenUp ? null : iso(now + (watched ? events.watchedPollMs : nextPollDelay(t.pollAttempts + 1))),
       pollAttempts: t.pollAttempts + 1,
       updatedAt: iso(now),
-    });
+    };
+    if (events && patch.status !== t.status) {
+      // a transition: written only if nobody recorded it first, and then announced once
+      const record = r ?? { ...t, shipTime: null, summary: null, results: [] };
+      await events.transition(t, { ...record, taskId: t.taskId } as TaskResultRecord, patch);
+    } else await this.deps.repo.updateTaskState(t.sellerId, t.taskId, patch);
     return finished;
   }
 }

@@ -6,6 +6,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -31,6 +32,12 @@ import { costPlugin } from './limits/plugin';
 import { BoundedLabels } from './limits/labels';
 import { operationScope } from './operation-scope';
 import { ReadinessMonitor, type ReadinessCheck } from './readiness';
+import { attachWebSocket } from './subscriptions/ws';
+import {
+  MAX_NOTIFICATION_BYTES,
+  NOTIFICATION_SECRET_HEADER,
+  type SpApiNotificationIngest,
+} from './notifications/sp-api-ingest';
 
 export type { ReadinessCheck } from './readiness';
 
@@ -59,6 +66,12 @@ export interface GraphServerOptions {
   verifier: TokenVerifier;
   limits: OperationLimits;
   readiness?: ReadinessCheck[];
+  /** POST /notifications/sp-api; absent when no shared secret is configured (the path answers 404) */
+  notifications?: SpApiNotificationIngest;
+  /** subscriptions one WebSocket may hold at once (default 100) */
+  maxSubscriptionsPerConnection?: number;
+  /** URL prefixes Apollo Router's subscription callbacks may name; others are refused (the gateway would post there) */
+  callbackUrlPrefixes?: string[];
 }
 
 /** Apollo's own codes for a malformed request; their messages are safe to pass on. */
@@ -244,10 +257,11 @@ export class GraphServer {
   private readonly gate: DocumentGate;
   private started = false;
   private readonly readiness: ReadinessMonitor;
+  private webSocket?: { close(): Promise<void> };
 
   private constructor(
     private readonly options: GraphServerOptions,
-    schema: Awaited<ReturnType<typeof buildAppSchema>>,
+    private readonly schema: Awaited<ReturnType<typeof buildAppSchema>>,
   ) {
     this.httpServer = createServer((req, res) => this.handle(req, res));
     this.httpServer.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeouts
@@ -276,6 +290,10 @@ export class GraphServer {
         ApolloServerPluginCacheControlDisabled(),
         observabilityPlugin(options.metrics, options.logger),
         costPlugin({ maxOperationCost: options.limits.maxOperationCost, buckets: options.limits.costBuckets }),
+        // Apollo Router's HTTP callback protocol for subscriptions (the router asks; nothing runs otherwise)
+        ApolloServerPluginSubscriptionCallback({
+          logger: options.logger.child({ component: 'subscription-callback' }),
+        }),
       ],
     });
   }
@@ -287,6 +305,15 @@ export class GraphServer {
   /** Starts Apollo and listens; resolves with the /graphql URL. */
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
     await this.apollo.start();
+    this.webSocket = attachWebSocket(this.httpServer, {
+      schema: this.schema,
+      services: this.options.services,
+      verifier: this.options.verifier,
+      documentLimits: this.options.limits.document,
+      logger: this.options.logger,
+      maxSubscriptionsPerConnection: this.options.maxSubscriptionsPerConnection ?? 100,
+      formatError: formatClientError,
+    });
     await new Promise<void>((resolve, reject) => {
       this.httpServer.once('error', reject);
       this.httpServer.listen(port, host, resolve);
@@ -310,6 +337,13 @@ export class GraphServer {
         this.options.logger.error({ err: error }, 'unexpected error in the HTTP layer');
         if (!res.headersSent) refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
         else res.destroy();
+      });
+      return;
+    }
+    if (path === '/notifications/sp-api' && this.options.notifications && req.method === 'POST') {
+      this.handleNotification(req, res, this.options.notifications).catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'unexpected error taking a notification');
+        if (!res.headersSent) refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
       });
       return;
     }
@@ -398,6 +432,24 @@ export class GraphServer {
       req.method === 'POST' && body && typeof body === 'object'
         ? (body as { query?: unknown; variables?: unknown })
         : Object.fromEntries(new URLSearchParams(search));
+    // a subscription over Router's callback protocol makes this server post to the URL it names:
+    // only to the configured router addresses, never wherever a caller points it
+    const callback = (body as { extensions?: { subscription?: { callbackUrl?: unknown; callback_url?: unknown } } })
+      ?.extensions?.subscription;
+    if (callback) {
+      const target = callback.callbackUrl ?? callback.callback_url;
+      const allowed = this.options.callbackUrlPrefixes ?? [];
+      if (typeof target !== 'string' || !allowed.some((prefix) => target.startsWith(prefix))) {
+        logger.info({ code: 'BAD_REQUEST' }, 'subscription callback refused: URL not in SUBSCRIPTION_CALLBACK_URLS');
+        return refuse(
+          res,
+          400,
+          'This subscription callback URL is not allowed (SUBSCRIPTION_CALLBACK_URLS).',
+          { code: 'BAD_REQUEST' },
+          cors,
+        );
+      }
+    }
     const tooLarge = this.gate.check(source);
     if (tooLarge) {
       logger.info({ code: tooLarge.code, limit: tooLarge.extensions.limit }, tooLarge.message);
@@ -449,6 +501,24 @@ export class GraphServer {
     res.end();
   }
 
+  /** Amazon's notifications through an SQS-to-HTTP bridge: shared secret, schema, once per NotificationId. */
+  private async handleNotification(
+    req: IncomingMessage,
+    res: ServerResponse,
+    ingest: SpApiNotificationIngest,
+  ): Promise<void> {
+    let text: string;
+    try {
+      text = await readRequestBody(req, MAX_NOTIFICATION_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      refuse(res, 413, 'The notification is too large.', { code: 'BAD_NOTIFICATION' }, { connection: 'close' });
+      return void req.resume();
+    }
+    const answer = await ingest.handle(req.headers[NOTIFICATION_SECRET_HEADER], text);
+    sendJson(res, answer.status, answer.body);
+  }
+
   get url(): string {
     const a = this.httpServer.address() as AddressInfo;
     const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
@@ -459,6 +529,7 @@ export class GraphServer {
   async close(): Promise<void> {
     this.started = false;
     await this.readiness.stop();
+    await this.webSocket?.close();
     await this.apollo.stop();
   }
 }

@@ -6,6 +6,8 @@ import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { runUntilExit, startServerProcess, type ServerProcess } from './support/server-process';
+import { subscribe, wsClient } from './support/ws-client';
+import { orderInput } from './support/harness';
 import { STORE_KINDS, testStoreEnv, type TestStoreEnv } from './support/stores';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'fg-process-'));
@@ -35,6 +37,53 @@ describe('the server process', () => {
     });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  });
+
+  it('pushes an order change to a WebSocket subscriber, then tells it the server is going away (1001) on SIGTERM and exits 0', async () => {
+    server = await startServerProcess({ DATA_DIR: dataDir() });
+    const client = wsClient(server.url);
+    const created = await request(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation($i: CreateFbaOutboundOrderInput!) { createFbaOutboundOrder(input: $i) { userErrors { code } } }',
+        variables: { i: { ...orderInput('PROCESS-SUB-1'), fulfillmentAction: 'HOLD' } },
+      }),
+    });
+    expect(await created.body.json()).toEqual({
+      data: { createFbaOutboundOrder: { userErrors: [] } },
+      extensions: expect.anything(),
+    });
+    const stream = subscribe<{ fbaOutboundOrderUpdated: { status: string } }>(
+      client,
+      'subscription { fbaOutboundOrderUpdated(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "PROCESS-SUB-1") { status } }',
+      {},
+    );
+    await stream.atLeast(1);
+    // the embedded SP-API sandbox notifies the gateway of the cancel; the subscriber hears it
+    await request(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'mutation { cancelFbaOutboundOrder(input: { sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "PROCESS-SUB-1" }) { userErrors { code } } }',
+      }),
+    }).then((r) => r.body.dump());
+    await stream.ended;
+    expect(stream.values.map((v) => v.fbaOutboundOrderUpdated.status)).toEqual(['RECEIVED', 'CANCELLED']);
+    // a second subscription stays open until the server stops
+    const open = subscribe<unknown>(
+      client,
+      'subscription { fbaOutboundOrderUpdated(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }',
+      {},
+    );
+    await open.atLeast(1);
+    server.child.kill('SIGTERM');
+    await open.ended;
+    expect(open.errors).toEqual([expect.objectContaining({ code: 1001 })]);
+    expect(await server.exited).toBe(0);
+    await client.dispose();
   });
 
   it('turns authentication on by itself when an upstream is live, and says so', async () => {
@@ -99,6 +148,11 @@ describe('production safety: refusals before anything opens', () => {
     ],
     ['with live upstreams and no key to check tokens', { ...live, AUTH_JWT_SECRET: '' }, /no key is configured/],
     ['with an ERP appId of the wrong length', { ...live, LINGXING_APP_ID: 'too-short' }, /must be 16 bytes/],
+    [
+      'with a guessable notification secret',
+      { ...live, SPAPI_NOTIFICATION_SECRET: 'short' },
+      /SPAPI_NOTIFICATION_SECRET must be at least 32 bytes/,
+    ],
     ['with an ERP appId and no secret', { LINGXING_APP_ID: live.LINGXING_APP_ID }, /Set both LINGXING_APP_ID and/],
     ['with SP-API sellers but no app', { SPAPI_SELLERS: live.SPAPI_SELLERS }, /SPAPI_SELLERS is set without/],
     ['with a short HS256 secret', { ...live, AUTH_JWT_SECRET: 'short' }, /at least 32 bytes/],

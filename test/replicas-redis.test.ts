@@ -12,6 +12,15 @@ import { capturedLogger } from './support/logs';
 import { connectRedis } from '../src/coordination/redis';
 import { RedisTokenBucket } from '../src/coordination/token-bucket';
 import { DistributedPermits } from '../src/coordination/permits';
+import { NOTIFICATION_SECRET_HEADER } from '../src/notifications/sp-api-ingest';
+import { orderInput } from './support/harness';
+import { subscribe, wsClient } from './support/ws-client';
+import { orderNotification } from './support/notifications';
+
+const CREATE_ON_HOLD =
+  'mutation($i: CreateFbaOutboundOrderInput!) { createFbaOutboundOrder(input: $i) { order { status } userErrors { code } } }';
+const FORCE_STATUS =
+  'mutation($i: SandboxSetFbaOutboundOrderStatusInput!) { sandboxSetFbaOutboundOrderStatus(input: $i) { order { status } userErrors { code } } }';
 
 /**
  * Issue 12: three gateway processes on one PostgreSQL and one Redis share the upstreams' limits.
@@ -162,6 +171,44 @@ describe('three replicas on one PostgreSQL and one Redis', () => {
     expect(survivors.filter((r) => r.errors || !r.data)).toEqual([]);
     expect((performance.now() - started) / 1000).toBeLessThan(10 + 5); // the 10 s lease, then 20 × 400 ms / 10
     expect(c.erp.businessRequests(SUBMIT).filter((r) => r.code === '3001008')).toHaveLength(0);
+  }, 60_000);
+});
+
+describe('subscription events across replicas', () => {
+  it('delivers to a subscriber on replica A an order change whose notification replica B received', async () => {
+    const secret = randomBytes(32).toString('hex');
+    const c = await cluster(2, { env: { SPAPI_NOTIFICATION_SECRET: secret, FBA_RECONCILE_INTERVAL_MS: '600000' } });
+    const client = wsClient(c.replicas[0].url, await testToken());
+    try {
+      const b = c.replicas[1];
+      const created = await gql(b.url, CREATE_ON_HOLD, {
+        i: { ...orderInput('REPLICA-SUB-1'), fulfillmentAction: 'HOLD' },
+      });
+      expect(created.errors).toBeUndefined();
+      const stream = subscribe<{ fbaOutboundOrderUpdated: { status: string } }>(
+        client,
+        'subscription { fbaOutboundOrderUpdated(sellerId: "A1MQMW3JWPNCBX", sellerFulfillmentOrderId: "REPLICA-SUB-1") { status } }',
+        {},
+      );
+      await stream.atLeast(1);
+      // Amazon moves the order; the notification reaches replica B only
+      const forced = await gql(b.url, FORCE_STATUS, {
+        i: { sellerId: DEMO_SELLER, sellerFulfillmentOrderId: 'REPLICA-SUB-1', status: 'PROCESSING' },
+      });
+      expect(forced.errors).toBeUndefined();
+      const res = await request(new URL('/notifications/sp-api', b.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [NOTIFICATION_SECRET_HEADER]: secret },
+        body: JSON.stringify(orderNotification('REPLICA-SUB-1', 'replica-n-1', 'PROCESSING')),
+      });
+      expect(res.statusCode).toBe(202);
+      await res.body.dump();
+      await stream.atLeast(2);
+      expect(stream.values.map((v) => v.fbaOutboundOrderUpdated.status)).toEqual(['RECEIVED', 'PROCESSING']);
+    } finally {
+      await client.dispose();
+      await c.close();
+    }
   }, 60_000);
 });
 

@@ -101,6 +101,9 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
     expect(withAuth.supergraphSdl).toContain(
       '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
     );
+    // the subscriptions compose into the supergraph, for Apollo Router's callback protocol
+    expect(withAuth.supergraphSdl).toMatch(/type Subscription\s[^{]*\{[^}]*fulfillmentTaskUpdated\(/);
+    expect(withAuth.supergraphSdl).toMatch(/type Subscription\s[^{]*\{[^}]*fbaOutboundOrderUpdated\(/);
     // @apollo/gateway (unlike Apollo Router) refuses supergraphs with SECURITY features; the subgraph
     // enforces the same rules itself, so the JS gateway gets the contract without those directives
     const composition = compose(

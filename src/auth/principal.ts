@@ -15,6 +15,8 @@ export interface Principal {
   /** ERP store names it may act for (MCF orders) */
   stores: Tenants;
   scopes: ReadonlySet<string>;
+  /** when the token stops being valid (ms since the epoch): a WebSocket is closed then */
+  expiresAt?: number;
 }
 
 /** The caller when `AUTH_MODE=off`: every seller, every store, both scopes. */
@@ -72,5 +74,6 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     sellers: tenants(claims.sellers),
     stores: tenants(claims.stores),
     scopes: new Set(scopes),
+    expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
   };
 }

@@ -74,6 +74,9 @@ export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
   'Mutation.cancelFbaOutboundOrder': fixed(2),
   'Mutation.sandboxSetFbaOutboundOrderStatus': fixed(2),
   'Mutation.createFbaFulfillmentReturn': fixed(1),
+  // the first state: a final task's results, or the order as it is now (later events cost the caller nothing)
+  'Subscription.fulfillmentTaskUpdated': fixed(1),
+  'Subscription.fbaOutboundOrderUpdated': fixed(1),
 };
 
 /** Fields of an FBA order listed without details: selecting any of them loads the whole order once. */

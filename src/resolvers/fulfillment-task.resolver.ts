@@ -14,7 +14,7 @@ import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
 import { assertArgument, validateInput } from '../validation';
 import { keysetConnection } from './keyset-paging';
 
-const TASK_ID = /^[1-9][0-9]{0,19}$/;
+export const TASK_ID = /^[1-9][0-9]{0,19}$/;
 /** fulfillmentTasks takes at most this many ids: ten getFulfillmentResult calls. */
 export const MAX_TASK_IDS_PER_QUERY = 100;
 

@@ -66,6 +66,20 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
        )`,
     ],
   },
+  {
+    version: 3,
+    name: 'subscribed tasks polled fast; SP-API notifications seen once',
+    statements: [
+      'ALTER TABLE fulfillment_tasks ADD COLUMN watched_until TEXT',
+      `CREATE TABLE sp_api_notifications (
+         notification_id TEXT PRIMARY KEY,
+         seller_id TEXT NOT NULL,
+         seller_fulfillment_order_id TEXT NOT NULL,
+         received_at TEXT NOT NULL
+       )`,
+      'CREATE INDEX sp_api_notifications_received ON sp_api_notifications (received_at)',
+    ],
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -19,6 +19,8 @@ export interface StoredTask {
   /** when the refresher should ask the ERP next; null once the task is finished */
   nextPollAt: string | null;
   pollAttempts: number;
+  /** while someone subscribes to the task: until when (renewed by the subscription); polls stay fast */
+  watchedUntil?: string | null;
 }
 
 export interface IdempotencyRecord {
@@ -70,6 +72,7 @@ function toTask(r: Row): StoredTask {
     finishedAt: str(r.finished_at),
     nextPollAt: str(r.next_poll_at),
     pollAttempts: Number(r.poll_attempts),
+    watchedUntil: str(r.watched_until),
   };
 }
 
@@ -199,10 +202,12 @@ export class Repository {
       pollAttempts: number;
       updatedAt: string;
     },
-  ): Promise<void> {
-    await this.db.query(
+    /** when given, the update applies only while the stored status is still this one (a transition) */
+    fromStatus?: string,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
       `UPDATE fulfillment_tasks SET status = $3, failure_reason = $4, feed_status_code = $5, finished_at = $6, next_poll_at = $7, poll_attempts = $8, updated_at = $9
-       WHERE seller_id = $1 AND task_id = $2`,
+       WHERE seller_id = $1 AND task_id = $2${fromStatus === undefined ? '' : ' AND status = $10'} RETURNING task_id`,
       [
         sellerId,
         taskId,
@@ -213,8 +218,40 @@ export class Repository {
         s.nextPollAt,
         s.pollAttempts,
         s.updatedAt,
+        ...(fromStatus === undefined ? [] : [fromStatus]),
       ],
     );
+    return rows.length > 0;
+  }
+
+  /**
+   * Someone subscribes to this task until `until`: while unfinished it is polled at the fast end of
+   * the backoff, and its next poll is brought forward to `pollBy` if it was later.
+   */
+  async watchTask(sellerId: string, taskId: string, until: string, pollBy: string): Promise<void> {
+    await this.db.query(
+      `UPDATE fulfillment_tasks SET watched_until = $3,
+         next_poll_at = CASE WHEN next_poll_at IS NOT NULL AND next_poll_at > $4 THEN $4 ELSE next_poll_at END
+       WHERE seller_id = $1 AND task_id = $2`,
+      [sellerId, taskId, until, pollBy],
+    );
+  }
+
+  // ---- SP-API notifications ----------------------------------------------------------------------
+
+  /** Records a notification id; false when it was seen before (a redelivery). */
+  async recordNotification(
+    id: string,
+    sellerId: string,
+    sellerFulfillmentOrderId: string,
+    at: string,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO sp_api_notifications (notification_id, seller_id, seller_fulfillment_order_id, received_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING notification_id`,
+      [id, sellerId, sellerFulfillmentOrderId, at],
+    );
+    return rows.length > 0;
   }
 
   // ---- idempotency keys ------------------------------------------------------------------------
@@ -378,6 +415,8 @@ export class Repository {
       `DELETE FROM idempotency_keys WHERE created_at < $1 AND state = 'done' RETURNING idem_key`,
       [before],
     );
+    // notification ids only guard against redelivery, which Amazon does within hours, not weeks
+    await this.db.query('DELETE FROM sp_api_notifications WHERE received_at < $1', [before]);
     return { mcfOrders: mcf.length, idempotencyKeys: keys.length };
   }
 }

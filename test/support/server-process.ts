@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAPTURED_LINES } from './logs';
 
@@ -26,8 +27,21 @@ function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
+/** The node flags `npm start` passes (package.json's start script: `node <flags> dist/src/index.js`). */
+const START_FLAGS = (
+  /^node((?: --\S+)*) dist\/src\/index\.js$/.exec(
+    (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
+      .scripts.start,
+  )?.[1] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
+
 function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [ENTRY], { env: userEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_FLAGS, ENTRY], {
+    env: userEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const collect = (c: Buffer) => {
     output += c.toString();

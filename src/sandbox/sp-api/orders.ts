@@ -37,7 +37,8 @@ const FORCEABLE = [
   'Unfulfillable',
   'Invalid',
 ];
-const DEMO_ADDRESS: AddressBody = {
+/** The sandbox's demo buyer address (seeded orders, benchmarks). */
+export const DEMO_ADDRESS: AddressBody = {
   name: 'Jane Doe',
   addressLine1: '123 Any Street',
   city: 'Seattle',

@@ -5,6 +5,7 @@ import { HttpAnswer, notFound, ok, send, sendFault, type SpApiFault } from './an
 import * as catalog from './catalog';
 import { SandboxLwa } from './lwa';
 import { OrderBook, type Lifecycle, type SandboxOrder } from './orders';
+import { SandboxNotifier, type NotifyTarget } from './notifier';
 import { PLANS, route } from './routes';
 import { Shipping } from './shipping';
 import type { DeliveryOffersBody, OrderBody, PreviewBody, Query, ReturnBody } from './types';
@@ -52,6 +53,8 @@ export class SpApiSandbox extends SandboxServer {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly faults = new Map<string, SpApiFault[]>();
   private readonly now: () => number;
+  /** FULFILLMENT_ORDER_STATUS notifications, once `notifyTo` names a target */
+  readonly notifier: SandboxNotifier;
 
   constructor(private readonly options: SpApiSandboxOptions = {}) {
     super(options);
@@ -60,6 +63,17 @@ export class SpApiSandbox extends SandboxServer {
     this.shipping = new Shipping(this.book, this.now, 2 * (options.processingMs ?? 5000));
     this.lwa = new SandboxLwa(this.now, options.tokenTtlSeconds ?? 3600);
     if (options.seed ?? true) this.book.seed();
+    this.notifier = new SandboxNotifier(this.book, this.now);
+  }
+
+  /** Posts a notification to `target` for every later status change of an order (the gateway's ingest). */
+  notifyTo(target: NotifyTarget): void {
+    this.notifier.start(target);
+  }
+
+  override async close(): Promise<void> {
+    await this.notifier.stop();
+    await super.close();
   }
 
   /** The LWA token endpoint of this double. */
@@ -208,17 +222,21 @@ export class SpApiSandbox extends SandboxServer {
         return ok(this.book.list(sellerId, query));
       case 'createFulfillmentOrder':
         this.book.create(sellerId, body as Partial<OrderBody>);
+        this.notifier.look();
         return ok();
       case 'getFulfillmentOrder':
         return ok(this.book.view(this.book.get(sellerId, params[0])));
       case 'updateFulfillmentOrder':
         this.book.update(sellerId, params[0], body as Partial<OrderBody>);
+        this.notifier.look();
         return ok();
       case 'cancelFulfillmentOrder':
         this.book.cancel(sellerId, params[0]);
+        this.notifier.look();
         return ok();
       case 'submitFulfillmentOrderStatusUpdate':
         this.book.forceStatus(sellerId, params[0], body as { fulfillmentOrderStatus?: unknown });
+        this.notifier.look();
         return ok();
       case 'getPackageTrackingDetails':
         return ok(this.shipping.tracking(sellerId, query));

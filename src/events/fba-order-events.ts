@@ -1,0 +1,119 @@
+import { NotFoundError } from '../errors';
+import type { Clock } from '../datasources/shared/clock';
+import type { FulfillmentOutboundV20200701 } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
+import type { Logger } from '../logger';
+import type { FbaOutboundOrder } from '../schema/fba/fba-outbound-order.type';
+import type { Repository } from '../store';
+import type { EventBus } from './bus';
+import { openFeed } from './feed';
+
+export const fbaOrderTopic = (sellerId: string, sellerFulfillmentOrderId: string) =>
+  `fba:${sellerId}:${sellerFulfillmentOrderId}`;
+
+/** An order in one of these states changes no more: its subscription completes. */
+const FINAL = new Set(['CANCELLED', 'COMPLETE', 'COMPLETE_PARTIALLED', 'UNFULFILLABLE', 'INVALID']);
+
+/** What travels on the bus: Amazon said this order changed (the order itself is read fresh). */
+export interface FbaOrderSignal {
+  sellerId: string;
+  sellerFulfillmentOrderId: string;
+  status: string;
+  eventTime: string;
+}
+
+/** The fields of a FULFILLMENT_ORDER_STATUS notification the gateway acts on. */
+export interface OrderStatusNotification {
+  notificationId: string;
+  sellerId: string;
+  sellerFulfillmentOrderId: string;
+  status: string;
+  eventTime: string;
+}
+
+/**
+ * FBA order changes as events (issue 14): fed by Amazon's FULFILLMENT_ORDER_STATUS notifications
+ * (each announced once, whichever replica receives it and however often Amazon redelivers it) and
+ * by a slow reconciliation read of each subscribed open order, since notifications can be lost.
+ * Each event is the order read fresh; subscribers of one order on one replica share each read.
+ */
+export class FbaOrderEvents {
+  private readonly reads = new Map<string, Promise<FbaOutboundOrder | null>>();
+
+  constructor(
+    private readonly deps: {
+      outbound: FulfillmentOutboundV20200701;
+      repo: Repository;
+      bus: EventBus;
+      clock: Clock;
+      logger: Logger;
+      /** how often a subscribed open order is read even without a notification */
+      reconcileMs: number;
+    },
+  ) {}
+
+  /** Records and announces a notification; 'duplicate' when its id was seen before. */
+  async ingest(n: OrderStatusNotification): Promise<'accepted' | 'duplicate'> {
+    const fresh = await this.deps.repo.recordNotification(
+      n.notificationId,
+      n.sellerId,
+      n.sellerFulfillmentOrderId,
+      new Date(this.deps.clock.now()).toISOString(),
+    );
+    if (!fresh) return 'duplicate';
+    await this.deps.bus.publish(fbaOrderTopic(n.sellerId, n.sellerFulfillmentOrderId), {
+      sellerId: n.sellerId,
+      sellerFulfillmentOrderId: n.sellerFulfillmentOrderId,
+      status: n.status,
+      eventTime: n.eventTime,
+    } satisfies FbaOrderSignal);
+    return 'accepted';
+  }
+
+  /** `fbaOutboundOrderUpdated`: the order now, then every change Amazon announces or a reconciliation read sees. */
+  follow(sellerId: string, sellerFulfillmentOrderId: string): Promise<AsyncIterableIterator<FbaOutboundOrder>> {
+    const quietly = () =>
+      this.read(sellerId, sellerFulfillmentOrderId).catch((error: Error & { code?: string }) => {
+        // a failed read skips one event; the next notification or reconciliation tries again
+        this.deps.logger.warn(
+          { sellerId, code: error.code, reason: error.message },
+          'could not read an FBA order for its subscribers',
+        );
+        return null;
+      });
+    return openFeed<FbaOrderSignal, FbaOutboundOrder>({
+      bus: this.deps.bus,
+      topic: fbaOrderTopic(sellerId, sellerFulfillmentOrderId),
+      initial: async () => {
+        const order = await this.read(sellerId, sellerFulfillmentOrderId);
+        if (!order)
+          throw new NotFoundError('Amazon does not know this fulfillment order for this seller.', [
+            'sellerFulfillmentOrderId',
+          ]);
+        return order;
+      },
+      onEvent: quietly,
+      isFinal: (order) => FINAL.has(order.status ?? ''),
+      key: (order) => JSON.stringify(order),
+      whileOpen: (deliver) => {
+        const timer = setInterval(() => deliver(quietly()), this.deps.reconcileMs);
+        timer.unref();
+        return () => clearInterval(timer);
+      },
+    });
+  }
+
+  /** One getFulfillmentOrder for all of this replica's subscribers of the order asking at once. */
+  private read(sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
+    const key = `${sellerId}\u0000${id}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.deps.outbound
+        .getOrder(sellerId, id)
+        .then((r) => r && toFbaOutboundOrderWhole(sellerId, r))
+        .finally(() => this.reads.delete(key));
+      this.reads.set(key, read);
+    }
+    return read;
+  }
+}

@@ -1,0 +1,90 @@
+import type { EventBus } from './bus';
+
+export interface FeedOptions<E, T> {
+  bus: EventBus;
+  topic: string;
+  /** the current state, read once the feed listens (so nothing published meanwhile is missed); throws to refuse */
+  initial(): Promise<T>;
+  /** turns one published event into what the subscriber receives, or null to skip it */
+  onEvent(event: E): Promise<T | null> | T | null;
+  /** a final state: delivered, then the feed completes */
+  isFinal(value: T): boolean;
+  /** two values with the same key are the same state; the second is not delivered */
+  key(value: T): string;
+  /**
+   * Runs while the subscription lasts (interest marks, reconciliation timers): `deliver` queues a
+   * state, `lastKey` is the key of the last state delivered. Returns its cleanup.
+   */
+  whileOpen?(deliver: (value: Promise<T | null>) => void, lastKey: () => string | undefined): () => void;
+}
+
+/**
+ * One subscriber's stream of states: the current state first, then each change, in order, each
+ * once; it completes after a final state and cleans up when the client goes away. It listens
+ * before it reads the current state, and a failed first read rejects here, so the subscriber gets
+ * a GraphQL error instead of an empty stream.
+ */
+export async function openFeed<E, T>(options: FeedOptions<E, T>): Promise<AsyncIterableIterator<T>> {
+  // states in arrival order, each a promise (an event becomes a state through a read)
+  const pending: Array<Promise<T | null>> = [];
+  let wake: (() => void) | undefined;
+  const enqueue = (value: Promise<T | null>) => {
+    value.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+    pending.push(value);
+    wake?.();
+  };
+  const unsubscribe = await options.bus.subscribe(options.topic, (event) =>
+    enqueue(Promise.resolve().then(() => options.onEvent(event as E))),
+  );
+  try {
+    enqueue(Promise.resolve(await options.initial()));
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+  let last: string | undefined;
+  let cleanup: (() => void) | undefined = options.whileOpen?.(enqueue, () => last);
+  let done = false;
+  const finish = () => {
+    done = true;
+    unsubscribe();
+    cleanup?.();
+    cleanup = undefined;
+    wake?.();
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    async next(): Promise<IteratorResult<T>> {
+      while (!done) {
+        const next = pending.shift();
+        if (!next) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        let value: T | null;
+        try {
+          value = await next;
+        } catch (error) {
+          finish();
+          throw error;
+        }
+        if (value === null || done) continue;
+        const key = options.key(value);
+        if (key === last) continue;
+        last = key;
+        if (options.isFinal(value)) finish();
+        return { value, done: false };
+      }
+      return { value: undefined, done: true };
+    },
+    // the client went away (or the server is closing): stop listening and stop the timers
+    return(): Promise<IteratorResult<T>> {
+      finish();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}

@@ -1,0 +1,179 @@
+import type { TaskResultRecord } from '../datasources/lingxing/fulfillment';
+import type { Clock } from '../datasources/shared/clock';
+import { toFulfillmentTask } from '../datasources/lingxing/to-schema';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import type { Logger } from '../logger';
+import { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
+import type { FulfillmentTask } from '../schema/fulfillment-task.type';
+import type { Repository } from '../store';
+import type { StoredTask } from '../store/repository';
+import type { EventBus } from './bus';
+import { openFeed } from './feed';
+
+const TERMINAL = new Set<string>([
+  FulfillmentTaskStatus.DONE,
+  FulfillmentTaskStatus.FATAL,
+  FulfillmentTaskStatus.CANCELLED,
+]);
+export const isTerminalTaskStatus = (status: string) => TERMINAL.has(status);
+
+/** How long one mark of interest lasts; a live subscription renews it at half that. */
+const WATCH_MS = 60_000;
+
+export const taskTopic = (sellerId: string, taskId: string) => `task:${sellerId}:${taskId}`;
+
+/** What travels on the bus: the task as the ERP reported it when its status changed. */
+export interface TaskEvent {
+  sellerId: string;
+  record: TaskResultRecord;
+}
+
+export type TaskStatePatch = Parameters<Repository['updateTaskState']>[2];
+
+/**
+ * Task status changes as events (issue 14). A change is written to the registry only if the
+ * registry still holds the state it changed from, so of the refresher, a read, and every replica,
+ * exactly one writer announces each transition.
+ */
+export class TaskEvents {
+  constructor(
+    private readonly deps: {
+      repo: Repository;
+      bus: EventBus;
+      clock: Clock;
+      logger: Logger;
+      /** how often a subscribed unfinished task is polled */
+      watchedPollMs: number;
+      /** how often a subscription renews its mark and rechecks the registry for a lost event (default 30 s) */
+      recheckMs?: number;
+    },
+  ) {}
+
+  get watchedPollMs(): number {
+    return this.deps.watchedPollMs;
+  }
+
+  /** Announces a task's state (its first one, at submission). */
+  async announce(sellerId: string, record: TaskResultRecord): Promise<void> {
+    await this.deps.bus
+      .publish(taskTopic(sellerId, record.taskId), { sellerId, record } satisfies TaskEvent)
+      .catch((error: Error) => this.deps.logger.warn({ err: { message: error.message } }, 'task event not published'));
+  }
+
+  /** Writes `patch` if the task is still in `stored.status`; announces the new state when it did. */
+  async transition(stored: StoredTask, record: TaskResultRecord, patch: TaskStatePatch): Promise<boolean> {
+    const won = await this.deps.repo.updateTaskState(stored.sellerId, stored.taskId, patch, stored.status);
+    if (won) await this.announce(stored.sellerId, { ...record, status: patch.status as FulfillmentTaskStatus });
+    return won;
+  }
+
+  /**
+   * A read saw these states: where the registry holds an unfinished task in an older state, the
+   * newer one is recorded and announced (no extra upstream call: the read already happened).
+   */
+  async observe(sellerId: string, found: ReadonlyMap<string, TaskResultRecord>): Promise<void> {
+    if (found.size === 0) return;
+    const stored = await this.deps.repo.tasksByIds(sellerId, [...found.keys()]);
+    const now = new Date(this.deps.clock.now()).toISOString();
+    for (const [taskId, record] of found) {
+      const t = stored.get(taskId);
+      if (!t || t.nextPollAt === null || t.status === String(record.status)) continue;
+      const terminal = isTerminalTaskStatus(record.status);
+      await this.transition(t, record, {
+        status: record.status,
+        failureReason: record.failureReason,
+        feedStatusCode: record.feedStatusCode,
+        finishedAt: terminal ? now : null,
+        nextPollAt: terminal ? null : t.nextPollAt,
+        pollAttempts: t.pollAttempts,
+        updatedAt: now,
+      });
+    }
+  }
+
+  /**
+   * `fulfillmentTaskUpdated`: the task's state now, then each change to the final one. Only tasks
+   * in the registry (the ones the refresher follows); a final task's results come from one read.
+   */
+  async follow(sellerId: string, taskId: string, ctx: Context): Promise<AsyncIterableIterator<FulfillmentTask>> {
+    const { repo, bus, clock } = this.deps;
+    return openFeed<TaskEvent, FulfillmentTask>({
+      bus,
+      topic: taskTopic(sellerId, taskId),
+      initial: async () => {
+        const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
+        if (!stored)
+          throw new NotFoundError(
+            'This gateway follows only the tasks it submitted; query fulfillmentTask for others.',
+            ['taskId'],
+          );
+        if (isTerminalTaskStatus(stored.status)) {
+          // the final state with its results and summary: one read
+          const record = await ctx.loaders.taskById(sellerId).load(taskId);
+          if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
+        }
+        return toFulfillmentTask(sellerId, fromStored(stored), stored.shipments);
+      },
+      onEvent: (event) =>
+        // through Redis the event is JSON: the one date comes back as a string
+        toFulfillmentTask(event.sellerId, {
+          ...event.record,
+          shipTime: event.record.shipTime ? new Date(event.record.shipTime) : null,
+        }),
+      isFinal: (task) => isTerminalTaskStatus(task.status) || task.status === FulfillmentTaskStatus.UNKNOWN,
+      key: (task) => task.status,
+      whileOpen: (deliver, lastKey) => {
+        const mark = () => {
+          const now = clock.now();
+          void repo
+            .watchTask(
+              sellerId,
+              taskId,
+              new Date(now + WATCH_MS).toISOString(),
+              new Date(now + this.deps.watchedPollMs).toISOString(),
+            )
+            .catch((error: Error) =>
+              this.deps.logger.warn({ err: { message: error.message } }, 'could not mark a watched task'),
+            );
+        };
+        // an event lost on the way (a Redis blip) is found again in the registry: a store read, and
+        // for a final state one ERP read for its results
+        const recheck = async (): Promise<FulfillmentTask | null> => {
+          const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
+          if (!stored || stored.status === lastKey()) return null;
+          if (isTerminalTaskStatus(stored.status)) {
+            const record = (await ctx.lingxing.fulfillment.results(sellerId, [taskId])).get(taskId);
+            if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
+          }
+          return toFulfillmentTask(sellerId, fromStored(stored), stored.shipments);
+        };
+        mark();
+        const timer = setInterval(() => {
+          mark();
+          deliver(
+            recheck().catch((error: Error) => {
+              this.deps.logger.warn({ err: { message: error.message } }, 'could not recheck a watched task');
+              return null;
+            }),
+          );
+        }, this.deps.recheckMs ?? WATCH_MS / 2);
+        timer.unref();
+        return () => clearInterval(timer);
+      },
+    });
+  }
+}
+
+/** The registry's view of a task, in the ERP's shape (no per-order results until it is final). */
+export function fromStored(t: StoredTask): TaskResultRecord {
+  return {
+    taskId: t.taskId,
+    status: t.status as FulfillmentTaskStatus,
+    failureReason: t.failureReason,
+    feedStatusCode: t.feedStatusCode,
+    shipTime: null,
+    summary: null,
+    results: [],
+  };
+}
