@@ -149,15 +149,18 @@ export class TaskEvents {
           return toFulfillmentTask(sellerId, fromStored(stored), stored.shipments);
         };
         mark();
-        const timer = setInterval(() => {
-          mark();
-          deliver(
-            recheck().catch((error: Error) => {
-              this.deps.logger.warn({ err: { message: error.message } }, 'could not recheck a watched task');
-              return null;
-            }),
-          );
-        }, this.deps.recheckMs ?? WATCH_MS / 2);
+        const timer = setInterval(
+          () => {
+            mark();
+            deliver(
+              recheck().catch((error: Error) => {
+                this.deps.logger.warn({ err: { message: error.message } }, 'could not recheck a watched task');
+                return null;
+              }),
+            );
+          },
+          this.deps.recheckMs ?? WATCH_MS / 2,
+        );
         timer.unref();
         return () => clearInterval(timer);
       },
