@@ -277,6 +277,34 @@ async function fbaAddedLatency(): Promise<void> {
         gateway: 'fbaOutboundOrder through the gateway',
         note: "the double's usage plan ×100000 so pacing does not dominate",
       });
+      // the same for a seller on Fulfillment Outbound 2026-07-04 (issue 15)
+      const seller2026 = SANDBOX_SPAPI_SELLERS.find((s) => s.fulfillmentOutboundVersion === '2026-07-04')!;
+      amazon.addCompletedOrders(seller2026.sellerId, ['BENCH-2026-1']);
+      const token2026 = await app.lwa.get(seller2026.refreshToken);
+      const direct2026 = async () => {
+        const res = await request(
+          `${amazon.url}/fulfillment/outbound/2026-07-04/orders/BENCH-2026-1?shipments=INCLUDE`,
+          {
+            dispatcher: agent,
+            headers: { 'x-amz-access-token': token2026, accept: 'application/json' },
+          },
+        );
+        if (res.statusCode !== 200) throw new Error(`direct call answered ${res.statusCode}`);
+        await res.body.json();
+      };
+      const query2026 = FBA_ORDER_QUERY.replace('A1MQMW3JWPNCBX', seller2026.sellerId).replace(
+        'DEMO-COMPLETE-1',
+        'BENCH-2026-1',
+      );
+      const viaGateway2026 = async () => {
+        const res = await gql(app.url, query2026);
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+      };
+      await sequentialRows(direct2026, viaGateway2026, 100, {
+        direct: 'direct 2026-07-04 getOrder call',
+        gateway: 'fbaOutboundOrder through the gateway, seller on 2026-07-04',
+        note: 'the same order shape mapped from the newer model; usage plan ×100000',
+      });
     },
     { usagePlanMultiplier: 100_000 },
   );

@@ -27,6 +27,8 @@ import { SpApiClient, type SpApiClientOptions } from './datasources/sp-api/clien
 import { LwaTokens } from './datasources/sp-api/lwa';
 import { SellerRegistry, type SellerAuthorization } from './datasources/sp-api/sellers';
 import { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { FulfillmentOutboundV20260704 } from './datasources/sp-api/v2026-07-04/fulfillment-outbound';
+import { FulfillmentOutbound } from './datasources/sp-api/fulfillment-outbound';
 import { systemClock } from './datasources/shared/clock';
 import { SpApiSandbox, type SpApiSandboxOptions } from './sandbox/sp-api/server';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sandbox/sp-api/fixtures';
@@ -173,7 +175,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       : undefined,
     ...overrides.spApiClient,
   });
-  const outbound = new FulfillmentOutboundV20200701(spApi, new SellerRegistry(amazon.sellers));
+  const sellerRegistry = new SellerRegistry(amazon.sellers);
+  const outbound = new FulfillmentOutboundV20200701(spApi, sellerRegistry);
+  const v2026 = new FulfillmentOutboundV20260704(spApi, sellerRegistry);
+  const orders = new FulfillmentOutbound(outbound, v2026);
 
   const fulfillment = new LingxingFulfillment(lingxing);
   // subscriptions' events: across replicas through Redis, else in this process
@@ -186,7 +191,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     watchedPollMs: config.subscriptions.taskWatchedPollMs,
   });
   const fbaOrderEvents = new FbaOrderEvents({
-    outbound,
+    orders,
     repo: store,
     bus,
     clock,
@@ -237,11 +242,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const server = await GraphServer.create({
     services: {
       lingxing: { fulfillment },
-      spApi: { outbound },
+      spApi: { outbound, v2026, orders },
       store,
       services: {
         shipmentConfirmations: new ShipmentConfirmations({ fulfillment, repo: store, idempotency, clock }),
-        fbaOrders: new FbaOrders({ outbound, idempotency }),
+        fbaOrders: new FbaOrders({ orders, idempotency }),
         mcfOrders: new McfOrders({ mcf: new LingxingMcfOrders(lingxing), repo: store, idempotency, clock }),
       },
       events: { tasks: taskEvents, fbaOrders: fbaOrderEvents },

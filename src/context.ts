@@ -1,6 +1,8 @@
 import type { Access } from './auth/principal';
 import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import type { FulfillmentOutboundV20260704 } from './datasources/sp-api/v2026-07-04/fulfillment-outbound';
+import type { FulfillmentOutbound } from './datasources/sp-api/fulfillment-outbound';
 import { createLoaders, type Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { FbaOrderEvents } from './events/fba-order-events';
@@ -13,7 +15,13 @@ import type { Repository } from './store';
 /** Long-lived services, built once at start-up. */
 export interface Services {
   lingxing: { fulfillment: LingxingFulfillment };
-  spApi: { outbound: FulfillmentOutboundV20200701 };
+  spApi: {
+    outbound: FulfillmentOutboundV20200701;
+    /** Fulfillment Outbound 2026-07-04, for sellers configured for it */
+    v2026: FulfillmentOutboundV20260704;
+    /** whole orders through each seller's version */
+    orders: FulfillmentOutbound;
+  };
   store: Repository;
   /** write use-cases that combine an upstream, the store and idempotency */
   services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders; mcfOrders: McfOrders };
@@ -58,6 +66,7 @@ export function createContext(
     loaders: createLoaders({
       fulfillment: services.lingxing.fulfillment,
       outbound: services.spApi.outbound,
+      orders: services.spApi.orders,
       store: services.store,
       access,
       taskEvents: services.events.tasks,

@@ -11,6 +11,7 @@ import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 import type { Repository } from './store';
 import type { TaskEvents } from './events/task-events';
+import type { FulfillmentOutbound } from './datasources/sp-api/fulfillment-outbound';
 import type { Logger } from './logger';
 import type { StoredTask } from './store/repository';
 import type { McfOrder } from './schema/mcf-order.type';
@@ -34,6 +35,8 @@ export interface Loaders {
 export function createLoaders(deps: {
   fulfillment: LingxingFulfillment;
   outbound: FulfillmentOutboundV20200701;
+  /** whole orders through each seller's Fulfillment Outbound version */
+  orders?: FulfillmentOutbound;
   store: Repository;
   access: Access;
   /** a read that sees a newer task state records and announces it */
@@ -81,10 +84,10 @@ export function createLoaders(deps: {
         new DataLoader<string, FbaOutboundOrder | null>((ids) =>
           Promise.all(
             ids.map((id) =>
-              deps.outbound.getOrder(sellerId, id).then(
-                (r) => r && toFbaOutboundOrderWhole(sellerId, r),
-                (error: Error) => error,
-              ),
+              (deps.orders
+                ? deps.orders.getOrder(sellerId, id)
+                : deps.outbound.getOrder(sellerId, id).then((r) => r && toFbaOutboundOrderWhole(sellerId, r))
+              ).catch((error: Error) => error),
             ),
           ),
         ),

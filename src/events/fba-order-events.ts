@@ -1,7 +1,6 @@
 import { NotFoundError } from '../errors';
 import type { Clock } from '../datasources/shared/clock';
-import type { FulfillmentOutboundV20200701 } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
-import { toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
+import type { FulfillmentOutbound } from '../datasources/sp-api/fulfillment-outbound';
 import type { Logger } from '../logger';
 import type { FbaOutboundOrder } from '../schema/fba/fba-outbound-order.type';
 import type { Repository } from '../store';
@@ -42,7 +41,7 @@ export class FbaOrderEvents {
 
   constructor(
     private readonly deps: {
-      outbound: FulfillmentOutboundV20200701;
+      orders: FulfillmentOutbound;
       repo: Repository;
       bus: EventBus;
       clock: Clock;
@@ -108,10 +107,7 @@ export class FbaOrderEvents {
     const key = `${sellerId}\u0000${id}`;
     let read = this.reads.get(key);
     if (!read) {
-      read = this.deps.outbound
-        .getOrder(sellerId, id)
-        .then((r) => r && toFbaOutboundOrderWhole(sellerId, r))
-        .finally(() => this.reads.delete(key));
+      read = this.deps.orders.getOrder(sellerId, id).finally(() => this.reads.delete(key));
       this.reads.set(key, read);
     }
     return read;

@@ -1,8 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { toUpdateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
-import { objects } from '../datasources/shared/objects';
-import { toFbaOutboundOrder, toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
 import { PaymentInformation } from '../schema/fba/common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from '../schema/fba/args';
 import { FbaOutboundOrderStatus } from '../schema/fba/enums';
@@ -52,16 +49,7 @@ export class FbaOutboundOrderResolver {
   ): Promise<FbaOutboundOrderConnection> {
     ctx.spApi.outbound.sellers.get(sellerId);
     return connectionOverTokens(
-      async (nextToken) => {
-        const page = await ctx.spApi.outbound.listOrders(
-          sellerId,
-          nextToken ? { nextToken } : { queryStartDate: updatedSince?.toISOString() },
-        );
-        return {
-          items: objects(page.fulfillmentOrders).map((o) => toFbaOutboundOrder(sellerId, o)),
-          nextToken: page.nextToken,
-        };
-      },
+      (nextToken) => ctx.spApi.orders.listOrders(sellerId, { updatedSince: updatedSince?.toISOString(), nextToken }),
       { first, after },
     );
   }
@@ -87,9 +75,7 @@ export class FbaOutboundOrderResolver {
     @Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, () =>
-      ctx.spApi.outbound.updateOrder(input.sellerId, input.sellerFulfillmentOrderId, toUpdateRequest(input)),
-    );
+    return this.changeOrder(ctx, input, () => ctx.spApi.orders.updateOrder(input));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Cancel an order before Amazon starts processing it.' })
@@ -100,7 +86,7 @@ export class FbaOutboundOrderResolver {
     return this.changeOrder(
       ctx,
       input,
-      () => ctx.spApi.outbound.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
+      () => ctx.spApi.orders.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
       FbaOutboundOrderStatus.values.CANCELLED,
     );
   }
@@ -122,11 +108,7 @@ export class FbaOutboundOrderResolver {
           },
         ];
       }
-      await ctx.spApi.outbound.setSandboxStatus(
-        input.sellerId,
-        input.sellerFulfillmentOrderId,
-        FbaOutboundOrderStatus.toAmazon(input.status),
-      );
+      await ctx.spApi.orders.setSandboxStatus(input.sellerId, input.sellerFulfillmentOrderId, input.status);
       return [];
     });
   }
@@ -193,9 +175,8 @@ export class FbaOutboundOrderResolver {
 
   /** The order right after a write, read again until Amazon returns it (or null); primes this request's loader. */
   private async readAfterWrite(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
-    const whole = await ctx.spApi.outbound.readBack(sellerId, id);
-    if (!whole) return null;
-    return this.prime(ctx, sellerId, toFbaOutboundOrderWhole(sellerId, whole));
+    const order = await ctx.spApi.orders.readBack(sellerId, id);
+    return order && this.prime(ctx, sellerId, order);
   }
 
   @FieldResolver(() => ID)

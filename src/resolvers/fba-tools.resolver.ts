@@ -1,13 +1,10 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { objects } from '../datasources/shared/objects';
-import { toDeliveryOffersRequest, toPreviewRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
 import {
-  toDeliveryOffer,
   toFbaOutboundOrderWhole,
   toFeatureSku,
   toFeatureSkuEligibility,
-  toFulfillmentPreview,
   toInvalidReturnItem,
   toPackageTracking,
   toReturnAuthorization,
@@ -50,7 +47,7 @@ export class FulfillmentPreviewResolver {
   ): Promise<FulfillmentPreview[]> {
     ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
-    return (await ctx.spApi.outbound.preview(sellerId, toPreviewRequest(input))).map(toFulfillmentPreview);
+    return ctx.spApi.orders.preview(sellerId, input);
   }
 }
 
@@ -63,7 +60,7 @@ export class DeliveryOfferResolver {
   ): Promise<DeliveryOffer[]> {
     ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
-    return (await ctx.spApi.outbound.deliveryOffers(sellerId, toDeliveryOffersRequest(input))).map(toDeliveryOffer);
+    return ctx.spApi.orders.deliveryOffers(sellerId, input);
   }
 }
 

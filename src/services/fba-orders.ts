@@ -1,6 +1,4 @@
-import { toCreateRequest } from '../datasources/sp-api/v2020-07-01/from-schema';
-import { toFbaOutboundOrderWhole } from '../datasources/sp-api/v2020-07-01/to-schema';
-import type { FulfillmentOutboundV20200701 } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import type { FulfillmentOutbound } from '../datasources/sp-api/fulfillment-outbound';
 import { IdempotencyKeyReusedError, type Idempotency } from '../idempotency';
 import { spApiUserErrors } from './sp-api-user-errors';
 import type { CreateFbaOutboundOrderInput } from '../schema/fba/inputs';
@@ -49,7 +47,7 @@ export function acceptedOrder(input: CreateFbaOutboundOrderInput): FbaOutboundOr
  * before resending anything.
  */
 export class FbaOrders {
-  constructor(private readonly deps: { outbound: FulfillmentOutboundV20200701; idempotency: Idempotency }) {}
+  constructor(private readonly deps: { orders: FulfillmentOutbound; idempotency: Idempotency }) {}
 
   async create(input: CreateFbaOutboundOrderInput): Promise<FbaOutboundOrderPayload> {
     try {
@@ -60,12 +58,9 @@ export class FbaOrders {
         'rerun',
         async () => {
           try {
-            const { order } = await this.deps.outbound.createOrder(input.sellerId, toCreateRequest(input));
+            const order = await this.deps.orders.createOrder(input);
             // accepted: the order as Amazon returns it, or what we sent when its read lags the write
-            return {
-              order: order ? toFbaOutboundOrderWhole(input.sellerId, order) : acceptedOrder(input),
-              userErrors: [],
-            };
+            return { order: order ?? acceptedOrder(input), userErrors: [] };
           } catch (error) {
             return { order: null, userErrors: spApiUserErrors(error, undefined, input.items) };
           }

@@ -1,5 +1,6 @@
 import { SpApiNotFoundError, SpApiRejectedError } from '../datasources/sp-api/client';
 import { UnknownSellerError } from '../datasources/sp-api/sellers';
+import { NotSupportedByVersionError } from '../datasources/sp-api/fulfillment-outbound';
 import { OrderIdConflictError, refusalReason } from '../datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import { UserErrorCode, type UserError } from '../schema/user-error.type';
 import { safeUpstreamMessage } from '../redact';
@@ -18,6 +19,8 @@ export function spApiUserErrors(
 ): UserError[] {
   if (error instanceof UnknownSellerError)
     return [{ field: ['sellerId'], message: error.message, code: UserErrorCode.UNKNOWN_SELLER }];
+  if (error instanceof NotSupportedByVersionError)
+    return [{ field: error.field, message: error.message, code: UserErrorCode.NOT_UPDATABLE }];
   if (error instanceof OrderIdConflictError)
     return [{ field: orderField, message: error.message, code: UserErrorCode.ORDER_EXISTS }];
   if (error instanceof SpApiNotFoundError)

@@ -33,6 +33,8 @@ export type CreateFbaFulfillmentReturnInput = {
 
 /** A new multi-channel fulfillment order (createFulfillmentOrder). */
 export type CreateFbaOutboundOrderInput = {
+  /** The sales channel the order comes from, at most 40 characters. Sent to Amazon for sellers on Fulfillment Outbound 2026-07-04; 2020-07-01 has no such field. */
+  channel?: string | null | undefined;
   codSettings?: CodSettingsInput | null | undefined;
   deliveryPreferences?: DeliveryPreferencesInput | null | undefined;
   deliveryWindow?: DeliveryWindowInput | null | undefined;

@@ -9,7 +9,7 @@ import type { SpApiExchange } from '../../src/sandbox/sp-api/server';
  * Amazon's official model (reference/, vendored unchanged) compiled with ajv, so tests can
  * check every request the gateway sends and every response the double answers.
  */
-const MODEL_PATH = join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json');
+const MODEL_DIR = join(__dirname, '..', '..', 'reference');
 
 interface Parameter {
   name: string;
@@ -25,7 +25,7 @@ interface Operation {
 }
 
 export class SpApiModel {
-  readonly model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as {
+  readonly model: {
     paths: Record<string, Record<string, Operation>>;
     definitions: Record<string, object>;
   };
@@ -33,7 +33,9 @@ export class SpApiModel {
   private readonly operations = new Map<string, Operation>();
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor() {
+  /** `file`: a model in reference/ (default 2020-07-01; `fulfillmentOutbound_2026-07-04.json` for the newer one) */
+  constructor(file = 'fulfillmentOutbound_2020-07-01.json') {
+    this.model = JSON.parse(readFileSync(join(MODEL_DIR, file), 'utf8')) as SpApiModel['model'];
     addFormats(this.ajv);
     this.ajv.addFormat('ip', (value: string) => isIP(value) !== 0); // Swagger 2.0's `ip`: v4 or v6
     this.ajv.addSchema({ $id: 'model', definitions: this.model.definitions });
@@ -75,9 +77,13 @@ export class SpApiModel {
       if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === name))
         out.push(`${exchange.operation} request: unknown query ${name}`);
     }
-    const schema = op.responses[String(exchange.status)]?.schema;
-    if (!schema) out.push(`${exchange.operation} response: status ${exchange.status} not in the model`);
-    else if (exchange.responseBody !== null && typeof exchange.responseBody !== 'string') {
+    const response = op.responses[String(exchange.status)];
+    const schema = response?.schema;
+    if (!response) out.push(`${exchange.operation} response: status ${exchange.status} not in the model`);
+    else if (!schema) {
+      if (exchange.responseBody !== undefined)
+        out.push(`${exchange.operation} response: a body where the model has none`);
+    } else if (exchange.responseBody !== null && typeof exchange.responseBody !== 'string') {
       const v = this.validator(schema);
       if (!v(exchange.responseBody))
         out.push(

@@ -36,11 +36,17 @@ export interface SpApiOperationCall {
   rate: number;
   burst: number;
   retrySafe: boolean;
+  /** extra request headers (2026-07-04: `x-amzn-fulfillment-service-id`) */
+  headers?: Record<string, string>;
+  /** where the answer is: 2020-07-01 wraps it in `payload`; 2026-07-04 answers the object itself */
+  envelope?: 'payload' | 'body';
 }
 
 export interface SpApiAnswer<T> {
   payload: T;
   requestId?: string;
+  /** the HTTP status of the 2xx (2026-07-04's createOrder answers 200 or 202) */
+  status: number;
 }
 
 /** The resource does not exist. Datasource methods turn it into `null` or a userError. */
@@ -149,6 +155,7 @@ export class SpApiClient {
             'user-agent': this.options.userAgent ?? USER_AGENT,
             accept: 'application/json',
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...call.headers,
           },
           body,
           dispatcher: this.options.dispatcher,
@@ -250,7 +257,11 @@ export class SpApiClient {
 
       switch (kind) {
         case 'ok':
-          return { payload: (parsed?.payload ?? {}) as T, requestId };
+          return {
+            payload: ((call.envelope === 'body' ? parsed?.body : parsed?.payload) ?? {}) as T,
+            requestId,
+            status,
+          };
         case 'throttled':
         case 'unavailable': {
           // A 429 was not processed, so even a write may go again; a 5xx write must be reconciled by the caller.
@@ -314,7 +325,7 @@ function header(value: string | string[] | undefined): string | undefined {
 }
 
 /** Some SP-API error bodies are HTML: never crash on them. */
-function parseBody(text: string): { payload?: unknown; errors?: SpApiError[] } | undefined {
+function parseBody(text: string): { payload?: unknown; body?: unknown; errors?: SpApiError[] } | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as { payload?: unknown; errors?: unknown };
@@ -328,7 +339,7 @@ function parseBody(text: string): { payload?: unknown; errors?: SpApiError[] } |
           };
         })
       : undefined;
-    return { payload: parsed.payload, errors };
+    return { payload: parsed.payload, body: parsed, errors };
   } catch {
     return undefined;
   }

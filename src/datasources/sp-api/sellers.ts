@@ -9,7 +9,14 @@ export interface SellerAuthorization {
   refreshToken: string;
   /** true for an authorization against Amazon's sandbox endpoints (enables sandbox-only operations) */
   sandbox: boolean;
+  /** which Fulfillment Outbound version serves this seller's orders (shared/API.md, "SP-API versions") */
+  fulfillmentOutboundVersion?: FulfillmentOutboundVersion;
+  /** 2026-07-04's optional `x-amzn-fulfillment-service-id` header, when the seller has one */
+  fulfillmentServiceId?: string;
 }
+
+export const FULFILLMENT_OUTBOUND_VERSIONS = ['2020-07-01', '2026-07-04'] as const;
+export type FulfillmentOutboundVersion = (typeof FULFILLMENT_OUTBOUND_VERSIONS)[number];
 
 /** Thrown when no SP-API authorization is configured for a sellerId (code UNKNOWN_SELLER). */
 export class UnknownSellerError extends BadUserInputError {
@@ -34,6 +41,11 @@ export class SellerRegistry {
         field,
       );
     return seller;
+  }
+
+  /** The Fulfillment Outbound version this seller's orders go through (unknown sellers are refused). */
+  version(sellerId: string, field?: string[]): FulfillmentOutboundVersion {
+    return this.get(sellerId, field).fulfillmentOutboundVersion ?? '2020-07-01';
   }
 
   has(sellerId: string): boolean {
@@ -63,11 +75,19 @@ export function parseSellers(json: string): SellerAuthorization[] {
     if (region !== 'NA' && region !== 'EU' && region !== 'FE') throw new Error(`${where}.region must be NA, EU or FE`);
     if (typeof entry.refreshToken !== 'string' || entry.refreshToken.length === 0)
       throw new Error(`${where}.refreshToken is required`);
+    const version = entry.fulfillmentOutboundVersion ?? '2020-07-01';
+    if (!FULFILLMENT_OUTBOUND_VERSIONS.includes(version as FulfillmentOutboundVersion))
+      throw new Error(`${where}.fulfillmentOutboundVersion must be one of ${FULFILLMENT_OUTBOUND_VERSIONS.join(', ')}`);
+    const serviceId = entry.fulfillmentServiceId;
+    if (serviceId !== undefined && (typeof serviceId !== 'string' || !serviceId))
+      throw new Error(`${where}.fulfillmentServiceId must be a non-empty string`);
     return {
       sellerId: entry.sellerId,
       region: region,
       refreshToken: entry.refreshToken,
       sandbox: entry.sandbox === true,
+      fulfillmentOutboundVersion: version as FulfillmentOutboundVersion,
+      ...(serviceId ? { fulfillmentServiceId: serviceId } : {}),
     };
   });
 }

@@ -36,7 +36,7 @@ export function iso(ms: number): string {
 }
 
 export function send(res: ServerResponse, status: number, body: unknown, requestId?: string, rateLimit?: number): void {
-  const text = JSON.stringify(body);
+  const text = body === undefined ? '' : JSON.stringify(body); // a 204 has no body
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),

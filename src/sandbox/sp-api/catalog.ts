@@ -35,6 +35,9 @@ const CURRENCY_BY_COUNTRY: Record<string, string> = {
 };
 
 /** getFulfillmentPreview: one preview per shipping speed; short stock makes items unfulfillable. */
+/** Whether the sandbox's catalogue has this SKU. */
+export const knownSku = (sku: string) => sku in SANDBOX_SKUS;
+
 export function preview(body: PreviewBody, now: number) {
   const address = body.address;
   if (!address?.countryCode) throw invalid('The request must contain the parameter Address.CountryCode.');

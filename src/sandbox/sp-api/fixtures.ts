@@ -17,6 +17,14 @@ export const SANDBOX_SPAPI_SELLERS = [
     refreshToken: 'Atzr|sandbox-refresh-A4IBC1X76HVPJ',
     sandbox: true,
   },
+  // a seller on Fulfillment Outbound 2026-07-04: the same GraphQL operations, the newer API behind them
+  {
+    sellerId: 'A2026NEWSELLER',
+    region: 'NA' as const,
+    refreshToken: 'Atzr|sandbox-refresh-A2026NEWSELLER',
+    sandbox: true,
+    fulfillmentOutboundVersion: '2026-07-04' as const,
+  },
 ];
 
 /** SKUs the sandbox knows, with stock. Others are refused as invalid. */

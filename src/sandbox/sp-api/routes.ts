@@ -14,6 +14,16 @@ export const PLANS: Readonly<Record<string, [number, number]>> = {
   getFeatures: [2, 30],
   getFeatureInventory: [2, 30],
   getFeatureSKU: [2, 30],
+  // 2026-07-04 (its operationIds differ from 2020-07-01's, so the buckets do too)
+  getOrderPreview: [2, 30],
+  getOffers: [5, 30],
+  createOrder: [2, 30],
+  listOrders: [2, 30],
+  getOrder: [2, 30],
+  updateOrder: [2, 30],
+  cancelOrder: [2, 30],
+  updateOrderStatus: [5, 15],
+  updatePackage: [5, 15],
 };
 
 export const BASE = '/fba/outbound/2020-07-01';
@@ -36,10 +46,26 @@ export const ROUTES: ReadonlyArray<[string, RegExp, string]> = [
   ['GET', /^\/features\/inventory\/([^/]+)\/([^/]+)$/, 'getFeatureSKU'],
 ];
 
+export const BASE_2026 = '/fulfillment/outbound/2026-07-04';
+
+/** Fulfillment Outbound 2026-07-04: method, path below BASE_2026, operation name */
+export const ROUTES_2026: ReadonlyArray<[string, RegExp, string]> = [
+  ['POST', /^\/previews$/, 'getOrderPreview'],
+  ['POST', /^\/offers$/, 'getOffers'],
+  ['GET', /^\/orders$/, 'listOrders'],
+  ['POST', /^\/orders$/, 'createOrder'],
+  ['PUT', /^\/orders\/([^/]+)\/cancel$/, 'cancelOrder'],
+  ['PUT', /^\/orders\/([^/]+)\/status$/, 'updateOrderStatus'],
+  ['PUT', /^\/orders\/([^/]+)\/packages\/([^/]+)$/, 'updatePackage'],
+  ['GET', /^\/orders\/([^/]+)$/, 'getOrder'],
+  ['PUT', /^\/orders\/([^/]+)$/, 'updateOrder'],
+];
+
 export function route(method: string, pathname: string): { operation: string; params: string[] } | undefined {
-  if (!pathname.startsWith(BASE)) return undefined;
-  const path = pathname.slice(BASE.length);
-  for (const [m, pattern, operation] of ROUTES) {
+  const [base, routes] = pathname.startsWith(BASE_2026) ? [BASE_2026, ROUTES_2026] : [BASE, ROUTES];
+  if (!pathname.startsWith(base)) return undefined;
+  const path = pathname.slice(base.length);
+  for (const [m, pattern, operation] of routes) {
     const match = m === method ? pattern.exec(path) : null;
     if (match) return { operation, params: match.slice(1).map(decodeURIComponent) };
   }

@@ -6,6 +6,7 @@ import * as catalog from './catalog';
 import { SandboxLwa } from './lwa';
 import { OrderBook, type Lifecycle, type SandboxOrder } from './orders';
 import { SandboxNotifier, type NotifyTarget } from './notifier';
+import { OrderBook2026 } from './orders-2026';
 import { PLANS, route } from './routes';
 import { Shipping } from './shipping';
 import type { DeliveryOffersBody, OrderBody, PreviewBody, Query, ReturnBody } from './types';
@@ -32,6 +33,8 @@ export interface SpApiSandboxOptions extends Lifecycle {
   usagePlanMultiplier?: number;
   /** seed the demo seller's orders (default true) */
   seed?: boolean;
+  /** 2026-07-04's createOrder answers 202 {orderId, status} (accepted for later) instead of 200 {order} */
+  asyncCreates?: boolean;
 }
 
 export interface SpApiExchange {
@@ -55,8 +58,9 @@ export class SpApiSandbox extends SandboxServer {
   private readonly now: () => number;
   /** FULFILLMENT_ORDER_STATUS notifications, once `notifyTo` names a target */
   readonly notifier: SandboxNotifier;
+  private readonly book2026: OrderBook2026;
 
-  constructor(private readonly options: SpApiSandboxOptions = {}) {
+  constructor(private options: SpApiSandboxOptions = {}) {
     super(options);
     this.now = options.now ?? Date.now;
     this.book = new OrderBook(this.now, options);
@@ -64,6 +68,7 @@ export class SpApiSandbox extends SandboxServer {
     this.lwa = new SandboxLwa(this.now, options.tokenTtlSeconds ?? 3600);
     if (options.seed ?? true) this.book.seed();
     this.notifier = new SandboxNotifier(this.book, this.now);
+    this.book2026 = new OrderBook2026(this.book, this.now, () => this.options.asyncCreates === true);
   }
 
   /** Posts a notification to `target` for every later status change of an order (the gateway's ingest). */
@@ -116,6 +121,11 @@ export class SpApiSandbox extends SandboxServer {
   /** Adds orders directly (tests and benchmarks), as if created `daysAgo` and already complete. */
   addCompletedOrders(sellerId: string, ids: string[], daysAgo = 1): void {
     this.book.addCompleted(sellerId, ids, daysAgo);
+  }
+
+  /** 2026-07-04's createOrder answers 202 (accepted for later) from now on, or 200 again. */
+  answerCreatesLater(on: boolean): void {
+    this.options.asyncCreates = on;
   }
 
   expireTokens(): void {
@@ -238,6 +248,37 @@ export class SpApiSandbox extends SandboxServer {
         this.book.forceStatus(sellerId, params[0], body as { fulfillmentOrderStatus?: unknown });
         this.notifier.look();
         return ok();
+      // 2026-07-04, over the same order book and catalogue
+      case 'getOrderPreview':
+        return this.book2026.preview(body);
+      case 'getOffers':
+        return this.book2026.offers(body);
+      case 'createOrder': {
+        const answer = this.book2026.create(sellerId, body);
+        this.notifier.look();
+        return answer;
+      }
+      case 'getOrder':
+        return this.book2026.get(sellerId, params[0], query);
+      case 'listOrders':
+        return this.book2026.list(sellerId, query);
+      case 'updateOrder': {
+        const answer = this.book2026.update(sellerId, params[0], body);
+        this.notifier.look();
+        return answer;
+      }
+      case 'cancelOrder': {
+        const answer = this.book2026.cancel(sellerId, params[0]);
+        this.notifier.look();
+        return answer;
+      }
+      case 'updateOrderStatus': {
+        const answer = this.book2026.forceStatus(sellerId, params[0], body);
+        this.notifier.look();
+        return answer;
+      }
+      case 'updatePackage':
+        return this.book2026.updatePackage(sellerId, params[0], params[1], body);
       case 'getPackageTrackingDetails':
         return ok(this.shipping.tracking(sellerId, query));
       case 'listReturnReasonCodes':

@@ -36,6 +36,11 @@ export const FbaShipmentStatus = amazonEnum(
   ['PENDING', 'SHIPPED', 'CANCELLED_BY_FULFILLER', 'CANCELLED_BY_SELLER'],
   'The state of one shipment of an order.',
 );
+export const FbaPackageStatus = amazonEnum(
+  'FbaPackageStatus',
+  ['PROCESSING', 'IN_TRANSIT', 'DELAYED', 'OUT_FOR_DELIVERY', 'DELIVERED', 'UNDELIVERABLE', 'EXPIRED'],
+  "Where a package is (Fulfillment Outbound 2026-07-04's package status; null for orders read through 2020-07-01).",
+);
 export const PackageTrackingStatus = amazonEnum(
   'PackageTrackingStatus',
   [

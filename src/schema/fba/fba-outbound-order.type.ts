@@ -13,6 +13,7 @@ import {
 } from './common.type';
 import {
   FbaOutboundOrderStatus,
+  FbaPackageStatus,
   FbaReturnItemStatus,
   FbaShipmentStatus,
   FulfillmentAction,
@@ -58,8 +59,28 @@ export class DeliveryInformation {
   @Field(() => DropOffLocation, { nullable: true }) dropOffLocation?: DropOffLocation | null;
 }
 
+@ObjectType({ description: 'Who took the package, and the photo of it delivered (2026-07-04).' })
+export class ProofOfDelivery {
+  @Field(() => String, { nullable: true }) deliveryPhotoUrl?: string | null;
+  @Field(() => String, { nullable: true }) receivedBy?: string | null;
+}
+
 @ObjectType({ description: 'A package of a shipment; `packageNumber` is what `packageTracking` takes.' })
 export class FbaShipmentPackage {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The package's id as Amazon gives it (2026-07-04 names packages by string); the number as a string for 2020-07-01.",
+  })
+  packageId?: string | null;
+  @Field(() => FbaPackageStatus.values, { nullable: true, description: 'Read through 2026-07-04 only.' }) status?:
+    string | null;
+  @Field(() => String, { nullable: true }) statusRaw?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was (or is to be) delivered (2026-07-04).' })
+  deliveryTime?: string | null;
+  @Field(() => String, { nullable: true, description: "The carrier's (or Amazon's) tracking page (2026-07-04)." })
+  trackingUrl?: string | null;
+  @Field(() => ProofOfDelivery, { nullable: true }) proofOfDelivery?: ProofOfDelivery | null;
   @Field(() => Int, { nullable: true }) packageNumber?: number | null;
   @Field(() => String, { nullable: true }) carrierCode?: string | null;
   @Field(() => String, { nullable: true }) trackingNumber?: string | null;
@@ -163,6 +184,18 @@ export class FbaOutboundOrder {
   @Field(() => String, { nullable: true }) statusRaw?: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) statusUpdatedDate?: string | null;
   @Field(() => [String]) notificationEmails!: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sales channel the order came from (2026-07-04; at most 40 characters).',
+  })
+  channel?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the order ships from, ISO 3166-1 alpha-2 (2026-07-04 names the origin instead of a marketplace).',
+  })
+  originCountryCode?: string | null;
+
   @Field(() => [FeatureConstraint]) featureConstraints!: FeatureConstraint[];
   // items, shipments, returnItems, returnAuthorizations and paymentInformation are field
   // resolvers: they come from `details` when the order was fetched whole, else from the loader.

@@ -255,6 +255,15 @@ export class CreateFbaOutboundOrderInput {
   fulfillmentPolicy?: string;
   @Field(() => CodSettingsInput, { nullable: true }) @IsOptional() @ValidateNested() codSettings?: CodSettingsInput;
   @Field(() => String, { nullable: true }) @IsOptional() @IsCountryCode() shipFromCountryCode?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The sales channel the order comes from, at most 40 characters. Sent to Amazon for sellers on Fulfillment Outbound 2026-07-04; 2020-07-01 has no such field.',
+  })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(40)
+  channel?: string;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)

@@ -119,6 +119,7 @@ export function toFbaOutboundOrderWhole(sellerId: string, result: M.GetFulfillme
           const drop = some(info?.dropOffLocation);
           return {
             ...p,
+            packageId: typeof p.packageNumber === 'number' ? String(p.packageNumber) : null,
             lockerDetails: some(p.lockerDetails),
             deliveryInformation: info && {
               deliveryDocumentList: list(info.deliveryDocumentList),
