@@ -251,3 +251,27 @@ describe('when Redis is unreachable', () => {
     }
   });
 });
+
+describe("the shared usage-plan bucket and a burst's late first answer", () => {
+  it('counts the refill from that answer, and delays reservations made before it by as much', async () => {
+    const { logger } = capturedLogger();
+    const redis = connectRedis(REDIS_URL, `test-${randomBytes(4).toString('hex')}:`, logger);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      await new Promise((r) => redis.once('ready', r));
+      const bucket = new RedisTokenBucket(redis, 'late', 2, 2);
+      const first = await bucket.take(); // opens the burst: refill provisionally from now + 300 ms
+      await bucket.take();
+      const third = bucket.take(); // reserved now: due 300 + 500 ms later, unless the refill moves
+      await sleep(600);
+      first.settled(); // the first answer came back 600 ms in: 300 ms later than assumed
+      const waited = (await third).waitedMs;
+      expect(waited).toBeGreaterThanOrEqual(800 + 250);
+      // the next reservation counts from the answer too: one token's time after the third
+      const fourth = await bucket.take();
+      expect(fourth.waitedMs).toBeGreaterThanOrEqual(400);
+    } finally {
+      await redis.quit();
+    }
+  });
+});

@@ -134,6 +134,27 @@ describe('TokenBucket', () => {
     expect(times.slice(30)).toEqual([500, 1000, 1500, 2000].map((t) => t + G));
   });
 
+  it("moves the refill clock to a burst's first answer when it comes back later than the grace", async () => {
+    const answeredAt = async (lateMs: number | null) => {
+      const clock = new FakeClock(0);
+      const bucket = new TokenBucket(2, 2, clock);
+      const [first] = await Promise.all([bucket.take(), bucket.take()]);
+      if (lateMs !== null) {
+        clock.advance(lateMs);
+        first.settled();
+        first.settled(); // a second report changes nothing
+      } else clock.advance(1000);
+      await bucket.take();
+      return clock.now();
+    };
+    // answered 1 s after the burst: the third token is one token's time (500 ms) after that answer
+    expect(await answeredAt(1000)).toBe(1500);
+    // no report: counted from the burst plus its grace, as before (1000 ms in, 1.4 tokens credited)
+    expect(await answeredAt(null)).toBe(1000);
+    // an answer within the grace changes nothing
+    expect(await answeredAt(100)).toBe(500 + G);
+  });
+
   it('adopts a slower announced rate', async () => {
     const clock = new FakeClock(0);
     const bucket = new TokenBucket(2, 1, clock);

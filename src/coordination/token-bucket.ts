@@ -1,12 +1,12 @@
 import type Redis from 'ioredis';
 import { UpstreamUnavailableError } from '../errors';
 import { abortableSleep } from '../datasources/shared/abortable';
-import { FULL_BUCKET_GRACE_MS } from '../datasources/shared/token-bucket';
+import { FULL_BUCKET_GRACE_MS, once, type Grant } from '../datasources/shared/token-bucket';
 
 /** What the SP-API client needs of a usage-plan bucket, local or shared. */
 export interface RateBucket {
   readonly ratePerSecond: number;
-  take(signal?: AbortSignal): Promise<number>;
+  take(signal?: AbortSignal): Promise<Grant>;
   adoptRate(rate: number): void;
   drain(): void;
 }
@@ -32,14 +32,39 @@ local delta = tonumber(ARGV[5])
 -- a take from a full bucket: Amazon starts refilling when that request arrives, so ours starts
 -- counting a grace period later (the first request's connection set-up)
 local grace = 0
-if delta < 0 and tokens >= burst then grace = math.min(tonumber(ARGV[7]), msPer) end
+local opened = 0
+if delta < 0 and tokens >= burst then
+  grace = math.min(tonumber(ARGV[7]), msPer)
+  opened = now + grace
+end
 tokens = tokens + delta
+-- the refill counts from 'anchor': a reservation made before it (within a burst's grace) waits for it too
+local anchor = math.max(now + grace, at)
 local wait = 0
-if delta < 0 and tokens < 0 then wait = math.ceil(-tokens * msPer) end
+if delta < 0 and tokens < 0 then wait = math.ceil(-tokens * msPer + math.max(0, anchor - now)) end
 if ARGV[6] == 'drain' and tokens > 0 then tokens = 0 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(math.max(now + grace, at)), 'rate', tostring(rate))
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(anchor), 'rate', tostring(rate))
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return wait`;
+return {wait, opened, tonumber(redis.call('HGET', KEYS[1], 'shift')) or 0}`;
+
+/**
+ * The first request of a burst was answered later than the refill clock assumed (ARGV[1], the
+ * provisional start): the refill moves to now, what was credited since is taken back, and every
+ * reservation made meanwhile is told, through 'shift', to wait that much longer.
+ */
+const ANSWERED = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local late = now - tonumber(ARGV[1])
+if late <= 0 then return 0 end
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'rate', 'shift')
+local tokens = tonumber(b[1])
+if tokens == nil then return 0 end
+local msPer = (1000 / (tonumber(b[3]) or tonumber(ARGV[2]))) * (1 + tonumber(ARGV[3]))
+local at = tonumber(b[2])
+tokens = tokens - math.max(0, math.min(at, now) - tonumber(ARGV[1])) / msPer
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(math.max(at, now)), 'shift', tostring((tonumber(b[4]) or 0) + late))
+return late`;
 
 const ADOPT = `
 local current = redis.call('HGET', KEYS[1], 'rate')
@@ -63,24 +88,23 @@ export class RedisTokenBucket implements RateBucket {
     return this.rate;
   }
 
-  private async script(delta: number, mode = ''): Promise<number> {
+  private async script(delta: number, mode = ''): Promise<[wait: number, opened: number, shift: number]> {
     try {
       // an idle bucket is full again after burst / rate seconds: it may expire then
       const ttlMs = Math.ceil((this.burst / this.rate) * 1000 * (1 + this.margin)) + 60_000;
-      return Number(
-        await this.redis.eval(
-          RESERVE,
-          1,
-          this.key,
-          this.rate,
-          this.burst,
-          this.margin,
-          ttlMs,
-          delta,
-          mode,
-          FULL_BUCKET_GRACE_MS,
-        ),
-      );
+      const answer = (await this.redis.eval(
+        RESERVE,
+        1,
+        this.key,
+        this.rate,
+        this.burst,
+        this.margin,
+        ttlMs,
+        delta,
+        mode,
+        FULL_BUCKET_GRACE_MS,
+      )) as [number, number, number | string];
+      return [Number(answer[0]), Number(answer[1]), Number(answer[2])];
     } catch {
       throw new UpstreamUnavailableError('The coordination store (Redis) is unreachable; nothing was sent.', {
         upstream: 'redis',
@@ -89,19 +113,39 @@ export class RedisTokenBucket implements RateBucket {
     }
   }
 
-  /** Resolves with the ms waited once the reserved token is due; an operation that ends first gives it back. */
-  async take(signal?: AbortSignal): Promise<number> {
+  /**
+   * Resolves once the reserved token is due; an operation that ends first gives it back. A
+   * reservation that waited checks, when it wakes, whether a burst's late first answer moved the
+   * refill later meanwhile (`shift`), and waits that much more.
+   */
+  async take(signal?: AbortSignal): Promise<Grant> {
     if (signal?.aborted) throw signal.reason;
-    const wait = await this.script(-1);
+    const [wait, opened, shiftAtReserve] = await this.script(-1);
+    let waited = wait;
     if (wait > 0) {
       try {
         await abortableSleep(wait, signal);
+        for (let seen = shiftAtReserve; ;) {
+          const shift = Number((await this.redis.hget(this.key, 'shift')) ?? 0);
+          if (!(shift > seen)) break;
+          await abortableSleep(shift - seen, signal);
+          waited += shift - seen;
+          seen = shift;
+        }
       } catch (reason) {
         await this.script(1).catch(() => undefined); // never sent: the token goes back
         throw reason;
       }
     }
-    return wait;
+    return {
+      waitedMs: waited,
+      settled: opened > 0 ? once(() => void this.answeredAfter(opened)) : () => undefined,
+    };
+  }
+
+  /** The burst this take opened got its first answer now (see ANSWERED); failures are only a lost refinement. */
+  private async answeredAfter(provisional: number): Promise<void> {
+    await this.redis.eval(ANSWERED, 1, this.key, provisional, this.rate, this.margin).catch(() => undefined);
   }
 
   adoptRate(rate: number): void {

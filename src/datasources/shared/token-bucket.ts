@@ -5,14 +5,33 @@ import type { Clock } from './clock';
  * Amazon's bucket starts refilling when the first request of a burst reaches it; the request left
  * earlier (connection set-up, and on a busy host the event loop's own delays). A take from a full
  * bucket therefore starts our refill clock up to this much later (never more than one token's
- * time), so the first tokens after a burst never arrive early (no 429 at a burst's start). 100 ms
- * was not enough on a loaded 2-core host: three replicas saw one 429 in 90 lookups, right after the
- * burst. 300 ms costs 0.3 s once per burst and nothing in steady state.
+ * time), so the first tokens after a burst never arrive early (no 429 at a burst's start). When
+ * the first request's answer comes back later still, its arrival may have been later too: the
+ * refill clock then moves to that answer (`Grant.settled`), which is never before Amazon's.
  */
 export const FULL_BUCKET_GRACE_MS = 300;
 
+/** A token handed out: how long it waited, and what the caller reports when its request is answered. */
+export interface Grant {
+  waitedMs: number;
+  /** the request this token paid for got its answer (or failed): call once, in every case */
+  settled(): void;
+}
+
+const NOTHING_TO_SETTLE = () => undefined;
+
+/** `fn`, run on the first call only. */
+export function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
+
 interface Waiter {
-  resolve: (waitedMs: number) => void;
+  resolve: (grant: Grant) => void;
   started: number;
 }
 
@@ -65,14 +84,14 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 0);
   }
 
-  /** Resolves with the ms waited once a token has been taken; rejects with the signal's reason if it fires first. */
-  take(signal?: AbortSignal): Promise<number> {
+  /** Resolves once a token has been taken; rejects with the signal's reason if it fires first. */
+  take(signal?: AbortSignal): Promise<Grant> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<Grant>((resolve, reject) => {
       const waiter: Waiter = {
-        resolve: (waited) => {
+        resolve: (grant) => {
           detach();
-          resolve(waited);
+          resolve(grant);
         },
         started: this.clock.now(),
       };
@@ -101,6 +120,18 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
+  /**
+   * The first request of a burst was answered now, later than the refill clock assumed
+   * (`provisional`): its arrival, and Amazon's refill, may have been that late. What was credited
+   * since `provisional` is taken back, so the refill counts from now.
+   */
+  private answeredAfter(provisional: number): void {
+    const late = this.clock.now() - provisional;
+    if (late <= 0) return;
+    this.refill();
+    this.tokens -= late / this.msPerToken();
+  }
+
   /** Hands out tokens in queue order, sleeping until the next one is due; one pump at a time. */
   private async pump(): Promise<void> {
     if (this.pumping) return;
@@ -109,10 +140,15 @@ export class TokenBucket {
       for (;;) {
         this.refill();
         while (this.queue.length && this.tokens >= 1) {
-          if (this.tokens >= this.burst) this.updatedAt = this.clock.now() + this.grace();
+          // a take from a full bucket opens a burst: its answer may move the refill clock later
+          let opened: number | undefined;
+          if (this.tokens >= this.burst) opened = this.updatedAt = this.clock.now() + this.grace();
           this.tokens -= 1;
           const waiter = this.queue.shift()!;
-          waiter.resolve(this.clock.now() - waiter.started);
+          waiter.resolve({
+            waitedMs: this.clock.now() - waiter.started,
+            settled: opened === undefined ? NOTHING_TO_SETTLE : once(() => this.answeredAfter(opened)),
+          });
         }
         if (!this.queue.length) return;
         await Promise.resolve(); // the callers just granted run before time moves on

@@ -138,8 +138,8 @@ export class SpApiClient {
       // the token first, then the bucket: the bucket's clock must count from when requests reach
       // Amazon, not from before a Login with Amazon exchange delays them (no 429 at a burst's start)
       const accessToken = await this.options.lwa.get(seller.refreshToken);
-      const waited = await bucket.take(signal);
-      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, waited / 1000);
+      const grant = await bucket.take(signal);
+      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, grant.waitedMs / 1000);
       countUpstreamCall();
       const started = performance.now();
       let status: number;
@@ -162,6 +162,7 @@ export class SpApiClient {
           signal: deadline.signal,
         });
         status = res.statusCode;
+        grant.settled(); // Amazon has it: a burst's refill clock may now count from here
         requestId = header(res.headers['x-amzn-requestid']);
         const limit = Number(header(res.headers['x-amzn-ratelimit-limit']));
         if (limit > 0) bucket.adoptRate(limit);
@@ -169,6 +170,7 @@ export class SpApiClient {
         deadline.done();
       } catch (error) {
         deadline.done();
+        grant.settled(); // whether or not it arrived, it did so before now
         if (signal?.aborted && call.retrySafe) throw signal.reason;
         if (error instanceof ResponseTooLargeError) {
           logger.error(
