@@ -18,6 +18,7 @@ import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { DEMO_ADDRESS } from '../src/sandbox/sp-api/orders';
+import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { Client } from 'pg';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
@@ -462,14 +463,8 @@ async function threeReplicas(): Promise<void> {
       DATABASE_URL: url.toString(),
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_KEY_PREFIX: `${schema}:`,
-      LINGXING_BASE_URL: erp.url,
-      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
-      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
-      SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
-      SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
-      SPAPI_LWA_URL: amazon.lwaUrl,
-      SPAPI_ENDPOINT: amazon.url,
-      SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
+      ...erpSandboxEnv(erp),
+      ...spApiSandboxEnv(amazon),
       AUTH_MODE: 'off',
       OPERATION_TIMEOUT_MS: '120000',
     };
@@ -587,14 +582,8 @@ async function concurrentOverhead(): Promise<void> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       ...BENCH_ENV,
-      LINGXING_BASE_URL: erp.url,
-      LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
-      LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
-      SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
-      SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
-      SPAPI_LWA_URL: amazon.lwaUrl,
-      SPAPI_ENDPOINT: amazon.url,
-      SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
+      ...erpSandboxEnv(erp),
+      ...spApiSandboxEnv(amazon),
       AUTH_MODE: 'off',
       TASK_REFRESH_INTERVAL_MS: '0',
     },

@@ -3,8 +3,8 @@ import { request } from 'undici';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
-import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
+import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { DEMO_SELLER, submitInput, TEST_JWT_SECRET, testToken } from './support/harness';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { testStoreEnv, type TestStoreEnv } from './support/stores';
@@ -49,14 +49,8 @@ async function cluster(
     ...store.env,
     REDIS_URL,
     REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
-    LINGXING_BASE_URL: erp.url,
-    LINGXING_APP_ID: SANDBOX_ERP_APP.appId,
-    LINGXING_APP_SECRET: SANDBOX_ERP_APP.appSecret,
-    SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
-    SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
-    SPAPI_LWA_URL: amazon.lwaUrl,
-    SPAPI_ENDPOINT: amazon.url,
-    SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
+    ...erpSandboxEnv(erp),
+    ...spApiSandboxEnv(amazon),
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     COST_BUCKET_SIZE: '100000',
     ...options.env,

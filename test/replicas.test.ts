@@ -1,10 +1,10 @@
+import { spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { LingxingClient } from '../src/datasources/lingxing/client';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { LingxingFulfillment } from '../src/datasources/lingxing/fulfillment';
 import { openToken } from '../src/datasources/lingxing/token-owner';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
-import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { openStore, type Repository } from '../src/store';
 import { FakeClock } from './support/fake-clock';
@@ -97,13 +97,7 @@ describe('replicas sharing one Login with Amazon token per seller through the st
   it('makes one token exchange for two replicas, and both call Amazon with it', async () => {
     const amazon = await new SpApiSandbox().start();
     const store = await testStoreEnv('postgres');
-    const env = {
-      SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
-      SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
-      SPAPI_LWA_URL: amazon.lwaUrl,
-      SPAPI_ENDPOINT: amazon.url,
-      SPAPI_SELLERS: JSON.stringify(SANDBOX_SPAPI_SELLERS),
-    };
+    const env = spApiSandboxEnv(amazon);
     const a = await startTestApp({ storeEnv: store.env, env });
     const b = await startTestApp({ storeEnv: store.env, env });
     try {

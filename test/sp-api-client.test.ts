@@ -1,3 +1,4 @@
+import { spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { MockAgent } from 'undici';
 import { loadConfig, ConfigError } from '../src/config';
 import { SpApiClient } from '../src/datasources/sp-api/client';
@@ -94,13 +95,7 @@ describe('SP-API through the gateway with configured sellers', () => {
   it('refuses the sandbox-only status update for a seller on a production endpoint', async () => {
     const amazon = await new SpApiSandbox().start();
     const app = await startTestApp({
-      env: {
-        SPAPI_CLIENT_ID: SANDBOX_SPAPI_APP.clientId,
-        SPAPI_CLIENT_SECRET: SANDBOX_SPAPI_APP.clientSecret,
-        SPAPI_LWA_URL: amazon.lwaUrl,
-        SPAPI_ENDPOINT: amazon.url,
-        SPAPI_SELLERS: JSON.stringify([{ ...SANDBOX_SPAPI_SELLERS[0], sandbox: false }]),
-      },
+      env: spApiSandboxEnv(amazon, [{ ...SANDBOX_SPAPI_SELLERS[0], sandbox: false }]),
     });
     try {
       const res = await app.gql(SetSandboxStatusDocument, {

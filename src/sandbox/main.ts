@@ -1,7 +1,7 @@
 import { LingxingSandbox } from './lingxing/server';
-import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from './lingxing/fixtures';
+import { DEMO_SELLER_ID } from './lingxing/fixtures';
 import { SpApiSandbox } from './sp-api/server';
-import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from './sp-api/fixtures';
+import { erpSandboxEnv, spApiSandboxEnv } from './gateway-env';
 
 /**
  * `npm run sandbox`: the upstream doubles alone, for a frontend team or a gateway started
@@ -17,9 +17,9 @@ async function main(): Promise<void> {
       `ERP (Lingxing) sandbox listening at ${erp.url}`,
       `  demo seller: ${DEMO_SELLER_ID} (tasks 1003083, 1003085, 1003090)`,
       '  point the gateway at it with:',
-      `  LINGXING_BASE_URL=${erp.url} LINGXING_APP_ID=${SANDBOX_ERP_APP.appId} LINGXING_APP_SECRET='${SANDBOX_ERP_APP.appSecret}' \\`,
-      `  SPAPI_ENDPOINT=${amazon.url} SPAPI_LWA_URL=${amazon.lwaUrl} SPAPI_CLIENT_ID=${SANDBOX_SPAPI_APP.clientId} SPAPI_CLIENT_SECRET=${SANDBOX_SPAPI_APP.clientSecret} \\`,
-      `  SPAPI_SELLERS='${JSON.stringify(SANDBOX_SPAPI_SELLERS)}' npm start`,
+      `  ${Object.entries({ ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon) })
+        .map(([k, v]) => `${k}='${v}'`)
+        .join(' \\\n  ')} npm start`,
       `SP-API sandbox listening at ${amazon.url} (orders DEMO-COMPLETE-1, DEMO-PROCESSING-1, DEMO-HOLD-1, DEMO-CANCELLED-1, …)`,
       '',
     ].join('\n'),

@@ -9,7 +9,7 @@ import type {
 } from '../../schema/fba/inputs';
 import { FbaOutboundOrderStatus } from '../../schema/fba/enums';
 import { toCreateRequest, toDeliveryOffersRequest, toPreviewRequest, toUpdateRequest } from './v2020-07-01/from-schema';
-import { OrderIdConflictError, type FulfillmentOutboundV20200701 } from './v2020-07-01/fulfillment-outbound';
+import type { FulfillmentOutboundV20200701 } from './v2020-07-01/fulfillment-outbound';
 import {
   toDeliveryOffer,
   toFbaOutboundOrder,
@@ -20,7 +20,7 @@ import type { DeliveryOffer } from '../../schema/fba/delivery-offer.type';
 import type { FulfillmentPreview } from '../../schema/fba/fulfillment-preview.type';
 import { objects } from '../shared/objects';
 import { sameOrder2026, toCreateOrderRequest, toOffersRequest, toOrderPreviewRequest } from './v2026-07-04/from-schema';
-import { OrderIdInUseError, type FulfillmentOutboundV20260704 } from './v2026-07-04/fulfillment-outbound';
+import type { FulfillmentOutboundV20260704 } from './v2026-07-04/fulfillment-outbound';
 import {
   toDeliveryOffersFrom2026,
   toFbaOutboundOrderFrom2026,
@@ -151,15 +151,10 @@ export class FulfillmentOutbound {
       return order && toFbaOutboundOrderWhole(input.sellerId, order);
     }
     const request = toCreateOrderRequest(input);
-    try {
-      const { order } = await this.v2026.createOrder(input.sellerId, request, (existing) =>
-        sameOrder2026(existing, request),
-      );
-      if (order) return toFbaOutboundOrderFrom2026(input.sellerId, order);
-    } catch (error) {
-      if (error instanceof OrderIdInUseError) throw new OrderIdConflictError(error.message);
-      throw error;
-    }
+    const { order } = await this.v2026.createOrder(input.sellerId, request, (existing) =>
+      sameOrder2026(existing, request),
+    );
+    if (order) return toFbaOutboundOrderFrom2026(input.sellerId, order);
     return this.readBack(input.sellerId, input.sellerFulfillmentOrderId);
   }
 

@@ -1,8 +1,8 @@
-import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../../errors';
 import { currentSignal } from '../../../operation-scope';
 import { objects } from '../../shared/objects';
 import { abortableSleep } from '../../shared/abortable';
-import { SpApiNotFoundError, SpApiRejectedError, type SpApiClient } from '../client';
+import { SpApiNotFoundError, type SpApiClient } from '../client';
+import { createOnce, type CreateOutcome } from '../create-once';
 import type { SellerRegistry } from '../sellers';
 import type * as M from './model';
 import {
@@ -14,26 +14,8 @@ import {
 /** Pauses between reads of an order right after a write (Amazon's reads can lag its writes). */
 const READ_BACK_DELAYS_MS = [200, 500, 1000];
 
-/** What `createOrder` did: created it now, or found the same order already created (a safe retry). */
-export type CreateOutcome = 'created' | 'already-existed';
-
-/** The same sellerFulfillmentOrderId already names a different order. */
-export class OrderIdConflictError extends Error {}
-
-/** Upstream refusal patterns → the reason a user sees (SP-API has one code, InvalidInput, for all of them). */
-const REFUSAL_REASONS: ReadonlyArray<[RegExp, RefusalReason]> = [
-  [/already exists/i, 'ORDER_EXISTS'],
-  [/OrderNotUpdatable|not updatable|cannot be updated|no longer on hold/i, 'NOT_UPDATABLE'],
-  [/DuplicateCancelRequest/i, 'ALREADY_CANCELLED'],
-  [/not cancell?able|cannot be cancell?ed/i, 'NOT_CANCELLABLE'],
-];
-export type RefusalReason =
-  'ORDER_EXISTS' | 'NOT_UPDATABLE' | 'ALREADY_CANCELLED' | 'NOT_CANCELLABLE' | 'UPSTREAM_REJECTED';
-
-export function refusalReason(error: SpApiRejectedError): RefusalReason {
-  const text = error.errors.map((e) => `${e.message} ${e.details ?? ''}`).join(' ') || error.message;
-  return REFUSAL_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'UPSTREAM_REJECTED';
-}
+// shared by both versions' creates; re-exported where the callers have always found them
+export { OrderIdConflictError, refusalReason, type CreateOutcome, type RefusalReason } from '../create-once';
 
 /**
  * SP-API Fulfillment Outbound, version 2020-07-01. One method per model operation; a later
@@ -109,29 +91,12 @@ export class FulfillmentOutboundV20200701 {
     body: M.CreateFulfillmentOrderRequest,
   ): Promise<{ order: M.GetFulfillmentOrderResult | null; outcome: CreateOutcome }> {
     const id = body.sellerFulfillmentOrderId;
-    let outcome: CreateOutcome = 'created';
-    try {
-      await this.call(sellerId, 'createFulfillmentOrder', { body });
-    } catch (error) {
-      const ambiguous = error instanceof UpstreamTimeoutError || error instanceof UpstreamUnavailableError;
-      const exists = error instanceof SpApiRejectedError && refusalReason(error) === 'ORDER_EXISTS';
-      if (!ambiguous && !exists) throw error;
-      let existing: M.GetFulfillmentOrderResult | null;
-      try {
-        existing = await this.getOrder(sellerId, id);
-      } catch {
-        throw error; // cannot reconcile now: report the original, ambiguous outcome
-      }
-      if (existing) {
-        if (!sameOrder(existing, body))
-          throw new OrderIdConflictError(`sellerFulfillmentOrderId ${id} already names a different fulfillment order`);
-        outcome = exists ? 'already-existed' : 'created';
-      } else if (ambiguous) {
-        await this.call(sellerId, 'createFulfillmentOrder', { body }); // reconciled: the first attempt did not land
-      } else {
-        throw error;
-      }
-    }
+    const { outcome } = await createOnce({
+      id,
+      send: () => this.call(sellerId, 'createFulfillmentOrder', { body }),
+      find: () => this.getOrder(sellerId, id),
+      same: (existing) => sameOrder(existing, body),
+    });
     // Amazon accepted it: from here on this is a success, whatever the read back says
     return { order: await this.readBack(sellerId, id), outcome };
   }

@@ -1,7 +1,6 @@
-import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../../errors';
-import { SpApiNotFoundError, SpApiRejectedError, type SpApiClient } from '../client';
+import { SpApiNotFoundError, type SpApiClient } from '../client';
+import { createOnce, type CreateOutcome } from '../create-once';
 import type { SellerRegistry } from '../sellers';
-import { refusalReason } from '../v2020-07-01/fulfillment-outbound';
 import type * as M from './model';
 import {
   FULFILLMENT_OUTBOUND_2026_BASE,
@@ -64,42 +63,23 @@ export class FulfillmentOutboundV20260704 {
   }
 
   /**
-   * POST /orders: 200 with the order, or 202 when Amazon accepted it for later processing. Safe to
-   * retry as 2020-07-01's create is: after a timeout or 5xx, or "already exists", the order is read
-   * before anything is resent. Returns the order when Amazon gave it (or a read found it), else null.
+   * POST /orders: 200 with the order, or 202 when Amazon accepted it for later processing; safe to
+   * retry (`createOnce`). Returns the order when Amazon gave it (or a read found it), else null.
    */
   async createOrder(
     sellerId: string,
     body: M.CreateOrderRequest,
     sameOrder: (existing: M.FulfillmentOrder) => boolean,
-  ): Promise<{ order: M.FulfillmentOrder | null; accepted: boolean; outcome: 'created' | 'already-existed' }> {
-    try {
-      const { body: answer, status } = await this.call<M.GetOrderResponse | M.CreateOrderAcceptedResponse>(
-        sellerId,
-        'createOrder',
-        { body },
-      );
-      const order = status === 200 ? ((answer as M.GetOrderResponse).order ?? null) : null;
-      return { order, accepted: status === 202, outcome: 'created' };
-    } catch (error) {
-      const ambiguous = error instanceof UpstreamTimeoutError || error instanceof UpstreamUnavailableError;
-      const exists = error instanceof SpApiRejectedError && refusalReason(error) === 'ORDER_EXISTS';
-      if (!ambiguous && !exists) throw error;
-      let existing: M.FulfillmentOrder | null;
-      try {
-        existing = await this.getOrder(sellerId, body.orderId);
-      } catch {
-        throw error;
-      }
-      if (existing) {
-        if (!sameOrder(existing)) throw new OrderIdInUseError(body.orderId);
-        return { order: existing, accepted: false, outcome: exists ? 'already-existed' : 'created' };
-      }
-      if (!ambiguous) throw error;
-      // reconciled: the first attempt did not land
-      const { body: answer, status } = await this.call<M.GetOrderResponse>(sellerId, 'createOrder', { body });
-      return { order: status === 200 ? (answer.order ?? null) : null, accepted: status === 202, outcome: 'created' };
-    }
+  ): Promise<{ order: M.FulfillmentOrder | null; outcome: CreateOutcome }> {
+    const { sent, existing, outcome } = await createOnce({
+      id: body.orderId,
+      send: () => this.call<M.GetOrderResponse | M.CreateOrderAcceptedResponse>(sellerId, 'createOrder', { body }),
+      find: () => this.getOrder(sellerId, body.orderId),
+      same: sameOrder,
+    });
+    // 200 answers the order; 202 only accepted it for later (the caller reads it back)
+    const created = sent?.status === 200 ? ((sent.body as M.GetOrderResponse).order ?? null) : null;
+    return { order: existing ?? created, outcome };
   }
 
   /** POST /previews: the planned shipments and their offers per service tier. */
@@ -138,12 +118,5 @@ export class FulfillmentOutboundV20260704 {
     body: { status: string; deliveryTime?: string },
   ): Promise<void> {
     await this.call(sellerId, 'updatePackage', { pathParams: { orderId, packageId }, body });
-  }
-}
-
-/** The orderId already names a different order. */
-export class OrderIdInUseError extends Error {
-  constructor(orderId: string) {
-    super(`orderId ${orderId} already names a different fulfillment order`);
   }
 }
