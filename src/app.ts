@@ -14,7 +14,7 @@ import type Redis from 'ioredis';
 import { DistributedPermits } from './coordination/permits';
 import { connectRedis, redisReady } from './coordination/redis';
 import { RedisTokenBucket } from './coordination/token-bucket';
-import { CostBuckets } from './limits/cost-buckets';
+import { CostBuckets } from './admission/cost-buckets';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { DurableRefresher, jobsSchema } from './jobs';
@@ -256,6 +256,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       ? new SpApiNotificationIngest({ secret: notificationSecret, events: fbaOrderEvents, logger })
       : undefined,
     maxSubscriptionsPerConnection: config.subscriptions.maxPerConnection,
+    maxSubscriptionsPerCaller: config.subscriptions.maxPerCaller,
     callbackUrlPrefixes: config.subscriptions.callbackUrlPrefixes,
     metrics,
     logger,
@@ -269,6 +270,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         maxAliases: config.limits.maxAliases,
         maxDepth: config.limits.maxDepth,
         maxEntities: config.limits.maxEntities,
+        maxRepeatedFields: config.limits.maxRepeatedFields,
       },
       maxOperationCost: config.limits.maxOperationCost,
       costBuckets: new CostBuckets(

@@ -21,7 +21,7 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { SubscriptionResolver } from './resolvers/subscription.resolver';
 import { REFERENCE_RESOLVERS } from './resolvers/references';
 import { guardRootFields, withAuthDirectives } from './auth/guard';
-import { withCostDirectives } from './limits/cost';
+import { withCostDirectives } from './admission/cost';
 
 /** Federation 2: the directives this subgraph uses. */
 export const FEDERATION_LINK =

@@ -39,6 +39,8 @@ export interface SubscriptionsConfig {
   taskWatchedPollMs: number;
   /** MAX_SUBSCRIPTIONS_PER_CONNECTION */
   maxPerConnection: number;
+  /** MAX_SUBSCRIPTIONS_PER_CALLER: open at once across all of a caller's sockets and router callbacks */
+  maxPerCaller: number;
   /** SUBSCRIPTION_CALLBACK_URLS: URL prefixes Apollo Router's callbacks may go to (the gateway posts there); loopback by default outside production, none in production */
   callbackUrlPrefixes: string[];
 }
@@ -49,6 +51,7 @@ export interface LimitsConfig {
   maxAliases: number;
   maxDepth: number;
   maxEntities: number;
+  maxRepeatedFields: number;
   maxOperationCost: number;
   costBucketSize: number;
   costRestorePerSecond: number;
@@ -184,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: int(env, 'MAX_ALIASES', 100),
       maxDepth: positive(env, 'MAX_DEPTH', 12),
       maxEntities: int(env, 'MAX_ENTITIES', 200),
+      maxRepeatedFields: positive(env, 'MAX_REPEATED_FIELDS', 20),
       maxOperationCost: int(env, 'MAX_OPERATION_COST', 100),
       costBucketSize: positive(env, 'COST_BUCKET_SIZE', 1_000),
       costRestorePerSecond: positive(env, 'COST_RESTORE_PER_SECOND', 100),
@@ -203,13 +207,14 @@ export function loadConfig(env: Env = process.env): Config {
       fbaReconcileMs: positive(env, 'FBA_RECONCILE_INTERVAL_MS', 300_000),
       taskWatchedPollMs: positive(env, 'TASK_WATCHED_POLL_MS', 5_000),
       maxPerConnection: positive(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 100),
+      maxPerCaller: positive(env, 'MAX_SUBSCRIPTIONS_PER_CALLER', 100),
       callbackUrlPrefixes: env.SUBSCRIPTION_CALLBACK_URLS
         ? env.SUBSCRIPTION_CALLBACK_URLS.split(',')
             .map((u) => u.trim())
             .filter(Boolean)
         : production
           ? []
-          : ['http://127.0.0.1:', 'http://localhost:'],
+          : ['http://127.0.0.1:*', 'http://localhost:*'],
     },
   };
 }

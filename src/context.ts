@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Access } from './auth/principal';
 import type { LingxingFulfillment } from './datasources/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
@@ -40,6 +41,21 @@ export interface Context extends Services {
   cost?: number;
   /** the request's id (the caller's `x-request-id`, or a fresh one), on every log line it causes */
   requestId?: string;
+  /**
+   * Takes more points from the caller's bucket, for upstream reads a subscription causes after it
+   * was admitted; returns the refusal (THROTTLED) when the bucket cannot pay.
+   */
+  charge: (points: number) => GraphQLError | undefined;
+  /** holds one of the caller's subscription slots (MAX_SUBSCRIPTIONS_PER_CALLER) until released; throws when none is free */
+  holdSubscription: () => () => void;
+}
+
+/** What the gate decided for this operation. */
+export interface Admitted {
+  /** the requested cost, already taken from the caller's bucket */
+  cost: number;
+  charge: (points: number) => GraphQLError | undefined;
+  holdSubscription: () => () => void;
 }
 
 /**
@@ -53,6 +69,7 @@ export function createContext(
   requestLogger: () => Logger = () => services.logger,
   caller = access.principal.sub,
   requestId?: string,
+  admitted?: Admitted,
 ): Context {
   let logger: Logger | undefined;
   return {
@@ -60,6 +77,9 @@ export function createContext(
     access,
     caller,
     requestId,
+    cost: admitted?.cost ?? 0,
+    charge: admitted?.charge ?? (() => undefined),
+    holdSubscription: admitted?.holdSubscription ?? (() => () => undefined),
     get logger() {
       return (logger ??= requestLogger());
     },

@@ -92,8 +92,10 @@ export class BadUserInputError extends GraphQLError {
     message: string,
     readonly field: string[],
     readonly code: string = 'BAD_USER_INPUT',
+    /** the response path of the field whose argument it is, when refused before execution */
+    path?: readonly string[],
   ) {
-    super(message, { extensions: { code, field } });
+    super(message, { path, extensions: { code, field } });
   }
 }
 
@@ -175,6 +177,14 @@ export class ClientClosedError extends GraphQLError {
   readonly code = 'CLIENT_CLOSED_REQUEST';
   constructor() {
     super('The client closed the request.', { extensions: { code: 'CLIENT_CLOSED_REQUEST' } });
+  }
+}
+
+/** The operation's answer is made: upstream calls still queued for it are dropped, reads in flight abandoned. */
+export class OperationEndedError extends GraphQLError {
+  readonly code = 'OPERATION_ENDED';
+  constructor() {
+    super('The operation has already been answered.', { extensions: { code: 'OPERATION_ENDED' } });
   }
 }
 

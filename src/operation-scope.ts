@@ -9,6 +9,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export interface OperationScope {
   signal: AbortSignal;
+  /** whose cost bucket pays (`sub:…` or `ip:…`): pacing queues serve callers in turn */
+  caller?: string;
   /** upstream requests sent for this operation so far (its actual cost) */
   upstreamCalls: number;
   /** the upstreams' request ids of its calls (SP-API's x-amzn-RequestId), for the access log */

@@ -15,21 +15,16 @@ import { Access, type Principal } from './auth/principal';
 import type { TokenVerifier } from './auth/verifier';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext, type Context, type Services } from './context';
-import {
-  ClientClosedError,
-  isClientSafe,
-  OperationTimeoutError,
-  QueryTooLargeError,
-  UnauthenticatedError,
-} from './errors';
+import { ClientClosedError, isClientSafe, OperationEndedError, OperationTimeoutError } from './errors';
 import type { Logger } from './logger';
 import { redactInputValues } from './redact';
 import type { Metrics } from './metrics';
 import { buildAppSchema } from './build-schema';
-import { checkDocument, type DocumentLimits } from './limits/document-limits';
-import type { CostBuckets } from './limits/cost-buckets';
-import { costPlugin } from './limits/plugin';
-import { BoundedLabels } from './limits/labels';
+import type { DocumentLimits } from './admission/document-limits';
+import { Admission, Refusal, type GraphQLRequestFields } from './admission/admission';
+import type { CostBuckets } from './admission/cost-buckets';
+import { costPlugin } from './admission/plugin';
+import { BoundedLabels } from './admission/labels';
 import { operationScope } from './operation-scope';
 import { ReadinessMonitor, type ReadinessCheck } from './readiness';
 import { attachWebSocket } from './subscriptions/ws';
@@ -70,6 +65,8 @@ export interface GraphServerOptions {
   notifications?: SpApiNotificationIngest;
   /** subscriptions one WebSocket may hold at once (default 100) */
   maxSubscriptionsPerConnection?: number;
+  /** subscriptions one caller may hold at once across its sockets and router callbacks (default 100) */
+  maxSubscriptionsPerCaller?: number;
   /** URL prefixes Apollo Router's subscription callbacks may name; others are refused (the gateway would post there) */
   callbackUrlPrefixes?: string[];
 }
@@ -212,49 +209,14 @@ async function readRequestBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/**
- * Size limits before Apollo parses and validates (graphql-js's overlapping-fields validation is
- * quadratic): tokens while parsing, then aliases, depth and `_entities` representations. A
- * document that passed is remembered, so repeated operations are checked once. Returns the
- * refusal, or undefined to go on (syntax errors are Apollo's to report).
- */
-class DocumentGate {
-  private readonly passed = new Set<string>();
-
-  constructor(private readonly limits: DocumentLimits) {}
-
-  check(source: { query?: unknown; variables?: unknown }): QueryTooLargeError | undefined {
-    if (typeof source.query !== 'string') return undefined;
-    let variables = source.variables as Record<string, unknown> | undefined;
-    if (typeof variables === 'string') {
-      try {
-        variables = JSON.parse(variables) as Record<string, unknown>;
-      } catch {
-        return undefined; // Apollo answers malformed variables itself
-      }
-    }
-    const mentionsEntities = source.query.includes('_entities');
-    if (!mentionsEntities && this.passed.has(source.query)) return undefined;
-    try {
-      checkDocument(source.query, variables, this.limits);
-    } catch (error) {
-      return error instanceof QueryTooLargeError ? error : undefined;
-    }
-    if (!mentionsEntities) {
-      if (this.passed.size >= 1_000) this.passed.clear();
-      this.passed.add(source.query);
-    }
-    return undefined;
-  }
-}
-
-/** Nobody: the principal of a plain GET of the landing page when authentication is on. */
+/** Nobody: the principal of a plain GET of the IDE, which runs no operation. */
 const NOBODY: Principal = { sub: '', sellers: new Set(), stores: new Set(), scopes: new Set() };
 
 export class GraphServer {
   readonly httpServer: Server;
   private readonly apollo: ApolloServer<Context>;
-  private readonly gate: DocumentGate;
+  /** the one admission gate every way in passes (src/admission/admission.ts) */
+  readonly admission: Admission;
   private started = false;
   private readonly readiness: ReadinessMonitor;
   private webSocket?: { close(): Promise<void> };
@@ -265,7 +227,18 @@ export class GraphServer {
   ) {
     this.httpServer = createServer((req, res) => this.handle(req, res));
     this.httpServer.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeouts
-    this.gate = new DocumentGate(options.limits.document);
+    this.admission = new Admission({
+      schema,
+      verifier: options.verifier,
+      document: options.limits.document,
+      maxOperationCost: options.limits.maxOperationCost,
+      costBuckets: options.limits.costBuckets,
+      introspection: options.introspection,
+      hideSuggestions: options.production,
+      callbackUrlPrefixes: options.callbackUrlPrefixes ?? [],
+      maxSubscriptionsPerCaller: options.maxSubscriptionsPerCaller ?? 100,
+    });
+    const admission = this.admission;
     this.readiness = new ReadinessMonitor(options.readiness ?? [], options.logger);
     this.apollo = new ApolloServer<Context>({
       schema,
@@ -275,6 +248,16 @@ export class GraphServer {
       includeStacktraceInErrorResponses: false,
       // the gate refuses over-long documents first; this keeps Apollo's own parse bounded too
       parseOptions: { maxTokens: options.limits.document.maxTokens },
+      // Apollo runs only what the gate admitted, and takes the gate's parsed and validated document
+      // (its keys are a schema hash, a colon, and the SHA-256 of the text): nothing is parsed or
+      // validated twice. Persisted queries are the gate's (per caller), so Apollo's own are off.
+      documentStore: {
+        get: (key: string) => Promise.resolve(admission.checkedDocument(key.slice(key.lastIndexOf(':') + 1))),
+        set: () => Promise.resolve(),
+        delete: () => Promise.resolve(),
+      },
+      persistedQueries: false,
+      hideSchemaDetailsFromClientErrors: options.production,
       // the process owns SIGINT/SIGTERM (src/index.ts): one shutdown path, never a second stop()
       stopOnTerminationSignals: false,
       formatError: formatClientError,
@@ -289,7 +272,7 @@ export class GraphServer {
         // cache hints are not used here (nothing is cached by HTTP): no per-field cache-control work
         ApolloServerPluginCacheControlDisabled(),
         observabilityPlugin(options.metrics, options.logger),
-        costPlugin({ maxOperationCost: options.limits.maxOperationCost, buckets: options.limits.costBuckets }),
+        costPlugin(admission),
         // Apollo Router's HTTP callback protocol for subscriptions (the router asks; nothing runs otherwise)
         ApolloServerPluginSubscriptionCallback({
           logger: options.logger.child({ component: 'subscription-callback' }),
@@ -308,8 +291,7 @@ export class GraphServer {
     this.webSocket = attachWebSocket(this.httpServer, {
       schema: this.schema,
       services: this.options.services,
-      verifier: this.options.verifier,
-      documentLimits: this.options.limits.document,
+      admission: this.admission,
       logger: this.options.logger,
       maxSubscriptionsPerConnection: this.options.maxSubscriptionsPerConnection ?? 100,
       formatError: formatClientError,
@@ -367,7 +349,8 @@ export class GraphServer {
   }
 
   private async handleGraphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
-    const { services, logger, limits, verifier } = this.options;
+    const { services, logger, limits } = this.options;
+    const admission = this.admission;
     // CORS: only configured origins are reflected, never `null`
     const origin = req.headers.origin;
     const cors: Record<string, string> = {};
@@ -386,7 +369,14 @@ export class GraphServer {
       return void res.end();
     }
 
-    let body: unknown;
+    const params = new URLSearchParams(search);
+    // a browser's plain GET of the IDE: nothing to run, nobody to authenticate
+    if (req.method === 'GET' && !params.has('query') && !params.has('extensions'))
+      return this.runApollo(req, res, cors, { method: 'GET', search: '', body: undefined });
+    if (req.method !== 'GET' && req.method !== 'POST')
+      return refuse(res, 405, 'Use GET or POST.', { code: 'BAD_REQUEST' }, { ...cors, allow: 'GET, POST' });
+
+    let fields: GraphQLRequestFields;
     if (req.method === 'POST') {
       let text: string;
       try {
@@ -404,59 +394,110 @@ export class GraphServer {
         }
         throw error;
       }
-      const type = req.headers['content-type'] ?? '';
-      if (text.length && /json/i.test(type)) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
-        }
-      } else body = text;
-    }
-
-    // authentication before any resolver runs; a plain GET of the landing page needs no token
-    let principal: Principal;
-    const landingPage = req.method === 'GET' && !new URLSearchParams(search).has('query');
-    if (landingPage && verifier.enabled) principal = NOBODY;
-    else {
+      if (!/json/i.test(req.headers['content-type'] ?? ''))
+        return refuse(res, 400, 'POST a JSON object (content-type: application/json).', { code: 'BAD_REQUEST' }, cors);
+      let body: unknown;
       try {
-        principal = await verifier.authenticate(req.headers.authorization);
-      } catch (error) {
-        if (!(error instanceof UnauthenticatedError)) throw error;
-        logger.info({ code: error.code, reason: error.message }, 'request refused: not authenticated');
-        return refuse(res, 401, error.message, { code: error.code }, { ...cors, 'www-authenticate': 'Bearer' });
+        body = JSON.parse(text);
+      } catch {
+        return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
       }
-    }
-
-    const source =
-      req.method === 'POST' && body && typeof body === 'object'
-        ? (body as { query?: unknown; variables?: unknown })
-        : Object.fromEntries(new URLSearchParams(search));
-    // a subscription over Router's callback protocol makes this server post to the URL it names:
-    // only to the configured router addresses, never wherever a caller points it
-    const callback = (body as { extensions?: { subscription?: { callbackUrl?: unknown; callback_url?: unknown } } })
-      ?.extensions?.subscription;
-    if (callback) {
-      const target = callback.callbackUrl ?? callback.callback_url;
-      const allowed = this.options.callbackUrlPrefixes ?? [];
-      if (typeof target !== 'string' || !allowed.some((prefix) => target.startsWith(prefix))) {
-        logger.info({ code: 'BAD_REQUEST' }, 'subscription callback refused: URL not in SUBSCRIPTION_CALLBACK_URLS');
+      if (!body || typeof body !== 'object' || Array.isArray(body))
         return refuse(
           res,
           400,
-          'This subscription callback URL is not allowed (SUBSCRIPTION_CALLBACK_URLS).',
+          'POST one GraphQL request as a JSON object (batches are not taken).',
           { code: 'BAD_REQUEST' },
           cors,
         );
+      fields = body;
+    } else {
+      let extensions: unknown;
+      const raw = params.get('extensions');
+      if (raw !== null) {
+        try {
+          extensions = JSON.parse(raw);
+        } catch {
+          return refuse(res, 400, '`extensions` is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
+        }
       }
-    }
-    const tooLarge = this.gate.check(source);
-    if (tooLarge) {
-      logger.info({ code: tooLarge.code, limit: tooLarge.extensions.limit }, tooLarge.message);
-      return refuse(res, 400, tooLarge.message, tooLarge.extensions, cors);
+      fields = {
+        query: params.get('query') ?? undefined,
+        variables: params.get('variables') ?? undefined,
+        operationName: params.get('operationName') ?? undefined,
+        extensions,
+      };
     }
 
-    // the operation's scope: a signal that fires at its deadline or when its client goes away
+    // the gate: authenticate → resolve the document → limits → validate → cost → the caller's bucket
+    const caller = await admission.authenticate(req.headers.authorization, req.socket.remoteAddress);
+    if (caller instanceof Refusal) return this.refuseOperation(res, caller, cors);
+    const admitted = admission.admit(caller, fields, req.method === 'GET' ? 'http-get' : 'http-post');
+    if (admitted instanceof Refusal) return this.refuseOperation(res, admitted, cors);
+
+    // what Apollo runs: the admitted document (already checked: Apollo takes it from the gate's
+    // document store), and a router callback only when it passed the allow-list
+    const request = {
+      query: admitted.query,
+      variables: admitted.variables,
+      ...(admitted.operationName ? { operationName: admitted.operationName } : {}),
+      ...(admitted.callback ? { extensions: { subscription: admitted.callback } } : {}),
+    };
+    const forApollo =
+      req.method === 'GET'
+        ? {
+            method: 'GET',
+            search: `?${new URLSearchParams({
+              query: request.query,
+              variables: JSON.stringify(request.variables),
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+            }).toString()}`,
+            body: undefined,
+          }
+        : { method: 'POST', search: '', body: request };
+    const header = req.headers['x-request-id'];
+    const requestId = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
+    return this.runApollo(req, res, cors, forApollo, () =>
+      createContext(
+        services,
+        new Access(admitted.caller.principal),
+        () => logger.child({ requestId, caller: admitted.caller.key }),
+        admitted.caller.key,
+        requestId,
+        admission.admitted(admitted),
+      ),
+    );
+  }
+
+  /** A refusal by the gate: its status, `Retry-After` when throttled, and the cost in `extensions` like any answer. */
+  private refuseOperation(res: ServerResponse, refusal: Refusal, cors: Record<string, string>): void {
+    this.options.logger.info(
+      { code: refusal.code },
+      `request refused: ${redactInputValues(refusal.errors[0]?.message ?? '')}`,
+    );
+    const errors = refusal.errors.map((e) => e.toJSON());
+    const cost = refusal.errors[0]?.extensions?.cost;
+    sendJson(
+      res,
+      refusal.status,
+      { errors, ...(cost ? { extensions: { cost } } : {}) },
+      { ...cors, ...refusal.headers },
+    );
+  }
+
+  /**
+   * Runs one request through Apollo within its operation's scope: a signal that fires at the
+   * deadline, when the client goes away, and when the answer is complete, so that nothing the
+   * operation queued (pacing waits, retries, loader batches) outlives its answer.
+   */
+  private async runApollo(
+    req: IncomingMessage,
+    res: ServerResponse,
+    cors: Record<string, string>,
+    request: { method: string; search: string; body: unknown },
+    context?: () => Context,
+  ): Promise<void> {
+    const { limits } = this.options;
     const controller = new AbortController();
     const deadline = setTimeout(
       () => controller.abort(new OperationTimeoutError(limits.operationTimeoutMs)),
@@ -470,24 +511,25 @@ export class GraphServer {
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    const answer = await operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, () =>
-      this.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-        context: async () => {
-          const header = req.headers['x-request-id'];
-          const requestId = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
-          // the cost bucket: per token subject, or per client address when nobody authenticates
-          const caller = verifier.enabled ? `sub:${principal.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-          return createContext(
-            services,
-            new Access(principal),
-            () => logger.child({ requestId, caller }),
-            caller,
-            requestId,
-          );
-        },
-      }),
-    );
+    let answer;
+    try {
+      answer = await operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, () =>
+        this.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { ...request, headers },
+          context: async () => {
+            const ctx = context?.() ?? createContext(this.options.services, new Access(NOBODY), undefined, '');
+            const scope = operationScope.getStore();
+            if (scope) scope.caller = ctx.caller;
+            return ctx;
+          },
+        }),
+      );
+    } finally {
+      // the answer is made: whatever is still queued for it is dropped (errors included: a field
+      // that failed first must not leave its siblings' calls running)
+      clearTimeout(deadline);
+      if (!controller.signal.aborted) controller.abort(new OperationEndedError());
+    }
     const out: Record<string, string> = { ...cors };
     for (const [k, v] of answer.headers) out[k] = v;
     if (answer.body.kind === 'complete') {

@@ -65,7 +65,7 @@ describe('limits before execution', () => {
     ],
     [
       'a selection nested 30 levels deep',
-      `{ ${'node(id: "x") { ... on FulfillmentTask { results { shipment { items { quantity } } } } } '.repeat(1)}${'fulfillmentTask(sellerId: "A", taskId: "1") { shipments { items { orderItemId } } }'} ${'__schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }'} }`,
+      `{ ${'node(id: "x") { ... on FulfillmentTask { results { shipment { items { quantity } } } } } '.repeat(1)}${'fulfillmentTask(sellerId: "A", taskId: "1") { shipments { items { orderItemId } } }'} ${'__schema { types { fields { type { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } } }'} }`,
       'MAX_DEPTH',
     ],
   ])('refuses %s as QUERY_TOO_LARGE (HTTP 400, JSON) with no upstream call', async (_name, query, limit) => {

@@ -440,7 +440,13 @@ describe('a task event lost on the way', () => {
         results: [],
       };
       const results = jest.fn(() => Promise.resolve(new Map([['4242', done]])));
-      const ctx = { lingxing: { fulfillment: { results } } } as unknown as Context;
+      const charged: number[] = [];
+      const ctx = {
+        lingxing: { fulfillment: { results } },
+        caller: 'sub:test',
+        charge: (points: number) => void charged.push(points),
+        holdSubscription: () => () => undefined,
+      } as unknown as Context;
       const feed = await events.follow(DEMO_SELLER, '4242', ctx);
       expect((await feed.next()).value).toMatchObject({ taskId: '4242', status: 'IN_PROCESS' });
       // another replica records DONE; its announcement is lost
@@ -454,6 +460,7 @@ describe('a task event lost on the way', () => {
       expect((await feed.next()).value).toMatchObject({ status: 'DONE', summary: { processed: 1 } });
       expect(await feed.next()).toEqual({ value: undefined, done: true });
       expect(results).toHaveBeenCalledTimes(1); // the final state's results: one ERP read
+      expect(charged).toEqual([1]); // ...charged to the subscriber's bucket
     } finally {
       await repo.db.close();
       await env.cleanup();

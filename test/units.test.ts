@@ -1,6 +1,6 @@
-import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildAppSchema } from '../src/build-schema';
-import { operationCost } from '../src/limits/cost';
+import { priceOperation } from '../src/admission/cost';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,7 +227,9 @@ describe('operation cost in upstream calls', () => {
     const operation = document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     );
-    return operationCost(schema, document, operation!, variables);
+    const coerced = getVariableValues(schema, operation!.variableDefinitions ?? [], variables);
+    if (coerced.errors) throw coerced.errors[0];
+    return priceOperation(schema, document, operation!, coerced.coerced).cost;
   };
   const ids = (n: number) => Array.from({ length: n }, (_, i) => `"${i + 1}"`).join(',');
 
@@ -253,8 +255,18 @@ describe('operation cost in upstream calls', () => {
     ],
     [
       'a create (the write, then the read back)',
-      'mutation { createFbaOutboundOrder(input: $i) { order { status } } }',
+      'mutation { cancelFbaOutboundOrder(input: { sellerId: "S", sellerFulfillmentOrderId: "O" }) { order { status } } }',
       2,
+    ],
+    [
+      'a field under @skip(if: true) (never runs)',
+      `{ a: fulfillmentTasks(sellerId: "S", taskIds: [${ids(100)}]) @skip(if: true) { taskId } fulfillmentTask(sellerId: "S", taskId: "1") { taskId } }`,
+      1,
+    ],
+    [
+      'a field under @include(if: false) inside a fragment',
+      `{ ... on Query @include(if: false) { fulfillmentTasks(sellerId: "S", taskIds: [${ids(100)}]) { taskId } } }`,
+      0,
     ],
   ])('prices %s at %#', (_name, query, expected) => {
     expect(cost(query)).toBe(expected);
@@ -270,5 +282,21 @@ describe('operation cost in upstream calls', () => {
       ...['a', 'b', 'c'].map((o) => ({ __typename: 'FbaOutboundOrder', sellerId: 'S', sellerFulfillmentOrderId: o })),
     ];
     expect(cost('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: reps })).toBe(6);
+  });
+
+  it('prices one representation given where a list is expected as a list of one, as GraphQL coerces it', () => {
+    const one =
+      '{ _entities(representations: { __typename: "FbaOutboundOrder", sellerId: "S", sellerFulfillmentOrderId: "O" }) { __typename } }';
+    expect(cost(one)).toBe(1);
+    expect(cost(`{ ${Array.from({ length: 5 }, (_, i) => `e${i}: ${one.slice(2, -2)}`).join(' ')} }`)).toBe(5);
+  });
+
+  it('refuses a page size outside 1…100 before any call, with the field path, instead of pricing it below zero', () => {
+    for (const first of [-100000, 0, 101])
+      expect(() =>
+        cost(`{ recentFulfillmentTasks(sellerId: "S", first: ${first}) @skip(if: false) { edges { cursor } } }`),
+      ).toThrow(
+        expect.objectContaining({ message: 'first must be between 1 and 100', path: ['recentFulfillmentTasks'] }),
+      );
   });
 });

@@ -5,7 +5,8 @@ import type { Logger } from '../logger';
 import type { FbaOutboundOrder } from '../schema/fba/fba-outbound-order.type';
 import type { Repository } from '../store';
 import type { EventBus } from './bus';
-import { openFeed } from './feed';
+import { openFeed, type Subscriber } from './feed';
+import { currentSignal, operationScope } from '../operation-scope';
 
 export const fbaOrderTopic = (sellerId: string, sellerFulfillmentOrderId: string) =>
   `fba:${sellerId}:${sellerFulfillmentOrderId}`;
@@ -37,7 +38,7 @@ export interface OrderStatusNotification {
  * Each event is the order read fresh; subscribers of one order on one replica share each read.
  */
 export class FbaOrderEvents {
-  private readonly reads = new Map<string, Promise<FbaOutboundOrder | null>>();
+  private readonly reads = new Map<string, SharedRead>();
 
   constructor(
     private readonly deps: {
@@ -69,20 +70,34 @@ export class FbaOrderEvents {
     return 'accepted';
   }
 
-  /** `fbaOutboundOrderUpdated`: the order now, then every change Amazon announces or a reconciliation read sees. */
-  follow(sellerId: string, sellerFulfillmentOrderId: string): Promise<AsyncIterableIterator<FbaOutboundOrder>> {
-    const quietly = () =>
-      this.read(sellerId, sellerFulfillmentOrderId).catch((error: Error & { code?: string }) => {
+  /**
+   * `fbaOutboundOrderUpdated`: the order now, then every change Amazon announces or a
+   * reconciliation read sees. The first read was paid for when the subscription was admitted;
+   * every later read is charged to the subscriber's bucket (a refusal ends the subscription with
+   * THROTTLED), and reads stop when the subscriber leaves.
+   */
+  follow(
+    sellerId: string,
+    sellerFulfillmentOrderId: string,
+    subscriber: Subscriber,
+  ): Promise<AsyncIterableIterator<FbaOutboundOrder>> {
+    const later = async () => {
+      const refused = subscriber.charge(1);
+      if (refused) throw refused;
+      return this.read(sellerId, sellerFulfillmentOrderId).catch((error: Error & { code?: string }) => {
         // a failed read skips one event; the next notification or reconciliation tries again
-        this.deps.logger.warn(
-          { sellerId, code: error.code, reason: error.message },
-          'could not read an FBA order for its subscribers',
-        );
+        if (!currentSignal()?.aborted)
+          this.deps.logger.warn(
+            { sellerId, code: error.code, reason: error.message },
+            'could not read an FBA order for its subscribers',
+          );
         return null;
       });
+    };
     return openFeed<FbaOrderSignal, FbaOutboundOrder>({
       bus: this.deps.bus,
       topic: fbaOrderTopic(sellerId, sellerFulfillmentOrderId),
+      subscriber,
       initial: async () => {
         const order = await this.read(sellerId, sellerFulfillmentOrderId);
         if (!order)
@@ -91,25 +106,69 @@ export class FbaOrderEvents {
           ]);
         return order;
       },
-      onEvent: quietly,
+      onEvent: later,
       isFinal: (order) => FINAL.has(order.status ?? ''),
       key: (order) => JSON.stringify(order),
       whileOpen: (deliver) => {
-        const timer = setInterval(() => deliver(quietly()), this.deps.reconcileMs);
+        const timer = setInterval(() => deliver(later()), this.deps.reconcileMs);
         timer.unref();
         return () => clearInterval(timer);
       },
     });
   }
 
-  /** One getFulfillmentOrder for all of this replica's subscribers of the order asking at once. */
+  /**
+   * One getFulfillmentOrder for all of this replica's subscribers of the order asking at once. It
+   * runs in a scope of its own that ends when every subscriber waiting for it has left, so a read
+   * nobody waits for any more is dropped from the pacing queue (or abandoned in flight).
+   */
   private read(sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
     const key = `${sellerId}\u0000${id}`;
-    let read = this.reads.get(key);
-    if (!read) {
-      read = this.deps.orders.getOrder(sellerId, id).finally(() => this.reads.delete(key));
-      this.reads.set(key, read);
+    let shared = this.reads.get(key);
+    if (!shared) {
+      const controller = new AbortController();
+      const scope = { signal: controller.signal, upstreamCalls: 0, caller: operationScope.getStore()?.caller };
+      const entry: SharedRead = {
+        controller,
+        waiting: 0,
+        promise: operationScope
+          .run(scope, () => this.deps.orders.getOrder(sellerId, id))
+          .finally(() => this.reads.delete(key)),
+      };
+      entry.promise.catch(() => undefined);
+      this.reads.set(key, entry);
+      shared = entry;
     }
-    return read;
+    const entry = shared;
+    const signal = currentSignal();
+    if (!signal) return entry.promise;
+    if (signal.aborted) return Promise.reject(signal.reason as Error);
+    entry.waiting++;
+    return new Promise<FbaOutboundOrder | null>((resolve, reject) => {
+      const leave = () => {
+        if (--entry.waiting === 0) entry.controller.abort(signal.reason);
+        reject(signal.reason as Error);
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      entry.promise.then(
+        (order) => {
+          signal.removeEventListener('abort', leave);
+          entry.waiting--;
+          resolve(order);
+        },
+        (error: Error) => {
+          signal.removeEventListener('abort', leave);
+          entry.waiting--;
+          reject(error);
+        },
+      );
+    });
   }
+}
+
+interface SharedRead {
+  controller: AbortController;
+  /** subscribers waiting for this read; the read is abandoned when the last one leaves */
+  waiting: number;
+  promise: Promise<FbaOutboundOrder | null>;
 }

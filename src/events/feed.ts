@@ -1,8 +1,20 @@
+import type { GraphQLError } from 'graphql';
+import { operationScope, type OperationScope } from '../operation-scope';
 import type { EventBus } from './bus';
+
+/** Who a subscription is for: whose bucket pays for its reads, and whose subscription slots it holds. */
+export interface Subscriber {
+  caller: string;
+  /** takes points for a read the subscription causes after it was admitted; the refusal ends it */
+  charge: (points: number) => GraphQLError | undefined;
+  /** holds one of the caller's subscription slots until the feed ends; throws when none is free */
+  holdSubscription: () => () => void;
+}
 
 export interface FeedOptions<E, T> {
   bus: EventBus;
   topic: string;
+  subscriber: Subscriber;
   /** the current state, read once the feed listens (so nothing published meanwhile is missed); throws to refuse */
   initial(): Promise<T>;
   /** turns one published event into what the subscriber receives, or null to skip it */
@@ -23,8 +35,36 @@ export interface FeedOptions<E, T> {
  * once; it completes after a final state and cleans up when the client goes away. It listens
  * before it reads the current state, and a failed first read rejects here, so the subscriber gets
  * a GraphQL error instead of an empty stream.
+ *
+ * The feed is an operation of its own: its reads run in a scope whose signal fires when the feed
+ * ends (final state, client gone, first read failed), so a read still waiting for pacing is
+ * dropped, and its caller's turn in the pacing queues is the subscriber's. It holds one of the
+ * caller's subscription slots while it lives.
  */
 export async function openFeed<E, T>(options: FeedOptions<E, T>): Promise<AsyncIterableIterator<T>> {
+  const release = options.subscriber.holdSubscription();
+  const controller = new AbortController();
+  const scope: OperationScope = { signal: controller.signal, upstreamCalls: 0, caller: options.subscriber.caller };
+  const inScope = <R>(fn: () => R): R => operationScope.run(scope, fn);
+  try {
+    return await inScope(() =>
+      feed(options, inScope, () => {
+        release();
+        controller.abort(new Error('The subscription ended.'));
+      }),
+    );
+  } catch (error) {
+    release();
+    controller.abort(error);
+    throw error;
+  }
+}
+
+async function feed<E, T>(
+  options: FeedOptions<E, T>,
+  inScope: <R>(fn: () => R) => R,
+  ended: () => void,
+): Promise<AsyncIterableIterator<T>> {
   // states in arrival order, each a promise (an event becomes a state through a read)
   const pending: Array<Promise<T | null>> = [];
   let wake: (() => void) | undefined;
@@ -33,8 +73,9 @@ export async function openFeed<E, T>(options: FeedOptions<E, T>): Promise<AsyncI
     pending.push(value);
     wake?.();
   };
+  // a bus delivers in the publisher's context: the event's read runs in this feed's own scope
   const unsubscribe = await options.bus.subscribe(options.topic, (event) =>
-    enqueue(Promise.resolve().then(() => options.onEvent(event as E))),
+    inScope(() => enqueue(Promise.resolve().then(() => options.onEvent(event as E)))),
   );
   try {
     enqueue(Promise.resolve(await options.initial()));
@@ -46,10 +87,12 @@ export async function openFeed<E, T>(options: FeedOptions<E, T>): Promise<AsyncI
   let cleanup: (() => void) | undefined = options.whileOpen?.(enqueue, () => last);
   let done = false;
   const finish = () => {
+    if (done) return;
     done = true;
     unsubscribe();
     cleanup?.();
     cleanup = undefined;
+    ended();
     wake?.();
   };
   const iterator: AsyncIterableIterator<T> = {

@@ -2,7 +2,7 @@ import type { TaskResultRecord } from '../datasources/lingxing/fulfillment';
 import type { Clock } from '../datasources/shared/clock';
 import { toFulfillmentTask } from '../datasources/lingxing/to-schema';
 import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ThrottledError } from '../errors';
 import type { Logger } from '../logger';
 import { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
 import type { FulfillmentTask } from '../schema/fulfillment-task.type';
@@ -101,6 +101,7 @@ export class TaskEvents {
     return openFeed<TaskEvent, FulfillmentTask>({
       bus,
       topic: taskTopic(sellerId, taskId),
+      subscriber: ctx,
       initial: async () => {
         const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
         if (!stored)
@@ -143,6 +144,9 @@ export class TaskEvents {
           const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
           if (!stored || stored.status === lastKey()) return null;
           if (isTerminalTaskStatus(stored.status)) {
+            // the one ERP read a subscription causes after its first state: charged to its caller
+            const refused = ctx.charge(1);
+            if (refused) throw refused;
             const record = (await ctx.lingxing.fulfillment.results(sellerId, [taskId])).get(taskId);
             if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
           }
@@ -154,6 +158,7 @@ export class TaskEvents {
             mark();
             deliver(
               recheck().catch((error: Error) => {
+                if (error instanceof ThrottledError) throw error; // the caller cannot pay: the subscription ends
                 this.deps.logger.warn({ err: { message: error.message } }, 'could not recheck a watched task');
                 return null;
               }),

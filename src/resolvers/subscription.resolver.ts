@@ -45,7 +45,7 @@ export class SubscriptionResolver {
       assertArgument(args.sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
       context.access.requireSeller(args.sellerId);
       context.spApi.outbound.sellers.get(args.sellerId);
-      return context.events.fbaOrders.follow(args.sellerId, args.sellerFulfillmentOrderId);
+      return context.events.fbaOrders.follow(args.sellerId, args.sellerFulfillmentOrderId, context);
     },
   })
   fbaOutboundOrderUpdated(

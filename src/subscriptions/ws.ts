@@ -1,29 +1,18 @@
 import type { Server } from 'node:http';
-import {
-  GraphQLError,
-  getOperationAST,
-  OperationTypeNode,
-  validate,
-  type ExecutionArgs,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Access, type Principal } from '../auth/principal';
-import type { TokenVerifier } from '../auth/verifier';
+import { type Admission, Refusal, type Caller } from '../admission/admission';
+import { Access } from '../auth/principal';
 import { createContext, type Services } from '../context';
-import { QueryTooLargeError, UnauthenticatedError } from '../errors';
-import { checkDocument, type DocumentLimits } from '../limits/document-limits';
 import type { Logger } from '../logger';
-import { redactInputValues } from '../redact';
 
 export interface WebSocketOptions {
   schema: GraphQLSchema;
   services: Services;
-  verifier: TokenVerifier;
-  documentLimits: DocumentLimits;
+  /** the one gate every way in passes */
+  admission: Admission;
   logger: Logger;
   /** subscriptions one connection may hold at once */
   maxSubscriptionsPerConnection: number;
@@ -33,19 +22,18 @@ export interface WebSocketOptions {
 
 /** What one connection holds, by its socket. */
 interface ConnectionState {
-  principal: Principal;
-  caller: string;
+  caller: Caller;
   active: number;
-  expiry?: NodeJS.Timeout;
+  expiry?: { cancel(): void };
 }
 
 /**
  * graphql-ws on /graphql (shared/API.md, "Push: subscriptions"). The bearer token travels in the
  * `connection_init` payload (`{ "Authorization": "Bearer …" }`) and is verified as on HTTP: a
  * missing or bad one closes the socket with 4401 before anything runs, and the socket closes
- * with 4401 when the token expires. Only subscriptions are taken here (queries and mutations go
- * over HTTP, where the cost limits apply); documents pass the same size gate first; each
- * connection holds a bounded number of subscriptions.
+ * with 4401 when the token expires. Each `subscribe` passes the same gate as an HTTP request
+ * (limits, validation, cost, the caller's bucket); only subscriptions are taken here; each
+ * connection holds a bounded number of subscriptions, and each caller a bounded number in all.
  */
 export function attachWebSocket(httpServer: Server, options: WebSocketOptions): { close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
@@ -54,7 +42,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
     if (path !== '/graphql') return void socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
-  const { logger } = options;
+  const { logger, admission } = options;
   const connections = new WeakMap<WebSocket, ConnectionState>();
   const server = useServer<Record<string, unknown> | undefined>(
     {
@@ -64,64 +52,27 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = params.Authorization ?? params.authorization;
-        try {
-          const principal = await options.verifier.authenticate(typeof header === 'string' ? header : undefined);
-          const socket = ctx.extra.socket;
-          const state: ConnectionState = {
-            principal,
-            caller: options.verifier.enabled
-              ? `sub:${principal.sub}`
-              : `ip:${ctx.extra.request.socket.remoteAddress ?? 'unknown'}`,
-            active: 0,
-          };
-          if (principal.expiresAt) {
-            state.expiry = setTimeout(
-              () => socket.close(CloseCode.Unauthorized, 'The bearer token has expired.'),
-              Math.max(0, principal.expiresAt - Date.now()),
-            );
-            state.expiry.unref();
-          }
-          connections.set(socket, state);
-          return true;
-        } catch (error) {
-          if (!(error instanceof UnauthenticatedError)) throw error;
-          logger.info({ code: error.code, reason: error.message }, 'WebSocket refused: not authenticated');
-          ctx.extra.socket.close(CloseCode.Unauthorized, error.message.slice(0, 120));
+        const caller = await admission.authenticate(
+          typeof header === 'string' ? header : undefined,
+          ctx.extra.request.socket.remoteAddress,
+        );
+        if (caller instanceof Refusal) {
+          logger.info({ code: caller.code }, 'WebSocket refused: not authenticated');
+          ctx.extra.socket.close(CloseCode.Unauthorized, (caller.errors[0]?.message ?? '').slice(0, 120));
           return false;
         }
+        const socket = ctx.extra.socket;
+        const state: ConnectionState = { caller, active: 0 };
+        if (caller.principal.expiresAt)
+          state.expiry = at(caller.principal.expiresAt, () =>
+            socket.close(CloseCode.Unauthorized, 'The bearer token has expired.'),
+          );
+        connections.set(socket, state);
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => {
         const state = connections.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        let document;
-        try {
-          document = checkDocument(payload.query, payload.variables ?? undefined, options.documentLimits);
-        } catch (error) {
-          if (error instanceof QueryTooLargeError) return [error];
-          return [
-            new GraphQLError(error instanceof GraphQLError ? error.message : 'The document does not parse.', {
-              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-            }),
-          ];
-        }
-        const errors = validate(options.schema, document);
-        if (errors.length)
-          return errors.map(
-            (e) =>
-              new GraphQLError(redactInputValues(e.message), {
-                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-              }),
-          );
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION)
-          return [
-            new GraphQLError(
-              'Only subscriptions are served over the WebSocket; send queries and mutations over HTTP.',
-              {
-                extensions: { code: 'BAD_REQUEST' },
-              },
-            ),
-          ];
         if (state.active >= options.maxSubscriptionsPerConnection)
           return [
             new GraphQLError(
@@ -129,13 +80,25 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
               { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
             ),
           ];
+        const admitted = admission.admit(state.caller, payload, 'websocket');
+        if (admitted instanceof Refusal) {
+          logger.info({ code: admitted.code }, 'subscription refused');
+          return [...admitted.errors];
+        }
         state.active++;
         return {
           schema: options.schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: createContext(options.services, new Access(state.principal), undefined, state.caller),
+          document: admitted.document,
+          operationName: admitted.operationName,
+          variableValues: admitted.variables,
+          contextValue: createContext(
+            options.services,
+            new Access(state.caller.principal),
+            undefined,
+            state.caller.key,
+            undefined,
+            admission.admitted(admitted),
+          ),
         } satisfies ExecutionArgs;
       },
       // the same rule as HTTP: our errors as they are, anything unexpected as an internal error
@@ -148,7 +111,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
         if (state) state.active = Math.max(0, state.active - 1);
       },
       onClose: (ctx) => {
-        clearTimeout(connections.get(ctx.extra.socket)?.expiry);
+        connections.get(ctx.extra.socket)?.expiry?.cancel();
       },
     },
     wss,
@@ -160,4 +123,20 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
       await server.dispose();
     },
   };
+}
+
+/** Node's timers hold at most 2^31 − 1 ms (24.8 days); a later time fires at once. Longer waits re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Runs `fn` at `time` (ms since the epoch), however far away; `cancel` stops it. */
+export function at(time: number, fn: () => void, now: () => number = Date.now): { cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const wait = time - now();
+    if (wait <= 0) return fn();
+    timer = setTimeout(wait > MAX_TIMER_MS ? arm : fn, Math.min(wait, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return { cancel: () => clearTimeout(timer) };
 }

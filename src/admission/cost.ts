@@ -1,5 +1,10 @@
 import {
+  getArgumentValues,
+  getDirectiveValues,
   getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isInterfaceType,
   isObjectType,
   Kind,
   visit,
@@ -7,13 +12,16 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
   type GraphQLSchema,
+  type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
 import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillment';
-import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES } from '../resolvers/token-paging';
+import { BadUserInputError } from '../errors';
+import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from '../resolvers/token-paging';
 
 /**
  * The cost of an operation in upstream calls, known before it runs (shared/API.md, "Cost and
@@ -40,7 +48,7 @@ interface FieldRule {
 }
 
 const fixed = (n: number): FieldRule => ({ cost: () => n, sdlWeight: n });
-const first = (args: Args) => (typeof args.first === 'number' ? args.first : DEFAULT_FIRST);
+const first = (args: Args) => (typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_FIRST);
 const tokenPages = (args: Args) => Math.min(MAX_UPSTREAM_PAGES, Math.ceil(first(args) / ASSUMED_UPSTREAM_PAGE) + 1);
 const idBatches = (ids: unknown) =>
   Math.ceil((Array.isArray(ids) ? new Set(ids).size : 1) / MAX_TASK_IDS_PER_RESULT_CALL);
@@ -88,22 +96,35 @@ const ORDER_DETAIL_FIELDS = new Set([
   'paymentInformation',
 ]);
 
-/** The cost of the operation that will run, before it runs. */
-export function operationCost(
+/** What pricing found: the cost, and the `_entities` representations the operation names. */
+export interface OperationPrice {
+  cost: number;
+  entities: number;
+}
+
+/**
+ * The cost of the operation that will run, before it runs, from the values execution will see:
+ * arguments coerced exactly as graphql-js coerces them (`variables` are the operation's coerced
+ * variable values; one object given for a list is a list of one), fields that `@skip` or
+ * `@include` leave out cost nothing, a field whose arguments do not coerce never runs (0). A
+ * page size outside what the field accepts is refused here (BAD_USER_INPUT), before any call.
+ */
+export function priceOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Record<string, unknown> = {},
-): number {
+  variables: Record<string, unknown>,
+): OperationPrice {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
+  if (!root) return { cost: 0, entities: 0 };
+  let entities = 0;
 
-  const argsOf = (field: FieldNode): Args => {
-    const args: Args = {};
-    for (const a of field.arguments ?? []) args[a.name.value] = valueOf(a.value, variables);
-    return args;
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean => {
+    if (!node.directives?.length) return true;
+    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
   };
 
   const walk = (
@@ -111,13 +132,15 @@ export function operationCost(
     typeName: string,
     times: number,
     partialOrder: boolean,
-    seen: Set<string>,
+    seen: ReadonlySet<string>,
+    path: readonly string[],
   ): number => {
     let total = 0;
     let detailsCounted = false;
     for (const s of set.selections) {
+      if (!included(s)) continue;
       if (s.kind === Kind.INLINE_FRAGMENT) {
-        total += walk(s.selectionSet, s.typeCondition?.name.value ?? typeName, times, partialOrder, seen);
+        total += walk(s.selectionSet, s.typeCondition?.name.value ?? typeName, times, partialOrder, seen, path);
         continue;
       }
       if (s.kind === Kind.FRAGMENT_SPREAD) {
@@ -129,20 +152,40 @@ export function operationCost(
             times,
             partialOrder,
             new Set([...seen, f.name.value]),
+            path,
           );
         continue;
       }
       const name = s.name.value;
-      const args = argsOf(s);
+      const type = schema.getType(typeName);
+      const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+      if (!def) continue; // __typename and introspection: no upstream call
+      const here = [...path, s.alias?.value ?? name];
+      let args: Args;
+      try {
+        args = getArgumentValues(def, s, variables);
+      } catch {
+        continue; // execution refuses this field before its resolver runs
+      }
+      if (def.args.some((a) => a.name === 'first') && args.first != null) {
+        try {
+          pageSize(args.first as number);
+        } catch (error) {
+          const e = error as BadUserInputError;
+          throw new BadUserInputError(e.message, ['first'], e.code, here);
+        }
+      }
       let own = 0;
       let childTimes = times;
       let childPartial = false;
       if (typeName === root.name && name === '_entities') {
-        own = entitiesCost(args.representations);
+        const representations = Array.isArray(args.representations) ? (args.representations as unknown[]) : [];
+        entities += representations.length * times;
+        own = entitiesCost(representations);
       } else {
         const rule = FIELD_COSTS[`${typeName}.${name}`];
         if (rule) {
-          own = rule.cost(args);
+          own = Math.max(0, rule.cost(args));
           if (rule.connection) childTimes = times * first(args);
           childPartial = Boolean(rule.partialOrders);
         }
@@ -153,45 +196,25 @@ export function operationCost(
       }
       total += own * times;
       if (s.selectionSet) {
-        const type = schema.getType(typeName);
-        const fieldType = isObjectType(type) ? type.getFields()[name]?.type : undefined;
-        const childType = fieldType ? getNamedType(fieldType).name : typeName;
         // the listed-order flag travels through `edges { node }` down to the orders, not below them
         const keepPartial = childPartial || (partialOrder && typeName !== 'FbaOutboundOrder');
-        total += walk(s.selectionSet, childType, childTimes, keepPartial, seen);
+        total += walk(s.selectionSet, getNamedType(def.type).name, childTimes, keepPartial, seen, here);
       }
     }
     return total;
   };
-  return walk(operation.selectionSet, root.name, 1, false, new Set());
+  const cost = walk(operation.selectionSet, root.name, 1, false, new Set(), []);
+  return { cost, entities };
 }
 
-function entitiesCost(representations: unknown): number {
-  if (!Array.isArray(representations)) return 0;
+function entitiesCost(representations: unknown[]): number {
   const tasks = new Set<string>();
   const orders = new Set<string>();
-  for (const r of representations as Array<Record<string, unknown>>) {
+  for (const r of representations as Array<Record<string, unknown> | null>) {
     if (r?.__typename === 'FulfillmentTask') tasks.add(`${String(r.sellerId)} ${String(r.taskId)}`);
     if (r?.__typename === 'FbaOutboundOrder') orders.add(`${String(r.sellerId)} ${String(r.sellerFulfillmentOrderId)}`);
   }
   return Math.ceil(tasks.size / MAX_TASK_IDS_PER_RESULT_CALL) + orders.size;
-}
-
-function valueOf(value: ValueNode, variables: Record<string, unknown>): unknown {
-  switch (value.kind) {
-    case Kind.VARIABLE:
-      return variables[value.name.value];
-    case Kind.INT:
-      return Number(value.value);
-    case Kind.LIST:
-      return value.values.map((v) => valueOf(v, variables));
-    case Kind.OBJECT:
-      return Object.fromEntries(value.fields.map((f) => [f.name.value, valueOf(f.value, variables)]));
-    case Kind.NULL:
-      return null;
-    default:
-      return 'value' in value ? value.value : undefined;
-  }
 }
 
 /**

@@ -1,0 +1,152 @@
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { QueryTooLargeError } from '../errors';
+
+/** Size limits checked before validation (shared/API.md, "Cost and limits"). */
+export interface DocumentLimits {
+  /** tokens in the document, enforced while parsing (MAX_QUERY_TOKENS) */
+  maxTokens: number;
+  /** aliased fields in the document (MAX_ALIASES) */
+  maxAliases: number;
+  /** nesting of selection sets, fragments followed; `ofType` does not count (MAX_DEPTH) */
+  maxDepth: number;
+  /** `_entities` representations in one operation, after coercion (MAX_ENTITIES) */
+  maxEntities: number;
+  /** how often one response name may appear in one selection set, fragments included (MAX_REPEATED_FIELDS) */
+  maxRepeatedFields: number;
+}
+
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
+  maxTokens: 5_000,
+  maxAliases: 100,
+  maxDepth: 12,
+  maxEntities: 200,
+  maxRepeatedFields: 20,
+};
+
+/**
+ * Refuses an over-large document before graphql-js validates it. Validation's overlapping-fields
+ * rule compares every pair of fields that share a response name in one selection set (aliased or
+ * not), so 400 copies of one field hold the event loop for over a second: the repeat limit keeps
+ * that comparison small, the token limit stops the parser itself, and the other checks are one
+ * linear walk. Throws QueryTooLargeError (or graphql-js's syntax error); returns the document.
+ *
+ * Depth does not count `ofType`: that chain is how introspection spells a wrapped type (nine
+ * levels in graphql-js's `getIntrospectionQuery()`, which every IDE sends), and each step is
+ * one object, never a list, so it cannot multiply the answer.
+ */
+export function checkDocument(query: string, limits: DocumentLimits): DocumentNode {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    // graphql-js 16 words it "more that N tokens"
+    if (/Document contains more (?:than|that) \d+ tokens/.test((error as Error).message))
+      throw new QueryTooLargeError(`The document has more than ${limits.maxTokens} tokens.`, {
+        name: 'MAX_QUERY_TOKENS',
+        max: limits.maxTokens,
+      });
+    throw error; // a syntax error: reported as GRAPHQL_PARSE_FAILED
+  }
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+
+  let aliases = 0;
+  const countAliases = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD && s.alias) aliases++;
+      if ('selectionSet' in s && s.selectionSet) countAliases(s.selectionSet);
+    }
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) countAliases(d.selectionSet);
+  if (aliases > limits.maxAliases)
+    throw new QueryTooLargeError(`The document has ${aliases} aliases; at most ${limits.maxAliases} are allowed.`, {
+      name: 'MAX_ALIASES',
+      max: limits.maxAliases,
+      found: aliases,
+    });
+
+  checkRepeats(document, fragments, limits.maxRepeatedFields);
+
+  // depth through fragments; a fragment already on the path (a cycle, invalid anyway) is not followed
+  const depthOf = (set: SelectionSetNode, onPath: Set<string>): number => {
+    let deepest = 0;
+    for (const s of set.selections) {
+      let d = 0;
+      if (s.kind === Kind.FIELD) {
+        const own = s.name.value === 'ofType' ? 0 : 1;
+        d = s.selectionSet ? own + depthOf(s.selectionSet, onPath) : own;
+      } else if (s.kind === Kind.INLINE_FRAGMENT) d = depthOf(s.selectionSet, onPath);
+      else {
+        const f = fragments.get(s.name.value);
+        if (f && !onPath.has(f.name.value)) {
+          onPath.add(f.name.value);
+          d = depthOf(f.selectionSet, onPath);
+          onPath.delete(f.name.value);
+        }
+      }
+      if (d > deepest) deepest = d;
+      if (deepest > limits.maxDepth) return deepest;
+    }
+    return deepest;
+  };
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const depth = depthOf(d.selectionSet, new Set());
+    if (depth > limits.maxDepth)
+      throw new QueryTooLargeError(`The operation nests deeper than ${limits.maxDepth} levels.`, {
+        name: 'MAX_DEPTH',
+        max: limits.maxDepth,
+      });
+  }
+  return document;
+}
+
+/**
+ * How often each response name (alias, else field name) occurs in each selection set, counting
+ * the fields inline fragments and fragment spreads bring to it, as the overlapping-fields rule
+ * sees them. Each fragment's counts are worked out once; a cycle (invalid anyway) is cut.
+ */
+function checkRepeats(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>, max: number): void {
+  const fragmentCounts = new Map<string, Map<string, number>>();
+  const refuse = (name: string, found: number) => {
+    throw new QueryTooLargeError(
+      `The field "${name.slice(0, 50)}" appears ${found} times in one selection; at most ${max} are allowed.`,
+      { name: 'MAX_REPEATED_FIELDS', max, found },
+    );
+  };
+  const add = (into: Map<string, number>, name: string, n: number) => {
+    const total = (into.get(name) ?? 0) + n;
+    if (total > max) refuse(name, total);
+    into.set(name, total);
+  };
+  const collect = (set: SelectionSetNode, into: Map<string, number>, onPath: Set<string>) => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) add(into, s.alias?.value ?? s.name.value, 1);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, into, onPath);
+      else {
+        const counts = countsOfFragment(s.name.value, onPath);
+        if (counts) for (const [name, n] of counts) add(into, name, n);
+      }
+    }
+  };
+  const countsOfFragment = (name: string, onPath: Set<string>): Map<string, number> | undefined => {
+    const known = fragmentCounts.get(name);
+    if (known) return known;
+    const f = fragments.get(name);
+    if (!f || onPath.has(name)) return undefined;
+    onPath.add(name);
+    const counts = new Map<string, number>();
+    collect(f.selectionSet, counts, onPath);
+    onPath.delete(name);
+    fragmentCounts.set(name, counts);
+    return counts;
+  };
+  // every selection set in the document is checked once (a fragment's own sets included)
+  const visitSets = (set: SelectionSetNode) => {
+    collect(set, new Map(), new Set());
+    for (const s of set.selections) if ('selectionSet' in s && s.selectionSet) visitSets(s.selectionSet);
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visitSets(d.selectionSet);
+}
