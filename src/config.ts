@@ -267,6 +267,7 @@ function loadAuth(env: Env, context: { production: boolean; allSandbox: boolean 
     secret: jwtSecret,
     issuer: env.AUTH_ISSUER || undefined,
     audience: env.AUTH_AUDIENCE || undefined,
+    maxLifetimeSeconds: positive(env, 'AUTH_MAX_TOKEN_LIFETIME_S', 366 * 24 * 3600),
   };
 }
 

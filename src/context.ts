@@ -48,6 +48,8 @@ export interface Context extends Services {
   charge: (points: number) => GraphQLError | undefined;
   /** holds one of the caller's subscription slots (MAX_SUBSCRIPTIONS_PER_CALLER) until released; throws when none is free */
   holdSubscription: () => () => void;
+  /** fires when the transport the operation came on goes away (a WebSocket's close) */
+  signal?: AbortSignal;
 }
 
 /** What the gate decided for this operation. */
@@ -56,6 +58,7 @@ export interface Admitted {
   cost: number;
   charge: (points: number) => GraphQLError | undefined;
   holdSubscription: () => () => void;
+  signal?: AbortSignal;
 }
 
 /**
@@ -80,6 +83,7 @@ export function createContext(
     cost: admitted?.cost ?? 0,
     charge: admitted?.charge ?? (() => undefined),
     holdSubscription: admitted?.holdSubscription ?? (() => () => undefined),
+    signal: admitted?.signal,
     get logger() {
       return (logger ??= requestLogger());
     },

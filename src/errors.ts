@@ -180,6 +180,14 @@ export class ClientClosedError extends GraphQLError {
   }
 }
 
+/** A caller (or one connection) holds as many subscriptions as it may; one must end before another starts. */
+export class TooManySubscriptionsError extends GraphQLError {
+  readonly code = 'TOO_MANY_SUBSCRIPTIONS';
+  constructor(message: string) {
+    super(message, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
+  }
+}
+
 /** The operation's answer is made: upstream calls still queued for it are dropped, reads in flight abandoned. */
 export class OperationEndedError extends GraphQLError {
   readonly code = 'OPERATION_ENDED';

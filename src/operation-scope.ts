@@ -24,6 +24,11 @@ export function currentSignal(): AbortSignal | undefined {
   return operationScope.getStore()?.signal;
 }
 
+/** The caller of the operation this code runs for, if any (pacing queues serve callers in turn). */
+export function currentCaller(): string | undefined {
+  return operationScope.getStore()?.caller;
+}
+
 /**
  * Keeps an upstream request id for the operation's access-log line (at most 20); false when no
  * operation is running (the caller then logs it on its own line).

@@ -19,6 +19,7 @@ import {
   CostLimitExceededError,
   QueryTooLargeError,
   ThrottledError,
+  TooManySubscriptionsError,
   UnauthenticatedError,
   type CostExtension,
 } from '../errors';
@@ -259,10 +260,7 @@ export class Admission {
   holdSubscription(caller: string): () => void {
     const open = this.openSubscriptions.get(caller) ?? 0;
     const max = this.options.maxSubscriptionsPerCaller;
-    if (open >= max)
-      throw new GraphQLError(`A caller may hold at most ${max} subscriptions at once.`, {
-        extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-      });
+    if (open >= max) throw new TooManySubscriptionsError(`A caller may hold at most ${max} subscriptions at once.`);
     this.openSubscriptions.set(caller, open + 1);
     let released = false;
     return () => {

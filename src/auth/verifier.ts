@@ -17,6 +17,8 @@ export type AuthConfig =
       secret?: string;
       issuer?: string;
       audience?: string;
+      /** tokens living longer than this (exp − iat, or exp − now without iat) are refused (AUTH_MAX_TOKEN_LIFETIME_S) */
+      maxLifetimeSeconds?: number;
     };
 
 /** Seconds of clock skew tolerated on `exp` and `nbf`. */
@@ -69,8 +71,15 @@ export class TokenVerifier {
       const key = this.key;
       const { payload } =
         typeof key === 'function' ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key!, options);
+      const max = this.config.maxLifetimeSeconds;
+      const from = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
+      if (max && typeof payload.exp === 'number' && payload.exp - from > max)
+        throw new UnauthenticatedError(
+          'The bearer token lives longer than this gateway accepts (AUTH_MAX_TOKEN_LIFETIME_S).',
+        );
       return principalFromClaims(payload);
     } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
       throw new UnauthenticatedError(reasonFor(error));
     }
   }

@@ -6,7 +6,8 @@ import { FULL_BUCKET_GRACE_MS, once, type Grant } from '../datasources/shared/to
 /** What the SP-API client needs of a usage-plan bucket, local or shared. */
 export interface RateBucket {
   readonly ratePerSecond: number;
-  take(signal?: AbortSignal): Promise<Grant>;
+  /** a token, in `tenant`'s turn where the bucket queues fairly (this process's buckets do) */
+  take(signal?: AbortSignal, tenant?: string): Promise<Grant>;
   adoptRate(rate: number): void;
   drain(): void;
 }

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -42,7 +43,10 @@ class EngineBus implements EventBus {
 }
 
 export function memoryBus(): EventBus {
-  return new EngineBus(new PubSub(), '', () => Promise.resolve());
+  // one listener per subscriber of a topic: many subscribers of one order are expected, not a leak
+  const eventEmitter = new EventEmitter();
+  eventEmitter.setMaxListeners(0);
+  return new EngineBus(new PubSub({ eventEmitter }), '', () => Promise.resolve());
 }
 
 /**

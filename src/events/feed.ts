@@ -9,6 +9,8 @@ export interface Subscriber {
   charge: (points: number) => GraphQLError | undefined;
   /** holds one of the caller's subscription slots until the feed ends; throws when none is free */
   holdSubscription: () => () => void;
+  /** fires when the subscriber's transport goes away (a WebSocket closed), even before its first state */
+  signal?: AbortSignal;
 }
 
 export interface FeedOptions<E, T> {
@@ -46,6 +48,12 @@ export async function openFeed<E, T>(options: FeedOptions<E, T>): Promise<AsyncI
   const controller = new AbortController();
   const scope: OperationScope = { signal: controller.signal, upstreamCalls: 0, caller: options.subscriber.caller };
   const inScope = <R>(fn: () => R): R => operationScope.run(scope, fn);
+  // the client may leave while the first state is still being read: that read is dropped too
+  const gone = options.subscriber.signal;
+  const leave = () => controller.abort(gone?.reason);
+  gone?.addEventListener('abort', leave, { once: true });
+  controller.signal.addEventListener('abort', () => gone?.removeEventListener('abort', leave), { once: true });
+  if (gone?.aborted) leave();
   try {
     return await inScope(() =>
       feed(options, inScope, () => {

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { type Admission, Refusal, type Caller } from '../admission/admission';
 import { Access } from '../auth/principal';
 import { createContext, type Services } from '../context';
+import { ClientClosedError, TooManySubscriptionsError } from '../errors';
 import type { Logger } from '../logger';
 
 export interface WebSocketOptions {
@@ -24,6 +25,8 @@ export interface WebSocketOptions {
 interface ConnectionState {
   caller: Caller;
   active: number;
+  /** fires when the socket closes: subscriptions still reading their first state drop that read */
+  closed: AbortController;
   expiry?: { cancel(): void };
 }
 
@@ -62,7 +65,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
           return false;
         }
         const socket = ctx.extra.socket;
-        const state: ConnectionState = { caller, active: 0 };
+        const state: ConnectionState = { caller, active: 0, closed: new AbortController() };
         if (caller.principal.expiresAt)
           state.expiry = at(caller.principal.expiresAt, () =>
             socket.close(CloseCode.Unauthorized, 'The bearer token has expired.'),
@@ -75,9 +78,8 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
         if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (state.active >= options.maxSubscriptionsPerConnection)
           return [
-            new GraphQLError(
+            new TooManySubscriptionsError(
               `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
-              { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } },
             ),
           ];
         const admitted = admission.admit(state.caller, payload, 'websocket');
@@ -97,7 +99,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
             undefined,
             state.caller.key,
             undefined,
-            admission.admitted(admitted),
+            { ...admission.admitted(admitted), signal: state.closed.signal },
           ),
         } satisfies ExecutionArgs;
       },
@@ -111,7 +113,9 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
         if (state) state.active = Math.max(0, state.active - 1);
       },
       onClose: (ctx) => {
-        connections.get(ctx.extra.socket)?.expiry?.cancel();
+        const state = connections.get(ctx.extra.socket);
+        state?.expiry?.cancel();
+        state?.closed.abort(new ClientClosedError());
       },
     },
     wss,

@@ -33,14 +33,20 @@ export function once(fn: () => void): () => void {
 interface Waiter {
   resolve: (grant: Grant) => void;
   started: number;
+  tenant: string;
 }
 
 /**
- * A token bucket that makes callers wait, first come first served, instead of failing: SP-API
+ * A token bucket that makes callers wait instead of failing: SP-API
  * usage plans are buckets per (selling partner, application, operation) that refill at `rate`
  * per second up to `burst` (SPAPI.md, "Limits and 429"). We pace before sending, so the
  * upstream's own bucket never runs dry. A waiter whose operation ended (its signal fired) leaves
  * the queue without taking a token.
+ *
+ * Waiters queue per tenant (the operation's caller) and each token, when it comes, goes to the
+ * next tenant in turn; a tenant that arrives goes ahead of the one served last. So one caller's
+ * backlog of a hundred reads makes another caller's single read wait for at most one token per
+ * other waiting caller, not for the backlog. Within a tenant, first come first served.
  *
  * `margin` stretches the refill time of every token by that fraction: requests can arrive at the
  * upstream a little closer together than they left, and a few percent keeps that from costing a
@@ -49,7 +55,11 @@ interface Waiter {
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
-  private readonly queue: Waiter[] = [];
+  private readonly queues = new Map<string, Waiter[]>();
+  /** tenants with waiters, in the order of their next turn */
+  private readonly ring: string[] = [];
+  private lastServed: string | undefined;
+  private waiters = 0;
   private pumping = false;
 
   constructor(
@@ -67,7 +77,7 @@ export class TokenBucket {
   }
 
   get waiting(): number {
-    return this.queue.length;
+    return this.waiters;
   }
 
   /** Adopt the rate the upstream announced (`x-amzn-RateLimit-Limit`). */
@@ -84,8 +94,8 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 0);
   }
 
-  /** Resolves once a token has been taken; rejects with the signal's reason if it fires first. */
-  take(signal?: AbortSignal): Promise<Grant> {
+  /** Resolves once a token has been taken, in `tenant`'s turn; rejects with the signal's reason if it fires first. */
+  take(signal?: AbortSignal, tenant = ''): Promise<Grant> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     return new Promise<Grant>((resolve, reject) => {
       const waiter: Waiter = {
@@ -94,14 +104,47 @@ export class TokenBucket {
           resolve(grant);
         },
         started: this.clock.now(),
+        tenant,
       };
-      this.queue.push(waiter);
-      const detach = rejectOnAbort(signal, reject, () => {
-        const i = this.queue.indexOf(waiter);
-        if (i >= 0) this.queue.splice(i, 1);
-      });
+      this.enqueue(waiter);
+      const detach = rejectOnAbort(signal, reject, () => this.remove(waiter));
       void this.pump();
     });
+  }
+
+  private enqueue(waiter: Waiter): void {
+    this.waiters++;
+    const queue = this.queues.get(waiter.tenant);
+    if (queue) return void queue.push(waiter);
+    this.queues.set(waiter.tenant, [waiter]);
+    // a newcomer's turn comes before the tenant that was just served (last in the ring)
+    const last = this.ring.length - 1;
+    if (last >= 0 && this.ring[last] === this.lastServed) this.ring.splice(last, 0, waiter.tenant);
+    else this.ring.push(waiter.tenant);
+  }
+
+  private next(): Waiter | undefined {
+    const tenant = this.ring.shift();
+    if (tenant === undefined) return undefined;
+    const queue = this.queues.get(tenant)!;
+    const waiter = queue.shift()!;
+    if (queue.length) this.ring.push(tenant);
+    else this.queues.delete(tenant);
+    this.lastServed = tenant;
+    this.waiters--;
+    return waiter;
+  }
+
+  private remove(waiter: Waiter): void {
+    const queue = this.queues.get(waiter.tenant);
+    const i = queue ? queue.indexOf(waiter) : -1;
+    if (!queue || i < 0) return;
+    queue.splice(i, 1);
+    this.waiters--;
+    if (queue.length === 0) {
+      this.queues.delete(waiter.tenant);
+      this.ring.splice(this.ring.indexOf(waiter.tenant), 1);
+    }
   }
 
   /** The grace after a burst's first take: at most one token's time, so fast plans are not slowed. */
@@ -139,18 +182,18 @@ export class TokenBucket {
     try {
       for (;;) {
         this.refill();
-        while (this.queue.length && this.tokens >= 1) {
+        while (this.waiters && this.tokens >= 1) {
           // a take from a full bucket opens a burst: its answer may move the refill clock later
           let opened: number | undefined;
           if (this.tokens >= this.burst) opened = this.updatedAt = this.clock.now() + this.grace();
           this.tokens -= 1;
-          const waiter = this.queue.shift()!;
+          const waiter = this.next()!;
           waiter.resolve({
             waitedMs: this.clock.now() - waiter.started,
             settled: opened === undefined ? NOTHING_TO_SETTLE : once(() => this.answeredAfter(opened)),
           });
         }
-        if (!this.queue.length) return;
+        if (!this.waiters) return;
         await Promise.resolve(); // the callers just granted run before time moves on
         const grace = Math.max(0, this.updatedAt - this.clock.now());
         await this.clock.sleep(grace + Math.ceil((1 - this.tokens) * this.msPerToken()));

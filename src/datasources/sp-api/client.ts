@@ -1,4 +1,4 @@
-import { countUpstreamCall, currentSignal, noteUpstreamRequestId } from '../../operation-scope';
+import { countUpstreamCall, currentCaller, currentSignal, noteUpstreamRequestId } from '../../operation-scope';
 import { request, type Dispatcher } from 'undici';
 import {
   UpstreamAuthFailedError,
@@ -14,6 +14,7 @@ import type { Metrics } from '../../metrics';
 import { backoffDelay, type BackoffPolicy } from '../shared/backoff';
 import { systemClock, type Clock } from '../shared/clock';
 import { TokenBucket } from '../shared/token-bucket';
+import { Semaphore } from '../shared/semaphore';
 import type { RateBucket } from '../../coordination/token-bucket';
 import { readCapped, ResponseTooLargeError } from '../shared/read-body';
 import { requestDeadline } from '../shared/abortable';
@@ -90,6 +91,12 @@ const USER_AGENT = `fulfillment-graph/0.1.0 (Language=TypeScript; Platform=Node.
  */
 export class SpApiClient {
   private readonly buckets = new Map<string, RateBucket>();
+  /**
+   * Whose turn it is at each shared bucket: one take at a time, callers served in turn, so one
+   * caller's hundred queued reads make another caller's single read wait for a turn of each
+   * caller ahead in the round, not for the whole backlog.
+   */
+  private readonly turns = new Map<RateBucket, Semaphore>();
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly retryBackoff: BackoffPolicy;
@@ -112,6 +119,27 @@ export class SpApiClient {
       this.buckets.set(key, b);
     }
     return b;
+  }
+
+  /**
+   * A token from `bucket`, taken in the calling operation's caller's turn: this process's buckets
+   * choose among callers when each token comes; a shared (Redis) bucket reserves tokens in arrival
+   * order, so its takes go one at a time, callers in turn.
+   */
+  private async takeInTurn(bucket: RateBucket, signal: AbortSignal | undefined) {
+    const tenant = currentCaller() ?? '';
+    if (bucket instanceof TokenBucket) return bucket.take(signal, tenant);
+    let turns = this.turns.get(bucket);
+    if (!turns) {
+      turns = new Semaphore(1);
+      this.turns.set(bucket, turns);
+    }
+    const release = await turns.acquire({ tenant, signal });
+    try {
+      return await bucket.take(signal);
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -138,7 +166,7 @@ export class SpApiClient {
       // the token first, then the bucket: the bucket's clock must count from when requests reach
       // Amazon, not from before a Login with Amazon exchange delays them (no 429 at a burst's start)
       const accessToken = await this.options.lwa.get(seller.refreshToken);
-      const grant = await bucket.take(signal);
+      const grant = await this.takeInTurn(bucket, signal);
       metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, grant.waitedMs / 1000);
       countUpstreamCall();
       const started = performance.now();

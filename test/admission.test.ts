@@ -1,0 +1,415 @@
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getIntrospectionQuery } from 'graphql';
+import { request } from 'undici';
+import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { at } from '../src/subscriptions/ws';
+import { DEMO_SELLER, startTestApp, testToken, type TestApp } from './support/harness';
+import { subscribe, wsClient } from './support/ws-client';
+
+/**
+ * Issue 19: every way in passes one gate. Each class of attack is sent through every way in that
+ * can carry it (POST, GET, a persisted-query hash, graphql-ws, a router callback) against the real
+ * server over real HTTP and WebSockets, with authentication on, and each test asserts the
+ * upstream calls actually made.
+ */
+interface Gql {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+  extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number } };
+}
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Gql;
+}
+
+const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `"${i + from}"`).join(',');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function post(
+  app: TestApp,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await request(app.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Gql };
+}
+
+async function get(app: TestApp, params: Record<string, unknown>, token?: string): Promise<Answer> {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) search.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  const res = await request(`${app.url}?${search.toString()}`, {
+    headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return { status: res.statusCode, headers: res.headers, body: (await res.body.json()) as Gql };
+}
+
+/** A router's callback listener: records every POST the gateway makes to it. */
+async function listener(): Promise<{ server: Server; url: string; posts: unknown[] }> {
+  const posts: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      posts.push(JSON.parse(body || 'null'));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`, posts };
+}
+
+describe('one admission gate for every way in (authentication on)', () => {
+  let app: TestApp;
+  let token: string;
+  let router: Awaited<ReturnType<typeof listener>>;
+  beforeAll(async () => {
+    router = await listener();
+    app = await startTestApp({
+      env: {
+        AUTH_MODE: 'jwt',
+        SUBSCRIPTION_CALLBACK_URLS: router.url,
+        MAX_SUBSCRIPTIONS_PER_CALLER: '20',
+      },
+      sandbox: { latencyMs: 20 },
+    });
+    token = await testToken();
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise((r) => router.server.close(r));
+  });
+
+  const erpCalls = () =>
+    app.sandboxes.lingxing!.requests.filter((r) => r.path !== LINGXING_ENDPOINTS.accessToken.path).length;
+  const spApiCalls = () => app.sandboxes.spApi!.exchanges.length;
+  const upstreamCalls = () => erpCalls() + spApiCalls();
+
+  describe('router callbacks (server-side request forgery)', () => {
+    const callback = (url: string) => ({
+      subscription: { callbackUrl: url, subscriptionId: 'u', verifier: 'v', heartbeatIntervalMs: 5 },
+    });
+    const SUB = `subscription { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }`;
+
+    it('posts nothing for a GET callback request without a token: 401 before anything is read', async () => {
+      const res = await get(app, { query: SUB, extensions: callback(router.url) });
+      expect(res.status).toBe(401);
+      expect(res.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      await sleep(200);
+      expect(router.posts).toEqual([]);
+    });
+
+    it.each([
+      ['a URL outside the allow-list', () => 'http://127.0.0.1:1/x'],
+      ['userinfo before the host', () => router.url.replace('http://', 'http://127.0.0.1:1@')],
+      ['the allowed path without a segment boundary', () => `${router.url}-evil/x`],
+    ])('refuses %s with 400 and posts nothing', async (_name, url) => {
+      const target = url();
+      const res = await post(app, { query: SUB, extensions: callback(target) }, token);
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]).toMatchObject({
+        message: 'This subscription callback URL is not allowed (SUBSCRIPTION_CALLBACK_URLS).',
+        extensions: { code: 'BAD_REQUEST' },
+      });
+      // GET carries no subscription at all
+      expect((await get(app, { query: SUB, extensions: callback(target) }, token)).status).toBe(405);
+      await sleep(100);
+      expect(router.posts).toEqual([]);
+    });
+
+    it('posts nothing when the operation is not an admitted subscription (a query, or one over the cost limit)', async () => {
+      const query = await post(app, { query: '{ __typename }', extensions: callback(router.url) }, token);
+      expect(query.status).toBe(400);
+      expect(query.body.errors![0].message).toBe(
+        'A subscription callback is only taken with a subscription operation.',
+      );
+      const tooDeep = await post(
+        app,
+        { query: `subscription { ${'__typename '.repeat(30)} }`, extensions: callback(router.url) },
+        token,
+      );
+      expect(tooDeep.status).toBe(400);
+      await sleep(100);
+      expect(router.posts).toEqual([]);
+    });
+  });
+
+  describe('cost from coerced values', () => {
+    it('prices a field under @skip(if: true) at 0 and never lets a negative page lower the cost', async () => {
+      const before = erpCalls();
+      const five = Array.from(
+        { length: 5 },
+        (_, i) => `t${i}: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: [${ids(100, i * 100 + 1)}]) { taskId }`,
+      ).join(' ');
+      const res = await post(
+        app,
+        {
+          query: `{ r: recentFulfillmentTasks(sellerId: "${DEMO_SELLER}", first: -100000) @skip(if: true) { edges { cursor } } ${five} }`,
+        },
+        token,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.extensions!.cost!.requestedQueryCost).toBe(50);
+      expect(erpCalls() - before).toBeLessThanOrEqual(50);
+      expect(res.body.extensions!.cost!.actualQueryCost).toBe(erpCalls() - before);
+    });
+
+    it('refuses a page size outside 1…100 with 400 BAD_USER_INPUT and its path, before any call, by POST and GET', async () => {
+      const before = upstreamCalls();
+      for (const [transport, send] of [
+        ['POST', (q: string, v: unknown) => post(app, { query: q, variables: v }, token)],
+        ['GET', (q: string, v: unknown) => get(app, { query: q, variables: v }, token)],
+      ] as const) {
+        const res = await send(
+          `query($n: Int) { recentFulfillmentTasks(sellerId: "${DEMO_SELLER}", first: $n) { edges { cursor } } }`,
+          { n: -100000 },
+        );
+        expect([transport, res.status]).toEqual([transport, 400]);
+        expect(res.body.errors![0]).toMatchObject({
+          message: 'first must be between 1 and 100',
+          path: ['recentFulfillmentTasks'],
+          extensions: { code: 'BAD_USER_INPUT', field: ['first'] },
+        });
+      }
+      expect(upstreamCalls()).toBe(before);
+    });
+
+    it('counts one representation given for the list as a list of one: fifty such aliases cost 50 and send at most 50', async () => {
+      const before = spApiCalls();
+      const one = (i: number) =>
+        `e${i}: _entities(representations: { __typename: "FbaOutboundOrder", sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "GHOST-${i}" }) { __typename }`;
+      const res = await post(app, { query: `{ ${Array.from({ length: 50 }, (_, i) => one(i)).join(' ')} }` }, token);
+      expect(res.body.extensions!.cost!.requestedQueryCost).toBe(50);
+      expect(spApiCalls() - before).toBeLessThanOrEqual(50);
+    });
+  });
+
+  it('drops what an operation still had queued once its answer is sent, errors included', async () => {
+    const nine = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `t${i}: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: [${ids(100, 5000 + i * 100)}]) { taskId }`,
+    ).join(' ');
+    const before = erpCalls();
+    const res = await post(
+      app,
+      { query: `{ bad: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: ["not-a-number"]) { taskId } ${nine} }` },
+      token,
+    );
+    const atAnswer = erpCalls();
+    await sleep(1_000);
+    // 90 calls were queued behind the ERP's capacity of 10; none of them may start after the answer
+    expect(erpCalls() - atAnswer).toBeLessThanOrEqual(LINGXING_ENDPOINTS.getFulfillmentResult.capacity);
+    expect(res.body.extensions!.cost!.actualQueryCost).toBe(atAnswer - before);
+  });
+
+  describe('persisted queries', () => {
+    const ENTITIES = 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+    const ext = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
+    const rep = (i: number) => ({ __typename: 'FulfillmentTask', sellerId: DEMO_SELLER, taskId: String(i + 1) });
+
+    it('checks a hash-only request exactly like its text: 1,000 representations are QUERY_TOO_LARGE, no call', async () => {
+      const registered = await post(
+        app,
+        { query: ENTITIES, variables: { r: [rep(0)] }, extensions: ext(ENTITIES) },
+        token,
+      );
+      expect(registered.status).toBe(200);
+      const before = upstreamCalls();
+      const r = Array.from({ length: 1000 }, (_, i) => rep(i));
+      for (const res of [
+        await post(app, { variables: { r }, extensions: ext(ENTITIES) }, token),
+        await post(app, { query: ENTITIES, variables: { r } }, token),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.body.errors![0]).toMatchObject({
+          message: 'The operation asks for 1000 _entities representations; at most 200 are allowed.',
+          extensions: { code: 'QUERY_TOO_LARGE', limit: { name: 'MAX_ENTITIES' } },
+        });
+      }
+      expect(upstreamCalls()).toBe(before);
+    });
+
+    it('serves no hash to an anonymous caller and none across callers: nobody learns what another ran', async () => {
+      const SDL = '{ _service { sdl } }';
+      const registered = await post(app, { query: SDL, extensions: ext(SDL) }, token);
+      expect(registered.status).toBe(200);
+      const anonymous = await get(app, { extensions: ext(SDL) });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.data).toBeUndefined();
+      const other = await get(app, { extensions: ext(SDL) }, await testToken({ sub: 'someone-else', sellers: ['*'] }));
+      expect(other.status).toBe(200);
+      expect(other.body.errors![0].extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const same = await get(app, { extensions: ext(SDL) }, token);
+      expect((same.body.data as { _service: { sdl: string } })._service.sdl).toContain('type Query');
+    });
+  });
+
+  describe('no validation stall', () => {
+    const copies = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `fbaOutboundOrder(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "X${i}") { status }`).join(' ')} }`;
+
+    it('refuses 400 copies of one field (no aliases) before validation, over HTTP and graphql-ws, while /healthz answers at once', async () => {
+      const health = async () => {
+        const started = performance.now();
+        await request(app.url.replace(/\/graphql$/, '/healthz')).then((r) => r.body.dump());
+        return performance.now() - started;
+      };
+      const [res, healthMs] = await Promise.all([post(app, { query: copies(400) }, token), health()]);
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]).toMatchObject({
+        message: 'The field "fbaOutboundOrder" appears 21 times in one selection; at most 20 are allowed.',
+        extensions: { code: 'QUERY_TOO_LARGE', limit: { name: 'MAX_REPEATED_FIELDS', max: 20 } },
+      });
+      expect(healthMs).toBeLessThan(1_000);
+      const client = wsClient(app.url, token);
+      const sub = subscribe(
+        client,
+        `subscription ${copies(400).replace(/fbaOutboundOrder\(/g, 'fbaOutboundOrderUpdated(')}`,
+        {},
+      );
+      await sub.ended;
+      expect(sub.errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_LARGE' } });
+      await client.dispose();
+    });
+
+    it('counts the copies a fragment brings in, too', async () => {
+      const res = await post(
+        app,
+        {
+          query: `{ ...F ...F2 } fragment F on Query { ${'__typename '.repeat(15)} } fragment F2 on Query { ${'__typename '.repeat(6)} }`,
+        },
+        token,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0].extensions!.limit).toMatchObject({ name: 'MAX_REPEATED_FIELDS', found: 21 });
+    });
+  });
+
+  describe('subscriptions are admitted and costed', () => {
+    const ORDER_SUB = (id: string) =>
+      `subscription { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "${id}") { status } }`;
+
+    it("caps one caller's open subscriptions across its sockets (MAX_SUBSCRIPTIONS_PER_CALLER)", async () => {
+      const clients = [0, 1, 2].map(() => wsClient(app.url, token));
+      const subs = clients.flatMap((client) =>
+        Array.from({ length: 10 }, () => subscribe(client, ORDER_SUB('DEMO-HOLD-1'), {})),
+      );
+      for (let i = 0; i < 100 && subs.filter((s) => s.values.length || s.errors.length).length < 30; i++)
+        await sleep(50);
+      const refused = subs.filter((s) =>
+        s.errors.some((e) => (e as { extensions?: { code?: string } }).extensions?.code === 'TOO_MANY_SUBSCRIPTIONS'),
+      );
+      expect(refused.length).toBe(10);
+      expect(refused[0].errors[0]).toMatchObject({ message: 'A caller may hold at most 20 subscriptions at once.' });
+      expect(subs.filter((s) => s.values.length === 1).length).toBe(20);
+      for (const c of clients) await c.dispose();
+    });
+
+    it('serves a bystander on the same seller within a second while one caller keeps 20 reads queued, and stops reading when its socket closes', async () => {
+      const client = wsClient(app.url, token);
+      let opened = 0;
+      let stop = false;
+      const open = () => {
+        const s = subscribe(client, ORDER_SUB(`MADE-UP-${opened++}`), {});
+        void s.ended.then(() => {
+          if (!stop && opened < 200) open();
+        });
+      };
+      for (let i = 0; i < 20; i++) open();
+      await sleep(1_500); // past Amazon's burst: the caller's reads now queue at 2 per second
+      const started = performance.now();
+      const bystander = await post(
+        app,
+        {
+          query: `{ fbaOutboundOrder(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }`,
+        },
+        await testToken({ sub: 'bystander', sellers: [DEMO_SELLER] }),
+      );
+      const waited = performance.now() - started;
+      expect(bystander.body.data).toEqual({ fbaOutboundOrder: { status: 'RECEIVED' } });
+      expect(waited).toBeLessThan(1_000);
+      stop = true;
+      await client.dispose();
+      await sleep(100);
+      const afterClose = spApiCalls();
+      await sleep(1_500);
+      // the queued reads were dropped with their subscriptions (one may have been in flight)
+      expect(spApiCalls() - afterClose).toBeLessThanOrEqual(1);
+    });
+
+    it('keeps a socket with a 60-day token open (its expiry timer never overflows)', async () => {
+      const long = await testToken({ sub: 'long-lived', sellers: ['*'], ttlSeconds: 60 * 24 * 3600 });
+      const client = wsClient(app.url, long);
+      const sub = subscribe<{ fbaOutboundOrderUpdated: { status: string } }>(
+        client,
+        `subscription { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }`,
+        {},
+      );
+      await sub.atLeast(1);
+      await sleep(300);
+      expect(sub.errors).toEqual([]);
+      await client.dispose();
+    });
+  });
+
+  describe('HTTP status of refusals', () => {
+    it('answers THROTTLED with 429, Retry-After and retryAfterMs; COST_LIMIT_EXCEEDED with 400', async () => {
+      const poor = await testToken({ sub: 'poor', sellers: ['*'] });
+      const big = `{ ${Array.from({ length: 9 }, (_, i) => `t${i}: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: [${ids(100, 9000 + i * 100)}]) { taskId }`).join(' ')} }`;
+      let throttled: Answer | undefined;
+      for (let i = 0; i < 20 && !throttled; i++) {
+        const res = await post(app, { query: big }, poor);
+        if (res.status !== 200) throttled = res;
+      }
+      expect(throttled!.status).toBe(429);
+      expect(Number(throttled!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(throttled!.body.errors![0].extensions).toMatchObject({
+        code: 'THROTTLED',
+        retryAfterMs: expect.any(Number),
+      });
+      const over = `{ ${Array.from({ length: 11 }, (_, i) => `t${i}: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: [${ids(100)}]) { taskId }`).join(' ')} }`;
+      const res = await post(app, { query: over }, token);
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0].extensions!.code).toBe('COST_LIMIT_EXCEEDED');
+    });
+  });
+
+  it('answers the standard introspection query (depth counted without the ofType chain), by POST and GET', async () => {
+    const query = getIntrospectionQuery();
+    for (const res of [await post(app, { query }, token), await get(app, { query }, token)]) {
+      expect(res.status).toBe(200);
+      const schema = (res.body.data as { __schema: { queryType: { name: string } } }).__schema;
+      expect(schema.queryType.name).toBe('Query');
+    }
+  });
+});
+
+describe('expiry timers', () => {
+  it('fire at a time past 2^31 ms only when it comes, re-arming in steps', () => {
+    jest.useFakeTimers();
+    try {
+      const fired = jest.fn();
+      const start = Date.now();
+      at(start + 60 * 24 * 3600 * 1000, fired);
+      jest.advanceTimersByTime(2 ** 31);
+      expect(fired).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(60 * 24 * 3600 * 1000 - 2 ** 31);
+      expect(fired).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
