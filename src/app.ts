@@ -261,6 +261,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     metrics,
     logger,
     production: config.production,
+    metricsToken: config.metricsToken,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     shutdownTimeoutMs: config.shutdownTimeoutMs,

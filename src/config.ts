@@ -18,6 +18,11 @@ export interface Config {
   auth: AuthConfig;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight operations may finish after SIGTERM/SIGINT */
   shutdownTimeoutMs: number;
+  /**
+   * METRICS_TOKEN: a bearer token that /metrics and /readyz's details require. In production,
+   * without it, /metrics is not served on the public port (404) and /readyz says only ready or not.
+   */
+  metricsToken?: string;
   limits: LimitsConfig;
   /** REDIS_URL: replicas share pacing, permits and events through it; absent: one process, all in memory */
   redis?: { url: string; keyPrefix: string };
@@ -119,8 +124,14 @@ function positive(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+/** NODE_ENV values this server knows; any other is a mistake (e.g. `prod`), not a silent development mode. */
+const NODE_ENVS = new Set(['production', 'development', 'test']);
+
 export function loadConfig(env: Env = process.env): Config {
-  const production = env.NODE_ENV === 'production';
+  const nodeEnv = (env.NODE_ENV ?? '').trim().toLowerCase();
+  if (nodeEnv && !NODE_ENVS.has(nodeEnv))
+    throw new ConfigError(`NODE_ENV must be production, development or test (got "${env.NODE_ENV}")`);
+  const production = nodeEnv === 'production';
   const appId = env.LINGXING_APP_ID || undefined;
   const appSecret = secret(env, 'LINGXING_APP_SECRET');
   const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
@@ -182,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,
     deprecated,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    metricsToken: metricsToken(env),
     limits: {
       maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
       maxAliases: int(env, 'MAX_ALIASES', 100),
@@ -217,6 +229,13 @@ export function loadConfig(env: Env = process.env): Config {
           : ['http://127.0.0.1:*', 'http://localhost:*'],
     },
   };
+}
+
+function metricsToken(env: Env): string | undefined {
+  const token = secret(env, 'METRICS_TOKEN');
+  if (token !== undefined && Buffer.byteLength(token, 'utf8') < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 bytes');
+  return token;
 }
 
 function corsOrigins(env: Env, production: boolean): string[] | '*' {

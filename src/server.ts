@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -53,6 +53,8 @@ export interface GraphServerOptions {
   logger: Logger;
   production: boolean;
   introspection: boolean;
+  /** METRICS_TOKEN: the bearer token /metrics and /readyz's details require (see `operator`) */
+  metricsToken?: string;
   /** browser origins allowed to call /graphql; `*` for any origin but `null` */
   corsOrigins: string[] | '*';
   /** how long in-flight operations may take to finish when the server stops (default 10 s) */
@@ -332,12 +334,27 @@ export class GraphServer {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      // from the last background round: answers at once whatever the upstreams do
+      // from the last background round: answers at once whatever the upstreams do; what each check
+      // found is for operators (outside production, or with the metrics token)
       const { ready: checksPass, checks } = this.readiness.current;
       const ready = this.started && checksPass;
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+      const details = this.operator(req) === 'yes';
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'not ready',
+        ...(details ? { checks } : {}),
+      });
     }
     if (path === '/metrics') {
+      const operator = this.operator(req);
+      if (operator === 'hidden') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
+      if (operator === 'no')
+        return refuse(
+          res,
+          401,
+          'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.',
+          { code: 'UNAUTHENTICATED' },
+          { 'www-authenticate': 'Bearer' },
+        );
       const { registry } = this.options.metrics;
       void registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': registry.contentType });
@@ -346,6 +363,22 @@ export class GraphServer {
       return;
     }
     refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
+  }
+
+  /**
+   * Whether a request may read what operators read (/metrics, /readyz's details): with
+   * METRICS_TOKEN set, only with that bearer token; without it, anyone outside production, and in
+   * production nobody ('hidden': /metrics is not served on the public port).
+   */
+  private operator(req: IncomingMessage): 'yes' | 'no' | 'hidden' {
+    const { metricsToken, production } = this.options;
+    if (metricsToken) {
+      const sent = /^Bearer +(.+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1] ?? '';
+      const a = Buffer.from(sent);
+      const b = Buffer.from(metricsToken);
+      return a.length === b.length && timingSafeEqual(a, b) ? 'yes' : 'no';
+    }
+    return production ? 'hidden' : 'yes';
   }
 
   private async handleGraphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {

@@ -5,8 +5,25 @@ import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { at } from '../src/subscriptions/ws';
-import { DEMO_SELLER, startTestApp, testToken, type TestApp } from './support/harness';
+import { toOpaque } from '../src/opaque';
+import {
+  DEMO_SELLER,
+  mcfInput,
+  orderInput,
+  shipmentInput,
+  startTestApp,
+  submitInput,
+  testToken,
+  type TestApp,
+} from './support/harness';
+import { orderNotification } from './support/notifications';
 import { subscribe, wsClient } from './support/ws-client';
+
+function orderNotificationFor(sellerId: string, id: string, notificationId: string) {
+  const n = orderNotification(id, notificationId);
+  n.Payload.FulfillmentOrderStatusNotification.SellerId = sellerId;
+  return n;
+}
 
 /**
  * Issue 19: every way in passes one gate. Each class of attack is sent through every way in that
@@ -387,6 +404,165 @@ describe('one admission gate for every way in (authentication on)', () => {
     });
   });
 
+  describe('input hygiene at the schema edge', () => {
+    const SUBMIT =
+      'mutation($i: SubmitFulfillmentInput!) { submitFulfillment(input: $i) { task { taskId } userErrors { field message code } } }';
+    const CREATE_FBA =
+      'mutation($i: CreateFbaOutboundOrderInput!) { createFbaOutboundOrder(input: $i) { order { status } userErrors { field message code } } }';
+    const CREATE_MCF =
+      'mutation($i: CreateMcfOrderInput!) { createMcfOrder(input: $i) { order { orderId } userErrors { field message code } } }';
+    const userErrors = (res: Answer) =>
+      (Object.values(res.body.data!)[0] as { userErrors: Array<{ field: string[]; message: string; code: string }> })
+        .userErrors;
+
+    it.each([
+      ['NUL', '\u0000', 'U+0000'],
+      ['ESC', '\u001b[31m', 'U+001B'],
+      ['CR/LF', 'A\r\nB', 'U+000D'],
+      ['a bidi override', 'A\u202eB', 'U+202E'],
+      ['a zero-width space', 'A\u200bB', 'U+200B'],
+      ['a lone surrogate', 'A\ud800B', 'U+D800'],
+    ])(
+      'refuses %s in a tracking number as a userError with its path, before the ERP is called',
+      async (_n, bad, code) => {
+        const before = erpCalls();
+        const res = await post(
+          app,
+          {
+            query: SUBMIT,
+            variables: { i: submitInput({ shipments: [shipmentInput({ trackingNumber: `1Z${bad}` })] }) },
+          },
+          token,
+        );
+        expect(userErrors(res)).toEqual([
+          {
+            field: ['shipments', '0', 'trackingNumber'],
+            message: `trackingNumber must not contain control, bidirectional or invisible characters (found ${code})`,
+            code: 'INVALID',
+          },
+        ]);
+        expect(erpCalls()).toBe(before);
+      },
+    );
+
+    it('refuses control characters in FBA address lines, order ids, MCF order ids and remarks, with no upstream call', async () => {
+      const before = upstreamCalls();
+      const fba = await post(
+        app,
+        {
+          query: CREATE_FBA,
+          variables: {
+            i: orderInput('CLEAN-1', {
+              destinationAddress: { ...orderInput('x').destinationAddress, addressLine1: 'Line\u0000' },
+            }),
+          },
+        },
+        token,
+      );
+      expect(userErrors(fba)[0]).toMatchObject({ field: ['destinationAddress', 'addressLine1'], code: 'INVALID' });
+      const id = await post(app, { query: CREATE_FBA, variables: { i: orderInput('BAD\r\nID') } }, token);
+      expect(userErrors(id)[0]).toMatchObject({ field: ['sellerFulfillmentOrderId'], code: 'INVALID' });
+      const mcf = await post(
+        app,
+        { query: CREATE_MCF, variables: { i: mcfInput('M\u0000', { remark: 'a\r\nb' }) } },
+        token,
+      );
+      expect(userErrors(mcf).map((e) => e.field)).toEqual([['orderId'], ['remark']]);
+      const query = await post(
+        app,
+        { query: `{ fbaOutboundOrder(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "X\\u0000") { status } }` },
+        token,
+      );
+      expect(query.body.errors![0]).toMatchObject({
+        path: ['fbaOutboundOrder'],
+        extensions: { code: 'BAD_USER_INPUT', field: ['sellerFulfillmentOrderId'] },
+      });
+      expect(upstreamCalls()).toBe(before);
+    });
+
+    it('refuses a line id used twice: an order item twice in one shipment, an MSKU twice in one MCF order', async () => {
+      const before = upstreamCalls();
+      const item = { orderItemId: '33051859012345', quantity: 1 };
+      const submit = await post(
+        app,
+        { query: SUBMIT, variables: { i: submitInput({ shipments: [shipmentInput({ items: [item, item] })] }) } },
+        token,
+      );
+      expect(userErrors(submit)).toEqual([
+        {
+          field: ['shipments', '0', 'items', '1', 'orderItemId'],
+          message: 'orderItemId is already used by shipments[0].items[0]',
+          code: 'DUPLICATE',
+        },
+      ]);
+      const line = { msku: 'msku123', quantity: 1 };
+      const mcf = await post(
+        app,
+        { query: CREATE_MCF, variables: { i: mcfInput('DUP-1', { items: [line, line] }) } },
+        token,
+      );
+      expect(userErrors(mcf)).toEqual([
+        { field: ['items', '1', 'msku'], message: 'msku is already used by items[0]', code: 'DUPLICATE' },
+      ]);
+      expect(upstreamCalls()).toBe(before);
+    });
+
+    it('bounds money: 1,000 nines are refused without being echoed, a negative price is a userError', async () => {
+      const before = spApiCalls();
+      const nines = '9'.repeat(1000);
+      const huge = orderInput('MONEY-1');
+      huge.items[0].perUnitDeclaredValue = { currencyCode: 'USD', value: nines };
+      const res = await post(app, { query: CREATE_FBA, variables: { i: huge } }, token);
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(res.body)).not.toContain('99999');
+      const negative = orderInput('MONEY-2');
+      negative.items[0].perUnitPrice = { currencyCode: 'USD', value: '-1.00' };
+      negative.codSettings = { isCodRequired: true, codCharge: { currencyCode: 'USD', value: '-5' } };
+      const refused = await post(app, { query: CREATE_FBA, variables: { i: negative } }, token);
+      expect(userErrors(refused)).toEqual(
+        expect.arrayContaining([
+          { field: ['items', '0', 'perUnitPrice', 'value'], message: 'value must not be negative', code: 'INVALID' },
+          { field: ['codSettings', 'codCharge', 'value'], message: 'value must not be negative', code: 'INVALID' },
+        ]),
+      );
+      expect(spApiCalls()).toBe(before);
+    });
+
+    it.each([
+      ['a negative task id', ['FulfillmentTask', DEMO_SELLER, '-5']],
+      ['a 30-digit task id', ['FulfillmentTask', DEMO_SELLER, '1'.repeat(30)]],
+      ['a task id of letters', ['FulfillmentTask', DEMO_SELLER, 'abc']],
+      ['an order id with "#"', ['FbaOutboundOrder', DEMO_SELLER, 'A#1']],
+    ])('refuses a forged global id (%s) as BAD_USER_INPUT, never an upstream call or a 500', async (_n, parts) => {
+      const before = upstreamCalls();
+      const res = await post(app, { query: `{ node(id: "${toOpaque(parts)}") { id } }` }, token);
+      expect(res.body.errors![0]).toMatchObject({
+        path: ['node'],
+        extensions: { code: 'BAD_USER_INPUT', field: ['id'] },
+      });
+      expect(upstreamCalls()).toBe(before);
+    });
+
+    it('checks _entities representations like the arguments they stand for', async () => {
+      const before = upstreamCalls();
+      const res = await post(
+        app,
+        {
+          query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+          variables: { r: [{ __typename: 'FulfillmentTask', sellerId: DEMO_SELLER, taskId: 'abc' }] },
+        },
+        token,
+      );
+      expect(res.body.errors![0]).toMatchObject({
+        message: 'representations.0.taskId must be a positive integer of at most 20 digits',
+        extensions: { code: 'BAD_USER_INPUT', field: ['representations', '0', 'taskId'] },
+      });
+      expect(upstreamCalls()).toBe(before);
+      expect(app.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
+    });
+  });
+
   it('answers the standard introspection query (depth counted without the ofType chain), by POST and GET', async () => {
     const query = getIntrospectionQuery();
     for (const res of [await post(app, { query }, token), await get(app, { query }, token)]) {
@@ -410,6 +586,83 @@ describe('expiry timers', () => {
       expect(fired).toHaveBeenCalledTimes(1);
     } finally {
       jest.useRealTimers();
+    }
+  });
+});
+
+describe('production hardening', () => {
+  const SECRET = 'notification-secret-of-at-least-32-bytes';
+  let app: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    app = await startTestApp({
+      env: { NODE_ENV: 'Production', ALLOW_SANDBOX: 'true', AUTH_MODE: 'jwt', SPAPI_NOTIFICATION_SECRET: SECRET },
+    });
+    token = await testToken();
+  });
+  afterAll(() => app.close());
+  const base = () => app.url.replace(/\/graphql$/, '');
+
+  it('takes NODE_ENV in any case: "Production" hides field suggestions and introspection', async () => {
+    const typo = await post(
+      app,
+      { query: `{ fulfillmentTaks(sellerId: "${DEMO_SELLER}", taskId: "1") { taskId } }` },
+      token,
+    );
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors![0].message).toBe('Cannot query field "fulfillmentTaks" on type "Query".');
+    const introspection = await post(app, { query: getIntrospectionQuery() }, token);
+    expect(introspection.status).toBe(400);
+    expect(introspection.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('keeps /metrics off the public port and /readyz to a status', async () => {
+    const metrics = await request(`${base()}/metrics`);
+    expect(metrics.statusCode).toBe(404);
+    await metrics.body.dump();
+    const ready = await request(`${base()}/readyz`);
+    expect(Object.keys((await ready.body.json()) as object)).toEqual(['status']);
+  });
+
+  it('deduplicates notifications per seller: the same NotificationId from two sellers is two notifications', async () => {
+    const send = async (sellerId: string) => {
+      const body = orderNotificationFor(sellerId, 'DEMO-HOLD-1', 'same-id');
+      const res = await request(`${base()}/notifications/sp-api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-notification-secret': SECRET },
+        body: JSON.stringify(body),
+      });
+      return { status: res.statusCode, body: await res.body.json() };
+    };
+    expect(await send(DEMO_SELLER)).toEqual({ status: 202, body: { accepted: true } });
+    expect(await send('A4IBC1X76HVPJ')).toEqual({ status: 202, body: { accepted: true } });
+    expect((await send(DEMO_SELLER)).status).toBe(200);
+  });
+});
+
+describe('operator endpoints with METRICS_TOKEN', () => {
+  it('serve /metrics and /readyz details only with the token', async () => {
+    const app = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        ALLOW_SANDBOX: 'true',
+        AUTH_MODE: 'jwt',
+        METRICS_TOKEN: 'metrics-token-of-16-bytes-or-more',
+      },
+    });
+    try {
+      const base = app.url.replace(/\/graphql$/, '');
+      const without = await request(`${base}/metrics`);
+      expect(without.statusCode).toBe(401);
+      await without.body.dump();
+      const auth = { authorization: 'Bearer metrics-token-of-16-bytes-or-more' };
+      const withToken = await request(`${base}/metrics`, { headers: auth });
+      expect(withToken.statusCode).toBe(200);
+      expect(await withToken.body.text()).toContain('graphql_operation_duration_seconds');
+      const ready = await request(`${base}/readyz`, { headers: auth });
+      expect((await ready.body.json()) as object).toHaveProperty('checks');
+    } finally {
+      await app.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
+import { checkEntryInput, refusedPayload } from '../admission/input-hygiene';
 import type { Context } from '../context';
 import { parseGlobalId } from '../schema/node';
 import { READ_SCOPE, WRITE_SCOPE, type Access } from './principal';
@@ -33,14 +34,19 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (PUBLIC_FIELDS.has(field.name)) continue;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      const mutation = type.name === 'Mutation';
       field.resolve = (source, args: Record<string, unknown>, ctx: Context, info) => {
         authorizeEntry(ctx.access, scope, args);
+        // input hygiene at the edge: a mutation reports it in its payload, others throw BAD_USER_INPUT
+        const problems = checkEntryInput(args, mutation);
+        if (problems.length) return refusedPayload(info.returnType, problems);
         return resolve(source, args, ctx, info);
       };
       if (field.subscribe) {
         const subscribe = field.subscribe;
         field.subscribe = (source, args: Record<string, unknown>, ctx: Context, info) => {
           authorizeEntry(ctx.access, scope, args);
+          checkEntryInput(args, false);
           return subscribe(source, args, ctx, info);
         };
       }

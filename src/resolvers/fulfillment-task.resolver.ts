@@ -7,6 +7,7 @@ import { FulfillmentTaskConnection, RecentFulfillmentTasksArgs } from '../schema
 import type { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
 import { FulfillmentTask } from '../schema/fulfillment-task.type';
 import { MessageResult } from '../schema/message-result.type';
+import { TASK_ID } from '../schema/keys';
 import { globalId } from '../schema/node';
 import { ShipmentConfirmation } from '../schema/shipment-confirmation.type';
 import { SELLER_ID, SubmitFulfillmentInput } from '../schema/submit-fulfillment.input';
@@ -14,7 +15,6 @@ import { SubmitFulfillmentPayload } from '../schema/submit-fulfillment.payload';
 import { assertArgument, validateInput } from '../validation';
 import { keysetConnection } from './keyset-paging';
 
-export const TASK_ID = /^[1-9][0-9]{0,19}$/;
 /** fulfillmentTasks takes at most this many ids: ten getFulfillmentResult calls. */
 export const MAX_TASK_IDS_PER_QUERY = 100;
 

@@ -6,7 +6,7 @@ import { FulfillmentTaskArgs } from '../schema/fulfillment-task.args';
 import { FulfillmentTask } from '../schema/fulfillment-task.type';
 import { SELLER_ID } from '../schema/submit-fulfillment.input';
 import { assertArgument } from '../validation';
-import { TASK_ID } from './fulfillment-task.resolver';
+import { TASK_ID } from '../schema/keys';
 
 interface SubscribeData<A> {
   args: A;

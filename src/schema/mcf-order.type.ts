@@ -16,6 +16,7 @@ import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnu
 import { Node } from './node';
 import { STORE_COUNTRY_NAMES } from '../domain/store-countries';
 import { DecimalScalar } from './decimal.scalar';
+import { duplicateLines } from './validators';
 import { PageInfo } from './fba/common.type';
 import { UserError, UserErrorCode } from './user-error.type';
 import { IsCountryCode, IsNotBlank } from './validators';
@@ -228,6 +229,15 @@ export class CreateMcfOrderInput {
         code: UserErrorCode.INVALID,
         message: `orderDate ${this.packingSlip.orderDate} is not a calendar date`,
       });
+    errors.push(
+      ...duplicateLines(
+        this.items,
+        (item) => item.msku,
+        (i) => ['items', String(i), 'msku'],
+        'msku',
+        'items',
+      ),
+    );
     this.items.forEach((item, i) => {
       if (item.declaredValue && !item.declaredCurrency)
         errors.push({

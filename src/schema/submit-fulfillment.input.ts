@@ -14,7 +14,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { MARKETPLACES } from '../domain/marketplaces';
 import { AmazonRegion } from './amazon-region.enum';
 import { UserErrorCode, type UserError } from './user-error.type';
-import { IsNotBlank } from './validators';
+import { duplicateLines, IsNotBlank } from './validators';
 
 /** Limits that keep one submission to one reasonable Amazon feed. */
 export const SUBMISSION_LIMITS = { shipments: 200, itemsPerShipment: 100, quantity: 10_000 } as const;
@@ -120,6 +120,17 @@ export class SubmitFulfillmentInput {
         message: `marketplace ${this.marketplaceId} (${known.country}) is in region ${known.region}, not ${this.region}`,
       });
     }
+    this.shipments.forEach((s, i) =>
+      errors.push(
+        ...duplicateLines(
+          s.items,
+          (item) => item.orderItemId,
+          (j) => ['shipments', String(i), 'items', String(j), 'orderItemId'],
+          'orderItemId',
+          `shipments[${i}].items`,
+        ),
+      ),
+    );
     const firstIndex = new Map<string, number>();
     this.shipments.forEach((s, i) => {
       if (!s.messageId) return;

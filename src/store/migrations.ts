@@ -80,6 +80,25 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX sp_api_notifications_received ON sp_api_notifications (received_at)',
     ],
   },
+  {
+    version: 4,
+    name: 'SP-API notifications seen once per seller',
+    // a NotificationId is one seller's: another seller's notification with the same id is news
+    statements: [
+      `CREATE TABLE sp_api_notifications_by_seller (
+         notification_id TEXT NOT NULL,
+         seller_id TEXT NOT NULL,
+         seller_fulfillment_order_id TEXT NOT NULL,
+         received_at TEXT NOT NULL,
+         PRIMARY KEY (seller_id, notification_id)
+       )`,
+      `INSERT INTO sp_api_notifications_by_seller (notification_id, seller_id, seller_fulfillment_order_id, received_at)
+       SELECT notification_id, seller_id, seller_fulfillment_order_id, received_at FROM sp_api_notifications`,
+      'DROP TABLE sp_api_notifications',
+      'ALTER TABLE sp_api_notifications_by_seller RENAME TO sp_api_notifications',
+      'CREATE INDEX sp_api_notifications_received ON sp_api_notifications (received_at)',
+    ],
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

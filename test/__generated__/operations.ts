@@ -332,6 +332,7 @@ export type McfRecipientInput = {
 
 export type MoneyInput = {
   currencyCode: string;
+  /** Not negative; at most 13 digits before the point and 4 after. */
   value: string;
 };
 

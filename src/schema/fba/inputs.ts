@@ -42,7 +42,11 @@ const DISPLAYABLE_ID = /^(?!.* {2})(?! )(?!.* $)[\x20-\x7E\xA0-\xFF]+$/;
 @InputType()
 export class MoneyInput {
   @Field(() => String) @IsISO4217CurrencyCode() currencyCode!: string;
-  @Field(() => DecimalScalar) value!: string;
+  @Field(() => DecimalScalar, { description: 'Not negative; at most 13 digits before the point and 4 after.' })
+  // prices, declared values, taxes and charges are amounts owed or paid: never below zero
+  @Matches(/^\d/, { message: 'value must not be negative' })
+  @Matches(/^-?\d{1,13}(\.\d{1,4})?$/, { message: 'value must have at most 13 digits before the point and 4 after' })
+  value!: string;
 }
 
 @InputType()
