@@ -262,6 +262,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     production: config.production,
     metricsToken: config.metricsToken,
+    trustedDocuments: config.trustedDocuments,
+    trustedDocumentsOnly: config.trustedDocumentsOnly,
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     shutdownTimeoutMs: config.shutdownTimeoutMs,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AuthConfig } from './auth/verifier';
+import { TrustedDocuments } from './admission/trusted-documents';
 import { parseSellers, type SellerAuthorization } from './datasources/sp-api/sellers';
 
 /**
@@ -23,6 +24,10 @@ export interface Config {
    * without it, /metrics is not served on the public port (404) and /readyz says only ready or not.
    */
   metricsToken?: string;
+  /** TRUSTED_DOCUMENTS: a manifest of the documents frontends were built with, runnable by id */
+  trustedDocuments?: TrustedDocuments;
+  /** TRUSTED_DOCUMENTS_ONLY=true: nothing but those documents runs (default false) */
+  trustedDocumentsOnly: boolean;
   limits: LimitsConfig;
   /** REDIS_URL: replicas share pacing, permits and events through it; absent: one process, all in memory */
   redis?: { url: string; keyPrefix: string };
@@ -194,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     deprecated,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     metricsToken: metricsToken(env),
+    ...trustedDocuments(env),
     limits: {
       maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
       maxAliases: int(env, 'MAX_ALIASES', 100),
@@ -229,6 +235,21 @@ export function loadConfig(env: Env = process.env): Config {
           : ['http://127.0.0.1:*', 'http://localhost:*'],
     },
   };
+}
+
+function trustedDocuments(env: Env): Pick<Config, 'trustedDocuments' | 'trustedDocumentsOnly'> {
+  const path = env.TRUSTED_DOCUMENTS || undefined;
+  const only = env.TRUSTED_DOCUMENTS_ONLY?.trim().toLowerCase();
+  if (only && only !== 'true' && only !== 'false')
+    throw new ConfigError(`TRUSTED_DOCUMENTS_ONLY must be true or false (got "${env.TRUSTED_DOCUMENTS_ONLY}")`);
+  if (only === 'true' && !path)
+    throw new ConfigError('TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS (a manifest file)');
+  if (!path) return { trustedDocumentsOnly: false };
+  try {
+    return { trustedDocuments: TrustedDocuments.fromFile(path), trustedDocumentsOnly: only === 'true' };
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS: ${(error as Error).message}`);
+  }
 }
 
 function metricsToken(env: Env): string | undefined {

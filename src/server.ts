@@ -22,6 +22,7 @@ import type { Metrics } from './metrics';
 import { buildAppSchema } from './build-schema';
 import type { DocumentLimits } from './admission/document-limits';
 import { Admission, Refusal, type GraphQLRequestFields } from './admission/admission';
+import type { TrustedDocuments } from './admission/trusted-documents';
 import type { CostBuckets } from './admission/cost-buckets';
 import { costPlugin } from './admission/plugin';
 import { BoundedLabels } from './admission/labels';
@@ -55,6 +56,9 @@ export interface GraphServerOptions {
   introspection: boolean;
   /** METRICS_TOKEN: the bearer token /metrics and /readyz's details require (see `operator`) */
   metricsToken?: string;
+  /** TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_ONLY */
+  trustedDocuments?: TrustedDocuments;
+  trustedDocumentsOnly?: boolean;
   /** browser origins allowed to call /graphql; `*` for any origin but `null` */
   corsOrigins: string[] | '*';
   /** how long in-flight operations may take to finish when the server stops (default 10 s) */
@@ -239,6 +243,8 @@ export class GraphServer {
       hideSuggestions: options.production,
       callbackUrlPrefixes: options.callbackUrlPrefixes ?? [],
       maxSubscriptionsPerCaller: options.maxSubscriptionsPerCaller ?? 100,
+      trustedDocuments: options.trustedDocuments,
+      trustedOnly: options.trustedDocumentsOnly,
     });
     const admission = this.admission;
     this.readiness = new ReadinessMonitor(options.readiness ?? [], options.logger);
@@ -404,7 +410,7 @@ export class GraphServer {
 
     const params = new URLSearchParams(search);
     // a browser's plain GET of the IDE: nothing to run, nobody to authenticate
-    if (req.method === 'GET' && !params.has('query') && !params.has('extensions'))
+    if (req.method === 'GET' && !params.has('query') && !params.has('extensions') && !params.has('documentId'))
       return this.runApollo(req, res, cors, { method: 'GET', search: '', body: undefined });
     if (req.method !== 'GET' && req.method !== 'POST')
       return refuse(res, 405, 'Use GET or POST.', { code: 'BAD_REQUEST' }, { ...cors, allow: 'GET, POST' });
@@ -455,6 +461,7 @@ export class GraphServer {
         }
       }
       fields = {
+        documentId: params.get('documentId') ?? undefined,
         query: params.get('query') ?? undefined,
         variables: params.get('variables') ?? undefined,
         operationName: params.get('operationName') ?? undefined,

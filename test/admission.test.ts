@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
@@ -287,7 +290,8 @@ describe('one admission gate for every way in (authentication on)', () => {
       const [res, healthMs] = await Promise.all([post(app, { query: copies(400) }, token), health()]);
       expect(res.status).toBe(400);
       expect(res.body.errors![0]).toMatchObject({
-        message: 'The field "fbaOutboundOrder" appears 21 times in one selection; at most 20 are allowed.',
+        message:
+          'The field "fbaOutboundOrder" appears 21 times in one selection (fragments included); at most 20 are allowed.',
         extensions: { code: 'QUERY_TOO_LARGE', limit: { name: 'MAX_REPEATED_FIELDS', max: 20 } },
       });
       expect(healthMs).toBeLessThan(1_000);
@@ -664,5 +668,70 @@ describe('operator endpoints with METRICS_TOKEN', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('trusted documents (TRUSTED_DOCUMENTS_ONLY=true)', () => {
+  const TASK = `query Task { fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId status } }`;
+  const FOLLOW = `subscription Follow { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }`;
+  let app: TestApp;
+  let token: string;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fg-trusted-'));
+    // GraphQL Code Generator's client preset writes id → document
+    writeFileSync(join(dir, 'persisted-documents.json'), JSON.stringify({ 'task-1': TASK, [sha256(FOLLOW)]: FOLLOW }));
+    app = await startTestApp({
+      env: {
+        AUTH_MODE: 'jwt',
+        TRUSTED_DOCUMENTS: join(dir, 'persisted-documents.json'),
+        TRUSTED_DOCUMENTS_ONLY: 'true',
+      },
+    });
+    token = await testToken();
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const erpCalls = () =>
+    app.sandboxes.lingxing!.requests.filter((r) => r.path !== LINGXING_ENDPOINTS.accessToken.path).length;
+
+  it('runs a manifest document by its id (POST, GET) or by its text, and nothing else', async () => {
+    for (const res of [
+      await post(app, { documentId: 'task-1' }, token),
+      await get(app, { documentId: 'task-1' }, token),
+      await post(app, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(TASK) } } }, token),
+      await post(app, { query: TASK }, token),
+    ])
+      expect(res.body.data).toEqual({ fulfillmentTask: { taskId: '1003083', status: 'DONE' } });
+    const before = erpCalls();
+    const other = `{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003085") { taskId } }`;
+    for (const res of [
+      await post(app, { query: other }, token),
+      await post(
+        app,
+        { query: other, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(other) } } },
+        token,
+      ),
+      await post(app, { documentId: 'nope' }, token),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors![0]).toMatchObject({
+        message: 'Only the documents this API trusts can run here (TRUSTED_DOCUMENTS).',
+        extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' },
+      });
+    }
+    expect(erpCalls()).toBe(before);
+  });
+
+  it('holds over graphql-ws too', async () => {
+    const client = wsClient(app.url, token);
+    const trusted = subscribe<{ fbaOutboundOrderUpdated: { status: string } }>(client, FOLLOW, {});
+    await trusted.atLeast(1);
+    const other = subscribe(client, FOLLOW.replace('DEMO-HOLD-1', 'DEMO-PLANNING-1'), {});
+    await other.ended;
+    expect(other.errors[0]).toMatchObject({ extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } });
+    await client.dispose();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '../errors';
 import { redactInputValues } from '../redact';
 import { callbackUrlAllowed } from './callback-urls';
+import type { TrustedDocuments } from './trusted-documents';
 import type { CostBuckets } from './cost-buckets';
 import { priceOperation } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
@@ -53,10 +54,16 @@ export interface AdmissionOptions {
   callbackUrlPrefixes: readonly string[];
   /** subscriptions one caller may hold open at once (MAX_SUBSCRIPTIONS_PER_CALLER) */
   maxSubscriptionsPerCaller: number;
+  /** the documents a frontend was built with (TRUSTED_DOCUMENTS), runnable by id */
+  trustedDocuments?: TrustedDocuments;
+  /** only trusted documents run (TRUSTED_DOCUMENTS_ONLY): no free text, no new persisted queries */
+  trustedOnly?: boolean;
 }
 
 /** A GraphQL request as any transport carries it (POST body, GET query string, graphql-ws payload). */
 export interface GraphQLRequestFields {
+  /** a trusted document's id (GraphQL over HTTP's persisted documents) */
+  documentId?: unknown;
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
@@ -297,16 +304,41 @@ export class Admission {
   private readonly byHash = new LRUCache<string, DocumentNode>({ max: 1_000 });
 
   /**
-   * Step 2: the document's text. Automatic persisted queries are kept per caller: a hash names
-   * only a document this caller sent in full before (and that was admitted), so no caller can
-   * run, or learn of, another's documents; a hash-only request is checked exactly like its text.
+   * Step 2: the document's text, then checked exactly like text sent in full.
+   * - Trusted documents (TRUSTED_DOCUMENTS): a `documentId` or a persisted-query hash names one of
+   *   the manifest's documents; with TRUSTED_DOCUMENTS_ONLY nothing else runs.
+   * - Automatic persisted queries are kept per caller: a hash names only a document this caller
+   *   sent in full before (and that was admitted), so no caller can run, or learn of, another's
+   *   documents.
    */
   private resolveDocument(
     caller: Caller,
-    request: GraphQLRequestFields,
+    request: GraphQLRequestFields & { documentId?: unknown },
   ): { query: string; register?: () => void } | Refusal {
     const extensions = (request.extensions ?? {}) as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } };
     const persisted = extensions.persistedQuery;
+    const { trustedDocuments, trustedOnly } = this.options;
+    const notTrusted = () =>
+      new Refusal(400, [
+        requestError(
+          'Only the documents this API trusts can run here (TRUSTED_DOCUMENTS).',
+          'PERSISTED_QUERY_NOT_IN_LIST',
+        ),
+      ]);
+    const id =
+      typeof request.documentId === 'string'
+        ? request.documentId
+        : typeof persisted?.sha256Hash === 'string' && request.query === undefined
+          ? persisted.sha256Hash
+          : undefined;
+    const trusted = id === undefined ? undefined : trustedDocuments?.get(id);
+    if (trusted !== undefined) return { query: trusted };
+    if (trustedOnly) {
+      if (typeof request.query === 'string' && trustedDocuments?.has(request.query)) return { query: request.query };
+      return notTrusted();
+    }
+    if (typeof request.documentId === 'string')
+      return new Refusal(400, [requestError('No trusted document has this documentId.', 'PERSISTED_QUERY_NOT_FOUND')]);
     if (persisted) {
       const hash = persisted.sha256Hash;
       if (persisted.version !== 1 || typeof hash !== 'string' || !SHA256.test(hash))

@@ -102,51 +102,51 @@ export function checkDocument(query: string, limits: DocumentLimits): DocumentNo
   return document;
 }
 
+/** Fields visited with fragments expanded, at most: past this a document is refused whatever its shape. */
+export const MAX_EXPANDED_FIELDS = 20_000;
+
 /**
- * How often each response name (alias, else field name) occurs in each selection set, counting
- * the fields inline fragments and fragment spreads bring to it, as the overlapping-fields rule
- * sees them. Each fragment's counts are worked out once; a cycle (invalid anyway) is cut.
+ * How many fields land on each response path (`task.results.shipment`), fragments expanded, as
+ * the overlapping-fields rule merges them: it compares every pair of fields that share a response
+ * name in one selection set, and then every pair in their merged sub-selections. Twenty copies of
+ * a field whose fragments each bring ten `results` put 200 fields on one path (a 150 ms
+ * validation); that is what this bounds. The walk stops at the first path over the limit, and
+ * after MAX_EXPANDED_FIELDS fields in all (fragments can multiply); a cycle (invalid) is cut.
  */
 function checkRepeats(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>, max: number): void {
-  const fragmentCounts = new Map<string, Map<string, number>>();
-  const refuse = (name: string, found: number) => {
-    throw new QueryTooLargeError(
-      `The field "${name.slice(0, 50)}" appears ${found} times in one selection; at most ${max} are allowed.`,
-      { name: 'MAX_REPEATED_FIELDS', max, found },
-    );
-  };
-  const add = (into: Map<string, number>, name: string, n: number) => {
-    const total = (into.get(name) ?? 0) + n;
-    if (total > max) refuse(name, total);
-    into.set(name, total);
-  };
-  const collect = (set: SelectionSetNode, into: Map<string, number>, onPath: Set<string>) => {
+  const counts = new Map<string, number>();
+  let visited = 0;
+  const walk = (set: SelectionSetNode, path: string, onPath: Set<string>) => {
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) add(into, s.alias?.value ?? s.name.value, 1);
-      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, into, onPath);
+      if (s.kind === Kind.FIELD) {
+        if (++visited > MAX_EXPANDED_FIELDS)
+          throw new QueryTooLargeError(
+            `The document expands to more than ${MAX_EXPANDED_FIELDS} fields once its fragments are followed.`,
+            { name: 'MAX_EXPANDED_FIELDS', max: MAX_EXPANDED_FIELDS },
+          );
+        const name = s.alias?.value ?? s.name.value;
+        const key = `${path}.${name}`;
+        const n = (counts.get(key) ?? 0) + 1;
+        if (n > max)
+          throw new QueryTooLargeError(
+            `The field "${name.slice(0, 50)}" appears ${n} times in one selection (fragments included); at most ${max} are allowed.`,
+            { name: 'MAX_REPEATED_FIELDS', max, found: n },
+          );
+        counts.set(key, n);
+        if (s.selectionSet) walk(s.selectionSet, key, onPath);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, path, onPath);
       else {
-        const counts = countsOfFragment(s.name.value, onPath);
-        if (counts) for (const [name, n] of counts) add(into, name, n);
+        const f = fragments.get(s.name.value);
+        if (!f || onPath.has(f.name.value)) continue;
+        onPath.add(f.name.value);
+        walk(f.selectionSet, path, onPath);
+        onPath.delete(f.name.value);
       }
     }
   };
-  const countsOfFragment = (name: string, onPath: Set<string>): Map<string, number> | undefined => {
-    const known = fragmentCounts.get(name);
-    if (known) return known;
-    const f = fragments.get(name);
-    if (!f || onPath.has(name)) return undefined;
-    onPath.add(name);
-    const counts = new Map<string, number>();
-    collect(f.selectionSet, counts, onPath);
-    onPath.delete(name);
-    fragmentCounts.set(name, counts);
-    return counts;
-  };
-  // every selection set in the document is checked once (a fragment's own sets included)
-  const visitSets = (set: SelectionSetNode) => {
-    collect(set, new Map(), new Set());
-    for (const s of set.selections) if ('selectionSet' in s && s.selectionSet) visitSets(s.selectionSet);
-  };
-  for (const d of document.definitions)
-    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visitSets(d.selectionSet);
+  // operations from the root; each fragment also on its own (validation checks unused ones too)
+  document.definitions.forEach((d, i) => {
+    if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet, `${i}`, new Set());
+    else if (d.kind === Kind.FRAGMENT_DEFINITION) walk(d.selectionSet, `${i}`, new Set([d.name.value]));
+  });
 }
