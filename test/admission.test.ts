@@ -735,3 +735,38 @@ describe('trusted documents (TRUSTED_DOCUMENTS_ONLY=true)', () => {
     await client.dispose();
   });
 });
+
+describe("a subscription's later reads are charged to its caller", () => {
+  const SECRET = 'notification-secret-of-at-least-32-bytes';
+  it('ends the subscription with THROTTLED once the caller cannot pay for the next read', async () => {
+    const app = await startTestApp({
+      env: { AUTH_MODE: 'jwt', COST_BUCKET_SIZE: '3', COST_RESTORE_PER_SECOND: '1', SPAPI_NOTIFICATION_SECRET: SECRET },
+    });
+    try {
+      const client = wsClient(app.url, await testToken({ sub: 'frugal', sellers: ['*'] }));
+      const sub = subscribe<{ fbaOutboundOrderUpdated: { status: string } }>(
+        client,
+        `subscription { fbaOutboundOrderUpdated(sellerId: "${DEMO_SELLER}", sellerFulfillmentOrderId: "DEMO-HOLD-1") { status } }`,
+        {},
+      );
+      await sub.atLeast(1);
+      const reads = () => app.sandboxes.spApi!.calls('getFulfillmentOrder').length;
+      const before = reads();
+      for (let i = 0; i < 8; i++) {
+        const res = await request(new URL('/notifications/sp-api', app.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-notification-secret': SECRET },
+          body: JSON.stringify(orderNotification('DEMO-HOLD-1', `charge-${i}`)),
+        });
+        await res.body.dump();
+      }
+      await sub.ended;
+      expect(sub.errors[0]).toMatchObject({ extensions: { code: 'THROTTLED' } });
+      // the bucket held 2 points after the first state: at most 2 more reads (plus what refilled meanwhile)
+      expect(reads() - before).toBeLessThanOrEqual(3);
+      await client.dispose();
+    } finally {
+      await app.close();
+    }
+  });
+});
