@@ -62,6 +62,11 @@ describe('authentication: who is calling', () => {
     ],
     ['a token from another issuer', async () => `Bearer ${await sign(valid, { iss: 'https://evil.example' })}`, /iss/],
     [
+      'a token living longer than AUTH_MAX_TOKEN_LIFETIME_S (400 days)',
+      async () => `Bearer ${await sign(valid, { exp: Math.floor(Date.now() / 1000) + 400 * 24 * 3600 })}`,
+      /lives longer than this gateway accepts/,
+    ],
+    [
       'a token signed with another key',
       async () => `Bearer ${await sign(valid, { secret: 'another-secret-of-at-least-32-bytes!!' })}`,
       /invalid/,

@@ -119,6 +119,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ LINGXING_APP_ID: 'ak_ABCDEFGHIJKLM' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a non-negative integer/);
   });
+
+  it('reads NODE_ENV in any letter case and refuses a value it does not know', () => {
+    const sandboxed = { ALLOW_SANDBOX: 'true', AUTH_MODE: 'off' };
+    expect(loadConfig({ ...sandboxed, NODE_ENV: 'PRODUCTION' }).production).toBe(true);
+    expect(loadConfig({ ...sandboxed, NODE_ENV: ' Production ' }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'prod' })).toThrow(
+      new ConfigError('NODE_ENV must be production, development or test (got "prod")'),
+    );
+  });
 });
 
 const G = FULL_BUCKET_GRACE_MS;
