@@ -14,7 +14,7 @@ import type Redis from 'ioredis';
 import { DistributedPermits } from './coordination/permits';
 import { connectRedis, redisReady } from './coordination/redis';
 import { RedisTokenBucket } from './coordination/token-bucket';
-import { CostBuckets } from './admission/cost-buckets';
+import { CostBuckets, RedisCostBuckets } from './admission/cost-buckets';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { DurableRefresher, jobsSchema } from './jobs';
@@ -239,6 +239,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       { auth: config.auth.mode, reason: config.auth.reason },
       `authentication ${config.auth.mode === 'off' ? 'off' : 'on (bearer JWT)'}: ${config.auth.reason}`,
     );
+  const costBudget = { size: config.limits.costBucketSize, restorePerSecond: config.limits.costRestorePerSecond };
   const server = await GraphServer.create({
     services: {
       lingxing: { fulfillment },
@@ -276,10 +277,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         maxRepeatedFields: config.limits.maxRepeatedFields,
       },
       maxOperationCost: config.limits.maxOperationCost,
-      costBuckets: new CostBuckets(
-        { size: config.limits.costBucketSize, restorePerSecond: config.limits.costRestorePerSecond },
-        clock,
-      ),
+      // one budget per caller: in Redis when replicas share it, else this process's memory
+      costBuckets: redis ? new RedisCostBuckets(redis, costBudget, clock, logger) : new CostBuckets(costBudget, clock),
       operationTimeoutMs: config.limits.operationTimeoutMs,
     },
     verifier,

@@ -45,7 +45,7 @@ export interface Context extends Services {
    * Takes more points from the caller's bucket, for upstream reads a subscription causes after it
    * was admitted; returns the refusal (THROTTLED) when the bucket cannot pay.
    */
-  charge: (points: number) => GraphQLError | undefined;
+  charge: (points: number) => Promise<GraphQLError | undefined>;
   /** holds one of the caller's subscription slots (MAX_SUBSCRIPTIONS_PER_CALLER) until released; throws when none is free */
   holdSubscription: () => () => void;
   /** fires when the transport the operation came on goes away (a WebSocket's close) */
@@ -56,7 +56,7 @@ export interface Context extends Services {
 export interface Admitted {
   /** the requested cost, already taken from the caller's bucket */
   cost: number;
-  charge: (points: number) => GraphQLError | undefined;
+  charge: (points: number) => Promise<GraphQLError | undefined>;
   holdSubscription: () => () => void;
   signal?: AbortSignal;
 }
@@ -81,7 +81,7 @@ export function createContext(
     caller,
     requestId,
     cost: admitted?.cost ?? 0,
-    charge: admitted?.charge ?? (() => undefined),
+    charge: admitted?.charge ?? (() => Promise.resolve(undefined)),
     holdSubscription: admitted?.holdSubscription ?? (() => () => undefined),
     signal: admitted?.signal,
     get logger() {

@@ -23,7 +23,7 @@ import { buildAppSchema } from './build-schema';
 import type { DocumentLimits } from './admission/document-limits';
 import { Admission, Refusal, type GraphQLRequestFields } from './admission/admission';
 import type { TrustedDocuments } from './admission/trusted-documents';
-import type { CostBuckets } from './admission/cost-buckets';
+import type { CostBudget } from './admission/cost-buckets';
 import { costPlugin } from './admission/plugin';
 import { BoundedLabels } from './admission/labels';
 import { operationScope } from './operation-scope';
@@ -41,7 +41,7 @@ export type { ReadinessCheck } from './readiness';
 export interface OperationLimits {
   document: DocumentLimits;
   maxOperationCost: number;
-  costBuckets: CostBuckets;
+  costBuckets: CostBudget;
   /** OPERATION_TIMEOUT_MS: when an operation's queued upstream calls are dropped */
   operationTimeoutMs: number;
   /** request bodies over this many bytes are refused (default 1 MB) */
@@ -472,7 +472,7 @@ export class GraphServer {
     // the gate: authenticate → resolve the document → limits → validate → cost → the caller's bucket
     const caller = await admission.authenticate(req.headers.authorization, req.socket.remoteAddress);
     if (caller instanceof Refusal) return this.refuseOperation(res, caller, cors);
-    const admitted = admission.admit(caller, fields, req.method === 'GET' ? 'http-get' : 'http-post');
+    const admitted = await admission.admit(caller, fields, req.method === 'GET' ? 'http-get' : 'http-post');
     if (admitted instanceof Refusal) return this.refuseOperation(res, admitted, cors);
 
     // what Apollo runs: the admitted document (already checked: Apollo takes it from the gate's

@@ -119,6 +119,35 @@ describe('three replicas on one PostgreSQL and one Redis', () => {
     expect(seconds).toBeLessThan(1.5 * ((150 / 10) * 0.05) + 1); // the issue's 1.5× bound, plus start-up slack
   }, 60_000);
 
+  it('give one caller one cost budget however its operations spread over the replicas', async () => {
+    c = await cluster(3, { env: { COST_BUCKET_SIZE: '300', COST_RESTORE_PER_SECOND: '10' } });
+    await warm(c);
+    // cost 50 each: five fulfillmentTasks of 100 ids (five ERP calls each at ten ids a call)
+    const ids = (from: number) => Array.from({ length: 100 }, (_, i) => `"${from + i}"`).join(',');
+    const op = `{ ${Array.from({ length: 5 }, (_, i) => `t${i}: fulfillmentTasks(sellerId: "${DEMO_SELLER}", taskIds: [${ids(9000 + i * 100)}]) { taskId }`).join(' ')} }`;
+    const token = await testToken({ sub: 'one-caller', sellers: ['*'] });
+    const started = performance.now();
+    let admitted = 0;
+    let throttled = 0;
+    for (let i = 0; i < 18; i++) {
+      const res = await request(c.replicas[i % 3].url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: op }),
+      });
+      const body = (await res.body.json()) as { extensions?: { cost?: { requestedQueryCost: number } } };
+      if (res.statusCode === 200) {
+        expect(body.extensions?.cost?.requestedQueryCost).toBe(50);
+        admitted++;
+      } else if (res.statusCode === 429) throttled++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // one budget: 300 points at first, 10 more a second; three budgets would admit all 18 (900)
+    expect(admitted).toBeLessThanOrEqual(Math.floor((300 + 10 * seconds) / 50));
+    expect(throttled).toBeGreaterThan(0);
+    expect(admitted + throttled).toBe(18);
+  }, 60_000);
+
   it('pace 90 FBA lookups of one seller under one shared usage plan, with no 429', async () => {
     c = await cluster(3, { env: { OPERATION_TIMEOUT_MS: '60000' } }); // the last lookups wait ~30 s for their turn
     const ids = Array.from({ length: 90 }, (_, i) => `SHARED-${i}`);

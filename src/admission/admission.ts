@@ -26,7 +26,7 @@ import {
 import { redactInputValues } from '../redact';
 import { callbackUrlAllowed } from './callback-urls';
 import type { TrustedDocuments } from './trusted-documents';
-import type { CostBuckets } from './cost-buckets';
+import type { CostBudget } from './cost-buckets';
 import { priceOperation } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
 
@@ -45,7 +45,7 @@ export interface AdmissionOptions {
   verifier: TokenVerifier;
   document: DocumentLimits;
   maxOperationCost: number;
-  costBuckets: CostBuckets;
+  costBuckets: CostBudget;
   /** `__schema` / `__type` allowed (development, or GRAPHQL_INTROSPECTION=true) */
   introspection: boolean;
   /** no "Did you mean …" suggestions in validation messages (production) */
@@ -149,7 +149,11 @@ export class Admission {
   }
 
   /** Steps 2 to 6 for an authenticated caller; the cost is taken from its bucket when admitted. */
-  admit(caller: Caller, request: GraphQLRequestFields, transport: Transport): AdmittedOperation | Refusal {
+  async admit(
+    caller: Caller,
+    request: GraphQLRequestFields,
+    transport: Transport,
+  ): Promise<AdmittedOperation | Refusal> {
     const resolved = this.resolveDocument(caller, request);
     if (resolved instanceof Refusal) return resolved;
     const { query, register } = resolved;
@@ -216,7 +220,7 @@ export class Admission {
           { name: 'MAX_ENTITIES', max: maxEntities, found: price.entities },
         ),
       ]);
-    const charged = this.charge(caller.key, price.cost);
+    const charged = await this.charge(caller.key, price.cost);
     if (charged) return charged;
 
     register?.();
@@ -237,24 +241,24 @@ export class Admission {
     const caller = operation.caller.key;
     return {
       cost: operation.cost,
-      charge: (points: number) => this.charge(caller, points)?.errors[0],
+      charge: async (points: number) => (await this.charge(caller, points))?.errors[0],
       holdSubscription: () => this.holdSubscription(caller),
     };
   }
 
   /** Takes `cost` from the caller's bucket: undefined when paid, else the refusal (400 over the operation limit, 429 throttled). */
-  charge(caller: string, cost: number): Refusal | undefined {
+  async charge(caller: string, cost: number): Promise<Refusal | undefined> {
     const { maxOperationCost, costBuckets } = this.options;
-    const extension = (): CostExtension => ({
+    const extension = async (): Promise<CostExtension> => ({
       requestedQueryCost: cost,
       actualQueryCost: 0,
-      throttleStatus: this.throttleStatus(caller),
+      throttleStatus: await this.throttleStatus(caller),
     });
     if (cost > maxOperationCost)
-      return new Refusal(400, [new CostLimitExceededError(cost, maxOperationCost, extension())]);
-    const taken = costBuckets.take(caller, cost);
+      return new Refusal(400, [new CostLimitExceededError(cost, maxOperationCost, await extension())]);
+    const taken = await costBuckets.take(caller, cost);
     if (!taken.ok)
-      return new Refusal(429, [new ThrottledError(taken.retryAfterMs, extension())], {
+      return new Refusal(429, [new ThrottledError(taken.retryAfterMs, await extension())], {
         'retry-after': String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000))),
       });
     return undefined;
@@ -281,15 +285,15 @@ export class Admission {
   private readonly openSubscriptions = new Map<string, number>();
 
   /** Gives back what an operation reserved and did not use. */
-  refund(caller: string, points: number): void {
-    if (points > 0) this.options.costBuckets.refund(caller, points);
+  async refund(caller: string, points: number): Promise<void> {
+    if (points > 0) await this.options.costBuckets.refund(caller, points);
   }
 
-  throttleStatus(caller: string): CostExtension['throttleStatus'] {
+  async throttleStatus(caller: string): Promise<CostExtension['throttleStatus']> {
     const { costBuckets } = this.options;
     return {
       maximumAvailable: costBuckets.options.size,
-      currentlyAvailable: Math.floor(costBuckets.available(caller)),
+      currentlyAvailable: Math.floor(await costBuckets.available(caller)),
       restoreRate: costBuckets.options.restorePerSecond,
     };
   }

@@ -17,12 +17,12 @@ export function costPlugin(admission: Admission): ApolloServerPlugin<Context> {
         async willSendResponse({ response, contextValue }) {
           const requested = contextValue.cost ?? 0;
           const actual = operationScope.getStore()?.upstreamCalls ?? 0;
-          admission.refund(contextValue.caller, requested - actual);
+          await admission.refund(contextValue.caller, requested - actual);
           if (response.body.kind !== 'single') return;
           const cost: CostExtension = {
             requestedQueryCost: requested,
             actualQueryCost: actual,
-            throttleStatus: admission.throttleStatus(contextValue.caller),
+            throttleStatus: await admission.throttleStatus(contextValue.caller),
           };
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
         },

@@ -21,14 +21,19 @@ export interface RateBucket {
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'rate')
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'rate', 'open', 'credited')
 local rate = tonumber(b[3]) or tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local msPer = (1000 / rate) * (1 + tonumber(ARGV[3]))
 local tokens = tonumber(b[1])
 local at = tonumber(b[2])
 if tokens == nil then tokens = burst; at = now end
+local before = tokens
 tokens = math.min(burst, tokens + math.max(0, now - at) / msPer)
+-- what the refill credited since the open burst began: all its first answer may take back
+local open = tonumber(b[4]) or 0
+local credited = tonumber(b[5]) or 0
+if open > 0 and tokens > before then credited = credited + (tokens - before) end
 local delta = tonumber(ARGV[5])
 -- a take from a full bucket: Amazon starts refilling when that request arrives, so ours starts
 -- counting a grace period later (the first request's connection set-up)
@@ -37,6 +42,8 @@ local opened = 0
 if delta < 0 and tokens >= burst then
   grace = math.min(tonumber(ARGV[7]), msPer)
   opened = now + grace
+  open = opened
+  credited = 0
 end
 tokens = tokens + delta
 -- the refill counts from 'anchor': a reservation made before it (within a burst's grace) waits for it too
@@ -44,28 +51,37 @@ local anchor = math.max(now + grace, at)
 local wait = 0
 if delta < 0 and tokens < 0 then wait = math.ceil(-tokens * msPer + math.max(0, anchor - now)) end
 if ARGV[6] == 'drain' and tokens > 0 then tokens = 0 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(anchor), 'rate', tostring(rate))
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(anchor), 'rate', tostring(rate),
+  'open', tostring(open), 'credited', tostring(credited))
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return {wait, opened, tonumber(redis.call('HGET', KEYS[1], 'shift')) or 0}`;
 
 /**
- * The first request of a burst was answered later than the refill clock assumed (ARGV[1], the
- * provisional start): the refill moves to now, what was credited since is taken back, and every
- * reservation made meanwhile is told, through 'shift', to wait that much longer.
+ * The first request of the burst that opened at ARGV[1] (its provisional refill start) was
+ * answered later than that: the refill moves to now and what was credited since is taken back,
+ * but never more than the refill really credited since the burst opened (a full bucket credits
+ * nothing), never more than the burst, and only for the latest burst. Reservations made meanwhile
+ * are told, through 'shift', to wait the time the debit is worth.
  */
 const ANSWERED = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local late = now - tonumber(ARGV[1])
 if late <= 0 then return 0 end
-local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'rate', 'shift')
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at', 'rate', 'shift', 'open', 'credited')
 local tokens = tonumber(b[1])
-if tokens == nil then return 0 end
+if tokens == nil or tonumber(b[5]) ~= tonumber(ARGV[1]) then return 0 end
+local burst = tonumber(ARGV[4])
 local msPer = (1000 / (tonumber(b[3]) or tonumber(ARGV[2]))) * (1 + tonumber(ARGV[3]))
 local at = tonumber(b[2])
-tokens = tokens - math.max(0, math.min(at, now) - tonumber(ARGV[1])) / msPer
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(math.max(at, now)), 'shift', tostring((tonumber(b[4]) or 0) + late))
-return late`;
+local before = tokens
+tokens = math.min(burst, tokens + math.max(0, now - at) / msPer)
+local credited = (tonumber(b[6]) or 0) + math.max(0, tokens - before)
+local debit = math.min(credited, late / msPer, burst)
+tokens = tokens - debit
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(math.max(at, now)), 'open', '0', 'credited', '0',
+  'shift', tostring((tonumber(b[4]) or 0) + math.ceil(debit * msPer)))
+return debit`;
 
 const ADOPT = `
 local current = redis.call('HGET', KEYS[1], 'rate')
@@ -146,7 +162,9 @@ export class RedisTokenBucket implements RateBucket {
 
   /** The burst this take opened got its first answer now (see ANSWERED); failures are only a lost refinement. */
   private async answeredAfter(provisional: number): Promise<void> {
-    await this.redis.eval(ANSWERED, 1, this.key, provisional, this.rate, this.margin).catch(() => undefined);
+    await this.redis
+      .eval(ANSWERED, 1, this.key, provisional, this.rate, this.margin, this.burst)
+      .catch(() => undefined);
   }
 
   adoptRate(rate: number): void {

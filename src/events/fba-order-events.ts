@@ -82,7 +82,7 @@ export class FbaOrderEvents {
     subscriber: Subscriber,
   ): Promise<AsyncIterableIterator<FbaOutboundOrder>> {
     const later = async () => {
-      const refused = subscriber.charge(1);
+      const refused = await subscriber.charge(1);
       if (refused) throw refused;
       return this.read(sellerId, sellerFulfillmentOrderId).catch((error: Error & { code?: string }) => {
         // a failed read skips one event; the next notification or reconciliation tries again

@@ -145,7 +145,7 @@ export class TaskEvents {
           if (!stored || stored.status === lastKey()) return null;
           if (isTerminalTaskStatus(stored.status)) {
             // the one ERP read a subscription causes after its first state: charged to its caller
-            const refused = ctx.charge(1);
+            const refused = await ctx.charge(1);
             if (refused) throw refused;
             const record = (await ctx.lingxing.fulfillment.results(sellerId, [taskId])).get(taskId);
             if (record) return toFulfillmentTask(sellerId, record, stored.shipments);

@@ -73,7 +73,7 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
         connections.set(socket, state);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const state = connections.get(ctx.extra.socket);
         if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (state.active >= options.maxSubscriptionsPerConnection)
@@ -82,12 +82,13 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
               `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
             ),
           ];
-        const admitted = admission.admit(state.caller, payload, 'websocket');
+        state.active++; // before the gate's await: concurrent subscribes count against the cap at once
+        const admitted = await admission.admit(state.caller, payload, 'websocket');
         if (admitted instanceof Refusal) {
+          state.active--;
           logger.info({ code: admitted.code }, 'subscription refused');
           return [...admitted.errors];
         }
-        state.active++;
         return {
           schema: options.schema,
           document: admitted.document,

@@ -7,5 +7,6 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // under a millisecond: the next turn of the event loop (a timer would wait a whole millisecond)
+  sleep: (ms) => new Promise((resolve) => (ms < 1 ? setImmediate(resolve) : setTimeout(resolve, ms))),
 };

@@ -60,6 +60,9 @@ export class TokenBucket {
   private readonly ring: string[] = [];
   private lastServed: string | undefined;
   private waiters = 0;
+  /** the burst whose first answer may still move the refill clock, and what was credited since it opened */
+  private open?: { id: number; credited: number };
+  private opened = 0;
   private pumping = false;
 
   constructor(
@@ -159,20 +162,28 @@ export class TokenBucket {
   private refill(): void {
     const now = this.clock.now();
     if (now <= this.updatedAt) return; // still within the grace after a burst began
+    const before = this.tokens;
     this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / this.msPerToken());
     this.updatedAt = now;
+    if (this.open && this.tokens > before) this.open.credited += this.tokens - before;
   }
 
   /**
-   * The first request of a burst was answered now, later than the refill clock assumed
+   * The first request of burst `id` was answered now, later than the refill clock assumed
    * (`provisional`): its arrival, and Amazon's refill, may have been that late. What was credited
-   * since `provisional` is taken back, so the refill counts from now.
+   * since `provisional` is taken back, so the refill counts from now, but never more than was
+   * really credited since the burst opened (a full bucket credits nothing), never more than the
+   * burst, and only for the latest burst: on a fast plan the bucket is full again at every take,
+   * and an unbounded debit there turned every answer's latency into a wait for everyone behind it.
    */
-  private answeredAfter(provisional: number): void {
+  private answeredAfter(id: number, provisional: number): void {
+    const open = this.open;
+    if (!open || open.id !== id) return; // a later burst opened since: this correction is moot
+    this.refill(); // what the refill credited up to now counts
+    this.open = undefined;
     const late = this.clock.now() - provisional;
     if (late <= 0) return;
-    this.refill();
-    this.tokens -= late / this.msPerToken();
+    this.tokens -= Math.min(open.credited, late / this.msPerToken(), this.burst);
   }
 
   /** Hands out tokens in queue order, sleeping until the next one is due; one pump at a time. */
@@ -184,19 +195,25 @@ export class TokenBucket {
         this.refill();
         while (this.waiters && this.tokens >= 1) {
           // a take from a full bucket opens a burst: its answer may move the refill clock later
-          let opened: number | undefined;
-          if (this.tokens >= this.burst) opened = this.updatedAt = this.clock.now() + this.grace();
+          let settled: () => void = NOTHING_TO_SETTLE;
+          if (this.tokens >= this.burst) {
+            const provisional = (this.updatedAt = this.clock.now() + this.grace());
+            const id = ++this.opened;
+            this.open = { id, credited: 0 };
+            settled = once(() => this.answeredAfter(id, provisional));
+          }
           this.tokens -= 1;
           const waiter = this.next()!;
-          waiter.resolve({
-            waitedMs: this.clock.now() - waiter.started,
-            settled: opened === undefined ? NOTHING_TO_SETTLE : once(() => this.answeredAfter(opened)),
-          });
+          waiter.resolve({ waitedMs: this.clock.now() - waiter.started, settled });
         }
         if (!this.waiters) return;
         await Promise.resolve(); // the callers just granted run before time moves on
         const grace = Math.max(0, this.updatedAt - this.clock.now());
-        await this.clock.sleep(grace + Math.ceil((1 - this.tokens) * this.msPerToken()));
+        // a wait under a millisecond (a fast plan's next token) is a yield, not a timer: Node's
+        // timers wake no sooner than 1 ms, which would cap a plan at its burst per millisecond
+        // (at least 10 µs, so a clock counting in epoch milliseconds always moves)
+        const wait = grace + (1 - this.tokens) * this.msPerToken();
+        await this.clock.sleep(wait < 1 ? Math.max(wait, 0.01) : Math.ceil(wait));
       }
     } finally {
       this.pumping = false;
