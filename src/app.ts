@@ -15,6 +15,7 @@ import { DistributedPermits } from './coordination/permits';
 import { connectRedis, redisReady } from './coordination/redis';
 import { RedisTokenBucket } from './coordination/token-bucket';
 import { CostBuckets, RedisCostBuckets } from './admission/cost-buckets';
+import { FinishedTasks } from './store/finished-tasks';
 import { Idempotency } from './idempotency';
 import { Refresher } from './refresher';
 import { DurableRefresher, jobsSchema } from './jobs';
@@ -183,7 +184,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const fulfillment = new LingxingFulfillment(lingxing);
   // subscriptions' events: across replicas through Redis, else in this process
   const bus = redis ? redisBus(redis, config.redis!.keyPrefix, logger) : memoryBus();
+  const finishedTasks = new FinishedTasks();
   const taskEvents = new TaskEvents({
+    finishedTasks,
     repo: store,
     bus,
     clock,
@@ -251,6 +254,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         mcfOrders: new McfOrders({ mcf: new LingxingMcfOrders(lingxing), repo: store, idempotency, clock }),
       },
       events: { tasks: taskEvents, fbaOrders: fbaOrderEvents },
+      finishedTasks,
       logger,
     },
     notifications: notificationSecret

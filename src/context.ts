@@ -12,6 +12,7 @@ import type { FbaOrders } from './services/fba-orders';
 import type { McfOrders } from './services/mcf-orders';
 import type { ShipmentConfirmations } from './services/shipment-confirmations';
 import type { Repository } from './store';
+import type { FinishedTasks } from './store/finished-tasks';
 
 /** Long-lived services, built once at start-up. */
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
   services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders; mcfOrders: McfOrders };
   /** change events behind the subscriptions */
   events: { tasks: TaskEvents; fbaOrders: FbaOrderEvents };
+  /** tasks seen finished and kept in the registry (reads of them cost nothing upstream) */
+  finishedTasks?: FinishedTasks;
   logger: Logger;
 }
 
@@ -94,6 +97,7 @@ export function createContext(
       store: services.store,
       access,
       taskEvents: services.events.tasks,
+      finishedTasks: services.finishedTasks,
       logger: services.logger,
     }),
   };

@@ -10,7 +10,8 @@ import { toFbaOutboundOrderWhole } from './datasources/sp-api/v2020-07-01/to-sch
 import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07-01/fulfillment-outbound';
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 import type { Repository } from './store';
-import type { TaskEvents } from './events/task-events';
+import { finishedFromStored, type TaskEvents } from './events/task-events';
+import type { FinishedTasks } from './store/finished-tasks';
 import type { FulfillmentOutbound } from './datasources/sp-api/fulfillment-outbound';
 import type { Logger } from './logger';
 import type { StoredTask } from './store/repository';
@@ -34,6 +35,8 @@ export interface Loaders {
 
 export function createLoaders(deps: {
   fulfillment: LingxingFulfillment;
+  /** tasks seen finished (the gate prices reads of them at 0) */
+  finishedTasks?: FinishedTasks;
   outbound: FulfillmentOutboundV20200701;
   /** whole orders through each seller's Fulfillment Outbound version */
   orders?: FulfillmentOutbound;
@@ -61,7 +64,32 @@ export function createLoaders(deps: {
       (sellerId) =>
         new DataLoader<string, TaskResultRecord | null>(
           async (taskIds) => {
-            const found = await deps.fulfillment.results(sellerId, taskIds);
+            // a finished task the registry holds never changes at the ERP: answered from the registry
+            const stored = await deps.store.tasksByIds(sellerId, taskIds);
+            const kept = new Map<string, TaskResultRecord>();
+            for (const [id, t] of stored) {
+              const record = finishedFromStored(t);
+              if (record) {
+                kept.set(id, record);
+                deps.finishedTasks?.add(sellerId, id);
+              }
+            }
+            const ask = taskIds.filter((id) => !kept.has(id));
+            // the rest from the ERP, ten ids per getFulfillmentResult call (seed 001), the calls
+            // side by side; a failed call fails only its own ids
+            const answers = await Promise.all(
+              chunk(ask, MAX_TASK_IDS_PER_RESULT_CALL).map((ids) =>
+                deps.fulfillment.results(sellerId, ids).then(
+                  (found) => ({ ids, found }),
+                  (error: Error) => ({ ids, error }),
+                ),
+              ),
+            );
+            const found = new Map<string, TaskResultRecord>();
+            const failed = new Map<string, Error>();
+            for (const a of answers)
+              if ('found' in a) for (const [id, r] of a.found) found.set(id, r);
+              else for (const id of a.ids) failed.set(id, a.error);
             // after the answer, not before it: the registry and subscribers learn what this read saw
             if (deps.taskEvents)
               void deps.taskEvents
@@ -70,11 +98,10 @@ export function createLoaders(deps: {
                   deps.logger?.warn({ err: { message: error.message } }, 'could not record a newer task state'),
                 );
             // one entry per key, in key order; a task the ERP returns nothing for is null (not found)
-            return taskIds.map((id) => found.get(id) ?? null);
+            return taskIds.map((id) => kept.get(id) ?? failed.get(id) ?? found.get(id) ?? null);
           },
-          // getFulfillmentResult takes at most ten task ids per call (seed 001); the loader's
-          // cache makes each id asked for once per request.
-          { maxBatchSize: MAX_TASK_IDS_PER_RESULT_CALL },
+          // one batch per tick (the loader's cache makes each id asked for once per request)
+          { maxBatchSize: 500 },
         ),
     ),
     fbaOrderById: perSeller(
@@ -116,4 +143,10 @@ export function createLoaders(deps: {
       { maxBatchSize: 200 },
     ),
   };
+}
+
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { LingxingFulfillment, TaskResultRecord } from './datasources/lingxing/fulfillment';
 import type { Clock } from './datasources/shared/clock';
 import type { Logger } from './logger';
-import { isTerminalTaskStatus, type TaskEvents } from './events/task-events';
+import { isTerminalTaskStatus, resultOf, type TaskEvents } from './events/task-events';
 import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
 import type { Repository } from './store';
 import type { StoredTask } from './store/repository';
@@ -135,6 +135,8 @@ export class Refresher {
         finished || givenUp ? null : iso(now + (watched ? events.watchedPollMs : nextPollDelay(t.pollAttempts + 1))),
       pollAttempts: t.pollAttempts + 1,
       updatedAt: iso(now),
+      // a finished task keeps what the ERP said: read from the registry from now on
+      result: finished && r ? resultOf({ ...r, taskId: t.taskId } as TaskResultRecord) : null,
     };
     if (events && patch.status !== t.status) {
       // a transition: written only if nobody recorded it first, and then announced once

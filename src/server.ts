@@ -245,6 +245,7 @@ export class GraphServer {
       maxSubscriptionsPerCaller: options.maxSubscriptionsPerCaller ?? 100,
       trustedDocuments: options.trustedDocuments,
       trustedOnly: options.trustedDocumentsOnly,
+      finishedTasks: options.services.finishedTasks,
     });
     const admission = this.admission;
     this.readiness = new ReadinessMonitor(options.readiness ?? [], options.logger);

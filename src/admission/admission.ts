@@ -27,7 +27,7 @@ import { redactInputValues } from '../redact';
 import { callbackUrlAllowed } from './callback-urls';
 import type { TrustedDocuments } from './trusted-documents';
 import type { CostBudget } from './cost-buckets';
-import { priceOperation } from './cost';
+import { priceOperation, type Known } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
 
 /**
@@ -54,6 +54,8 @@ export interface AdmissionOptions {
   callbackUrlPrefixes: readonly string[];
   /** subscriptions one caller may hold open at once (MAX_SUBSCRIPTIONS_PER_CALLER) */
   maxSubscriptionsPerCaller: number;
+  /** tasks seen finished and kept in the registry: reads of them are priced at 0 */
+  finishedTasks?: { has(sellerId: string, taskId: string): boolean };
   /** the documents a frontend was built with (TRUSTED_DOCUMENTS), runnable by id */
   trustedDocuments?: TrustedDocuments;
   /** only trusted documents run (TRUSTED_DOCUMENTS_ONLY): no free text, no new persisted queries */
@@ -128,9 +130,12 @@ export class Admission {
     sizeCalculation: (text, key) => text.length + key.length,
   });
   private readonly rules: typeof specifiedRules;
+  private readonly known: Known;
 
   constructor(readonly options: AdmissionOptions) {
     this.rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+    const finished = options.finishedTasks;
+    this.known = { finished: (sellerId, taskId) => finished?.has(sellerId, taskId) ?? false };
   }
 
   /**
@@ -207,7 +212,7 @@ export class Admission {
 
     let price;
     try {
-      price = priceOperation(this.options.schema, document, operation, coerced.coerced);
+      price = priceOperation(this.options.schema, document, operation, coerced.coerced, this.known);
     } catch (error) {
       if (error instanceof BadUserInputError) return new Refusal(400, [error]);
       throw error;

@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillment';
 import { BadUserInputError } from '../errors';
+import { parseGlobalId } from '../schema/node';
 import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from '../resolvers/token-paging';
 
 /**
@@ -36,9 +37,15 @@ import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from
 export const ASSUMED_UPSTREAM_PAGE = 10;
 
 type Args = Record<string, unknown>;
+/** What the gate knows before the operation runs. */
+export interface Known {
+  /** this task is finished and kept in the registry: reading it asks the ERP nothing */
+  finished(sellerId: string, taskId: string): boolean;
+}
+const NOTHING_KNOWN: Known = { finished: () => false };
 interface FieldRule {
   /** calls this field causes, from its arguments */
-  cost: (args: Args) => number;
+  cost: (args: Args, known: Known) => number;
   /** the weight printed into the SDL: the static maximum of `cost` */
   sdlWeight: number;
   /** a connection: what is selected below it repeats `first` times */
@@ -50,12 +57,26 @@ interface FieldRule {
 const fixed = (n: number): FieldRule => ({ cost: () => n, sdlWeight: n });
 const first = (args: Args) => (typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_FIRST);
 const tokenPages = (args: Args) => Math.min(MAX_UPSTREAM_PAGES, Math.ceil(first(args) / ASSUMED_UPSTREAM_PAGE) + 1);
-const idBatches = (ids: unknown) =>
-  Math.ceil((Array.isArray(ids) ? new Set(ids).size : 1) / MAX_TASK_IDS_PER_RESULT_CALL);
+/** ERP calls for these task ids of one seller: the distinct ones not finished in the registry, ten a call. */
+const idBatches = (sellerId: unknown, ids: unknown, known: Known) => {
+  const distinct = new Set(Array.isArray(ids) ? (ids as string[]) : [ids as string]);
+  let ask = 0;
+  for (const id of distinct) if (!known.finished(String(sellerId), String(id))) ask++;
+  return Math.ceil(ask / MAX_TASK_IDS_PER_RESULT_CALL);
+};
+/** A global id names a finished task (or one of its messages): read from the registry. */
+const nodeCost = (args: Args, known: Known) => {
+  const parsed = typeof args.id === 'string' ? parseGlobalId(args.id) : null;
+  if (!parsed) return 0; // refused before any call
+  const [typename, a, b] = parsed;
+  if (typename === 'ShipmentConfirmation' || typename === 'McfOrder') return 0; // the store only
+  if ((typename === 'FulfillmentTask' || typename === 'MessageResult') && known.finished(a, b)) return 0;
+  return 1;
+};
 
 export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
-  'Query.fulfillmentTask': fixed(1),
-  'Query.fulfillmentTasks': { cost: (a) => idBatches(a.taskIds), sdlWeight: 10 },
+  'Query.fulfillmentTask': { cost: (a, k) => idBatches(a.sellerId, a.taskId, k), sdlWeight: 1 },
+  'Query.fulfillmentTasks': { cost: (a, k) => idBatches(a.sellerId, a.taskIds, k), sdlWeight: 10 },
   // the registry's page, then its live state, ten ids per ERP call
   'Query.recentFulfillmentTasks': { cost: (a) => Math.ceil(first(a) / MAX_TASK_IDS_PER_RESULT_CALL), sdlWeight: 10 },
   'Query.fbaOutboundOrder': fixed(1),
@@ -72,7 +93,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
   'Query.fulfillmentFeatures': fixed(1),
   'Query.featureInventory': { cost: tokenPages, sdlWeight: MAX_UPSTREAM_PAGES, connection: true },
   'Query.featureSku': fixed(1),
-  'Query.node': fixed(1),
+  'Query.node': { cost: nodeCost, sdlWeight: 1 },
   'Query.mcfOrders': { cost: () => 0, sdlWeight: 0, connection: true },
   'Mutation.submitFulfillment': fixed(1),
   'Mutation.createMcfOrder': fixed(1),
@@ -82,8 +103,9 @@ export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
   'Mutation.cancelFbaOutboundOrder': fixed(2),
   'Mutation.sandboxSetFbaOutboundOrderStatus': fixed(2),
   'Mutation.createFbaFulfillmentReturn': fixed(1),
-  // the first state: a final task's results, or the order as it is now (later events cost the caller nothing)
-  'Subscription.fulfillmentTaskUpdated': fixed(1),
+  // the first state: a final task's results (none when the registry keeps them), or the order as it
+  // is now; later reads are charged as they happen
+  'Subscription.fulfillmentTaskUpdated': { cost: (a, k) => idBatches(a.sellerId, a.taskId, k), sdlWeight: 1 },
   'Subscription.fbaOutboundOrderUpdated': fixed(1),
 };
 
@@ -114,6 +136,7 @@ export function priceOperation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  known: Known = NOTHING_KNOWN,
 ): OperationPrice {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -181,11 +204,11 @@ export function priceOperation(
       if (typeName === root.name && name === '_entities') {
         const representations = Array.isArray(args.representations) ? (args.representations as unknown[]) : [];
         entities += representations.length * times;
-        own = entitiesCost(representations);
+        own = entitiesCost(representations, known);
       } else {
         const rule = FIELD_COSTS[`${typeName}.${name}`];
         if (rule) {
-          own = Math.max(0, rule.cost(args));
+          own = Math.max(0, rule.cost(args, known));
           if (rule.connection) childTimes = times * first(args);
           childPartial = Boolean(rule.partialOrders);
         }
@@ -207,11 +230,12 @@ export function priceOperation(
   return { cost, entities };
 }
 
-function entitiesCost(representations: unknown[]): number {
+function entitiesCost(representations: unknown[], known: Known): number {
   const tasks = new Set<string>();
   const orders = new Set<string>();
   for (const r of representations as Array<Record<string, unknown> | null>) {
-    if (r?.__typename === 'FulfillmentTask') tasks.add(`${String(r.sellerId)} ${String(r.taskId)}`);
+    if (r?.__typename === 'FulfillmentTask' && !known.finished(String(r.sellerId), String(r.taskId)))
+      tasks.add(`${String(r.sellerId)} ${String(r.taskId)}`);
     if (r?.__typename === 'FbaOutboundOrder') orders.add(`${String(r.sellerId)} ${String(r.sellerFulfillmentOrderId)}`);
   }
   return Math.ceil(tasks.size / MAX_TASK_IDS_PER_RESULT_CALL) + orders.size;

@@ -7,7 +7,8 @@ import type { Logger } from '../logger';
 import { FulfillmentTaskStatus } from '../schema/fulfillment-task-status.enum';
 import type { FulfillmentTask } from '../schema/fulfillment-task.type';
 import type { Repository } from '../store';
-import type { StoredTask } from '../store/repository';
+import type { StoredTask, StoredTaskResult } from '../store/repository';
+import type { FinishedTasks } from '../store/finished-tasks';
 import type { EventBus } from './bus';
 import { openFeed } from './feed';
 
@@ -47,6 +48,8 @@ export class TaskEvents {
       watchedPollMs: number;
       /** how often a subscription renews its mark and rechecks the registry for a lost event (default 30 s) */
       recheckMs?: number;
+      /** tasks seen finished: the gate prices reads of them at 0 */
+      finishedTasks?: FinishedTasks;
     },
   ) {}
 
@@ -61,9 +64,14 @@ export class TaskEvents {
       .catch((error: Error) => this.deps.logger.warn({ err: { message: error.message } }, 'task event not published'));
   }
 
-  /** Writes `patch` if the task is still in `stored.status`; announces the new state when it did. */
+  /**
+   * Writes `patch` if the task is still in `stored.status`; announces the new state when it did. A
+   * finished task keeps what the ERP reported, so reading it again asks the ERP nothing.
+   */
   async transition(stored: StoredTask, record: TaskResultRecord, patch: TaskStatePatch): Promise<boolean> {
+    if (isTerminalTaskStatus(String(patch.status)) && !patch.result) patch = { ...patch, result: resultOf(record) };
     const won = await this.deps.repo.updateTaskState(stored.sellerId, stored.taskId, patch, stored.status);
+    if (won && patch.result) this.deps.finishedTasks?.add(stored.sellerId, stored.taskId);
     if (won) await this.announce(stored.sellerId, { ...record, status: patch.status as FulfillmentTaskStatus });
     return won;
   }
@@ -78,7 +86,14 @@ export class TaskEvents {
     const now = new Date(this.deps.clock.now()).toISOString();
     for (const [taskId, record] of found) {
       const t = stored.get(taskId);
-      if (!t || t.nextPollAt === null || t.status === String(record.status)) continue;
+      if (!t) continue;
+      // finished before its result was kept (an older registry): keep it now, nothing to announce
+      if (isTerminalTaskStatus(t.status) && !t.result && t.status === String(record.status)) {
+        await this.deps.repo.storeTaskResult(sellerId, taskId, t.status, resultOf(record));
+        this.deps.finishedTasks?.add(sellerId, taskId);
+        continue;
+      }
+      if (t.nextPollAt === null || t.status === String(record.status)) continue;
       const terminal = isTerminalTaskStatus(record.status);
       await this.transition(t, record, {
         status: record.status,
@@ -94,7 +109,8 @@ export class TaskEvents {
 
   /**
    * `fulfillmentTaskUpdated`: the task's state now, then each change to the final one. Only tasks
-   * in the registry (the ones the refresher follows); a final task's results come from one read.
+   * in the registry (the ones the refresher follows); a final task's results come from the
+   * registry (or, for a task finished before the registry kept results, from one read).
    */
   async follow(sellerId: string, taskId: string, ctx: Context): Promise<AsyncIterableIterator<FulfillmentTask>> {
     const { repo, bus, clock } = this.deps;
@@ -110,7 +126,9 @@ export class TaskEvents {
             ['taskId'],
           );
         if (isTerminalTaskStatus(stored.status)) {
-          // the final state with its results and summary: one read
+          // the final state with its results and summary: kept in the registry, else one read
+          const kept = finishedFromStored(stored);
+          if (kept) return toFulfillmentTask(sellerId, kept, stored.shipments);
           const record = await ctx.loaders.taskById(sellerId).load(taskId);
           if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
         }
@@ -144,7 +162,9 @@ export class TaskEvents {
           const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
           if (!stored || stored.status === lastKey()) return null;
           if (isTerminalTaskStatus(stored.status)) {
-            // the one ERP read a subscription causes after its first state: charged to its caller
+            const kept = finishedFromStored(stored);
+            if (kept) return toFulfillmentTask(sellerId, kept, stored.shipments);
+            // the one ERP read a subscription may cause after its first state: charged to its caller
             const refused = await ctx.charge(1);
             if (refused) throw refused;
             const record = (await ctx.lingxing.fulfillment.results(sellerId, [taskId])).get(taskId);
@@ -171,6 +191,30 @@ export class TaskEvents {
       },
     });
   }
+}
+
+/** What the registry keeps of a finished task's ERP record. */
+export function resultOf(record: TaskResultRecord): StoredTaskResult {
+  const shipTime = record.shipTime as Date | string | null;
+  return {
+    shipTime: shipTime === null ? null : typeof shipTime === 'string' ? shipTime : shipTime.toISOString(),
+    summary: record.summary,
+    results: record.results,
+  };
+}
+
+/** A finished task as the ERP reported it, from the registry alone; null when the registry does not hold it. */
+export function finishedFromStored(t: StoredTask): TaskResultRecord | null {
+  if (!isTerminalTaskStatus(t.status) || !t.result) return null;
+  return {
+    taskId: t.taskId,
+    status: t.status as FulfillmentTaskStatus,
+    failureReason: t.failureReason,
+    feedStatusCode: t.feedStatusCode,
+    shipTime: t.result.shipTime ? new Date(t.result.shipTime) : null,
+    summary: t.result.summary,
+    results: t.result.results,
+  };
 }
 
 /** The registry's view of a task, in the ERP's shape (no per-order results until it is final). */

@@ -99,6 +99,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       'CREATE INDEX sp_api_notifications_received ON sp_api_notifications (received_at)',
     ],
   },
+  {
+    version: 5,
+    name: "finished tasks keep the ERP's results",
+    // a finished task never changes at the ERP: what it said is read from here from then on
+    statements: ['ALTER TABLE fulfillment_tasks ADD COLUMN result TEXT'],
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -1,4 +1,8 @@
-import type { ShipmentConfirmationRecord } from '../datasources/lingxing/fulfillment';
+import type {
+  MessageResultRecord,
+  ProcessingSummaryRecord,
+  ShipmentConfirmationRecord,
+} from '../datasources/lingxing/fulfillment';
 import type { SharedTokenStore } from '../datasources/lingxing/token-owner';
 import type { Clock } from '../datasources/shared/clock';
 import type { Db, Row } from './db';
@@ -21,6 +25,18 @@ export interface StoredTask {
   pollAttempts: number;
   /** while someone subscribes to the task: until when (renewed by the subscription); polls stay fast */
   watchedUntil?: string | null;
+  /** a finished task: what the ERP reported (read from here, never asked again); null before */
+  result?: StoredTaskResult | null;
+}
+
+/**
+ * What the ERP reported of a finished task (DONE, FATAL, CANCELLED), kept beside the submission
+ * and for as long: such a task never changes at the ERP, so reading it again asks nothing.
+ */
+export interface StoredTaskResult {
+  shipTime: string | null;
+  summary: ProcessingSummaryRecord | null;
+  results: MessageResultRecord[];
 }
 
 export interface IdempotencyRecord {
@@ -73,6 +89,7 @@ function toTask(r: Row): StoredTask {
     nextPollAt: str(r.next_poll_at),
     pollAttempts: Number(r.poll_attempts),
     watchedUntil: str(r.watched_until),
+    result: r.result === null || r.result === undefined ? null : parse(r.result),
   };
 }
 
@@ -201,13 +218,16 @@ export class Repository {
       nextPollAt: string | null;
       pollAttempts: number;
       updatedAt: string;
+      /** a finished task: what the ERP reported (kept when absent) */
+      result?: StoredTaskResult | null;
     },
     /** when given, the update applies only while the stored status is still this one (a transition) */
     fromStatus?: string,
   ): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE fulfillment_tasks SET status = $3, failure_reason = $4, feed_status_code = $5, finished_at = $6, next_poll_at = $7, poll_attempts = $8, updated_at = $9
-       WHERE seller_id = $1 AND task_id = $2${fromStatus === undefined ? '' : ' AND status = $10'} RETURNING task_id`,
+      `UPDATE fulfillment_tasks SET status = $3, failure_reason = $4, feed_status_code = $5, finished_at = $6, next_poll_at = $7, poll_attempts = $8, updated_at = $9,
+         result = COALESCE($10, result)
+       WHERE seller_id = $1 AND task_id = $2${fromStatus === undefined ? '' : ' AND status = $11'} RETURNING task_id`,
       [
         sellerId,
         taskId,
@@ -218,10 +238,19 @@ export class Repository {
         s.nextPollAt,
         s.pollAttempts,
         s.updatedAt,
+        s.result ? json(s.result) : null,
         ...(fromStatus === undefined ? [] : [fromStatus]),
       ],
     );
     return rows.length > 0;
+  }
+
+  /** A finished task read before its result was kept (an older registry): keep it now. */
+  async storeTaskResult(sellerId: string, taskId: string, status: string, result: StoredTaskResult): Promise<void> {
+    await this.db.query(
+      'UPDATE fulfillment_tasks SET result = $4 WHERE seller_id = $1 AND task_id = $2 AND status = $3 AND result IS NULL',
+      [sellerId, taskId, status, json(result)],
+    );
   }
 
   /**
