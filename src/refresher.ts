@@ -136,7 +136,7 @@ export class Refresher {
       pollAttempts: t.pollAttempts + 1,
       updatedAt: iso(now),
       // a finished task keeps what the ERP said: read from the registry from now on
-      result: finished && r ? resultOf({ ...r, taskId: t.taskId } as TaskResultRecord) : null,
+      result: finished && r ? resultOf({ ...r, taskId: t.taskId }) : null,
     };
     if (events && patch.status !== t.status) {
       // a transition: written only if nobody recorded it first, and then announced once
