@@ -13,6 +13,8 @@ export interface OperationScope {
   caller?: string;
   /** upstream requests sent for this operation so far (its actual cost) */
   upstreamCalls: number;
+  /** set while the calls being made are retries of one already counted (read-backs after a write) */
+  uncounted?: boolean;
   /** the upstreams' request ids of its calls (SP-API's x-amzn-RequestId), for the access log */
   upstreamRequestIds?: string[];
 }
@@ -46,5 +48,18 @@ export function noteUpstreamRequestId(id: string | undefined): boolean {
 /** Counts one upstream request against the operation this code runs for. */
 export function countUpstreamCall(): void {
   const scope = operationScope.getStore();
-  if (scope) scope.upstreamCalls++;
+  if (scope && !scope.uncounted) scope.upstreamCalls++;
+}
+
+/**
+ * Runs `fn` as a retry of a call the operation already paid for (another read of an order Amazon
+ * has not shown yet after a write): its requests are sent and paced as usual but not counted again.
+ */
+export function uncounted<T>(fn: () => Promise<T>): Promise<T> {
+  const scope = operationScope.getStore();
+  if (!scope) return fn();
+  // the same scope (signal, caller, request ids) for everything but the count
+  const view = Object.create(scope) as OperationScope;
+  view.uncounted = true;
+  return operationScope.run(view, fn);
 }

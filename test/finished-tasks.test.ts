@@ -2,6 +2,7 @@ import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
 import { globalId } from '../src/schema/node';
 import {
   DEMO_SELLER,
+  orderInput,
   SUBMIT_MUTATION,
   shipmentInput,
   startTestApp,
@@ -98,5 +99,31 @@ describe('finished tasks are read from the registry', () => {
     const res = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { status } }`);
     expect(res.data).toEqual({ fulfillmentTask: { status: 'DONE' } });
     expect(resultCalls()).toBe(before + 1);
+  });
+});
+
+describe('the actual cost is what the caller caused, never above the price', () => {
+  it('charges neither the token fetch of a fresh start nor the reconciling read of a re-create twice', async () => {
+    const app = await startTestApp();
+    try {
+      const cost = (raw: string) =>
+        (JSON.parse(raw) as { extensions: { cost: { requestedQueryCost: number; actualQueryCost: number } } })
+          .extensions.cost;
+      const first = await app.gql(`{ fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { status } }`);
+      // whether or not the gateway had to fetch its ERP token first, the caller pays for its one read
+      expect(cost(first.raw)).toMatchObject({ requestedQueryCost: 1, actualQueryCost: 1 });
+      const create = `mutation($i: CreateFbaOutboundOrderInput!) { createFbaOutboundOrder(input: $i) { order { status } userErrors { code } } }`;
+      const input = orderInput('HONEST-1');
+      const created = await app.gql(create, { i: input });
+      expect(cost(created.raw)).toMatchObject({ requestedQueryCost: 2, actualQueryCost: 2 });
+      const before = app.sandboxes.spApi!.exchanges.length;
+      const again = await app.gql<{ createFbaOutboundOrder: { userErrors: unknown[] } }>(create, { i: input });
+      expect(again.data!.createFbaOutboundOrder.userErrors).toEqual([]);
+      // the create ("already exists") and the read that found the same order: that read is the answer
+      expect(app.sandboxes.spApi!.exchanges.length - before).toBe(2);
+      expect(cost(again.raw)).toMatchObject({ requestedQueryCost: 2, actualQueryCost: 2 });
+    } finally {
+      await app.close();
+    }
   });
 });

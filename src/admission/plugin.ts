@@ -16,7 +16,9 @@ export function costPlugin(admission: Admission): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ response, contextValue }) {
           const requested = contextValue.cost ?? 0;
-          const actual = operationScope.getStore()?.upstreamCalls ?? 0;
+          // the upstream calls this operation caused (not retries, not the gateway's own token
+          // fetches), and never above what it was priced at: the price is the caller's promise
+          const actual = Math.min(requested, operationScope.getStore()?.upstreamCalls ?? 0);
           await admission.refund(contextValue.caller, requested - actual);
           if (response.body.kind !== 'single') return;
           const cost: CostExtension = {

@@ -177,6 +177,9 @@ export class LingxingClient {
     let transients = 0;
     let tokenRetried = false;
     let resigned = false;
+    // the caller pays one point per logical request it caused: not for its retries, and not for the
+    // gateway's own token fetches (housekeeping no caller asked for)
+    let counted = operation === 'accessToken' || operation === 'refreshToken';
     const details = (envelope?: ErpEnvelope): UpstreamErrorDetails => ({
       upstream: 'lingxing',
       operation,
@@ -189,7 +192,14 @@ export class LingxingClient {
       const prepared = await prepare();
       let answer: { status: number; envelope?: ErpEnvelope };
       try {
-        answer = await this.send(operation, prepared, { tenant, signal });
+        answer = await this.send(operation, prepared, {
+          tenant,
+          signal,
+          count: () => {
+            if (!counted) countUpstreamCall();
+            counted = true;
+          },
+        });
       } catch (failure) {
         if (!(failure instanceof TransportFailure)) throw failure;
         if ((failure.notSent || endpoint.retrySafe) && transients + 1 < this.transientBackoff.maxAttempts) {
@@ -303,7 +313,7 @@ export class LingxingClient {
   private async send(
     operation: LingxingOperation,
     prepared: Prepared,
-    { tenant, signal }: { tenant?: string; signal?: AbortSignal },
+    { tenant, signal, count }: { tenant?: string; signal?: AbortSignal; count(): void },
   ): Promise<{ status: number; envelope?: ErpEnvelope }> {
     const { logger, metrics } = this.options;
     const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
@@ -311,7 +321,7 @@ export class LingxingClient {
     // waits its tenant's turn; leaves the queue unsent if the operation ends first
     const release = await this.permits(operation).acquire({ tenant, signal });
     metrics?.pacingWait.observe({ upstream: 'lingxing', operation }, (performance.now() - waitStart) / 1000);
-    countUpstreamCall();
+    count();
     const started = performance.now();
     let outcome = 'error';
     try {

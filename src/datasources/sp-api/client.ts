@@ -161,6 +161,8 @@ export class SpApiClient {
 
     // the operation this call is for: when it ends, a call still waiting for its turn is dropped, never sent
     const signal = currentSignal();
+    // the caller pays one point per logical call it caused, not for the retries (see the README)
+    let counted = false;
     for (;;) {
       if (signal?.aborted) throw signal.reason;
       // the token first, then the bucket: the bucket's clock must count from when requests reach
@@ -168,7 +170,8 @@ export class SpApiClient {
       const accessToken = await this.options.lwa.get(seller.refreshToken);
       const grant = await this.takeInTurn(bucket, signal);
       metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, grant.waitedMs / 1000);
-      countUpstreamCall();
+      if (!counted) countUpstreamCall();
+      counted = true;
       const started = performance.now();
       let status: number;
       let text: string;

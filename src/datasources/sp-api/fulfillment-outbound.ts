@@ -1,5 +1,5 @@
 import { abortableSleep } from '../shared/abortable';
-import { currentSignal } from '../../operation-scope';
+import { currentSignal, uncounted } from '../../operation-scope';
 import type { FbaOutboundOrder } from '../../schema/fba/fba-outbound-order.type';
 import type {
   CreateFbaOutboundOrderInput,
@@ -131,7 +131,9 @@ export class FulfillmentOutbound {
     for (const delay of [0, ...READ_BACK_DELAYS_MS]) {
       if (delay) await abortableSleep(delay, currentSignal());
       try {
-        const order = await this.getOrder(sellerId, sellerFulfillmentOrderId);
+        // one read paid for; the retries after Amazon's lag are not counted again
+        const read = () => this.getOrder(sellerId, sellerFulfillmentOrderId);
+        const order = await (delay ? uncounted(read) : read());
         if (order) return order;
       } catch {
         // the write was accepted; a failed read only means the answer carries less

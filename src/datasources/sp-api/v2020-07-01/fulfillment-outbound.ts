@@ -1,4 +1,4 @@
-import { currentSignal } from '../../../operation-scope';
+import { currentSignal, uncounted } from '../../../operation-scope';
 import { objects } from '../../shared/objects';
 import { abortableSleep } from '../../shared/abortable';
 import { SpApiNotFoundError, type SpApiClient } from '../client';
@@ -91,14 +91,15 @@ export class FulfillmentOutboundV20200701 {
     body: M.CreateFulfillmentOrderRequest,
   ): Promise<{ order: M.GetFulfillmentOrderResult | null; outcome: CreateOutcome }> {
     const id = body.sellerFulfillmentOrderId;
-    const { outcome } = await createOnce({
+    const { outcome, existing } = await createOnce({
       id,
       send: () => this.call(sellerId, 'createFulfillmentOrder', { body }),
       find: () => this.getOrder(sellerId, id),
       same: (existing) => sameOrder(existing, body),
     });
-    // Amazon accepted it: from here on this is a success, whatever the read back says
-    return { order: await this.readBack(sellerId, id), outcome };
+    // Amazon accepted it: from here on this is a success, whatever the read back says (an order
+    // found while reconciling is the order: no second read)
+    return { order: existing ?? (await this.readBack(sellerId, id)), outcome };
   }
 
   /**
@@ -109,7 +110,9 @@ export class FulfillmentOutboundV20200701 {
   async readBack(sellerId: string, sellerFulfillmentOrderId: string): Promise<M.GetFulfillmentOrderResult | null> {
     for (let attempt = 0; attempt < READ_BACK_DELAYS_MS.length; attempt++) {
       try {
-        const order = await this.getOrder(sellerId, sellerFulfillmentOrderId);
+        // one read paid for; the retries after Amazon's lag are not counted again
+        const read = () => this.getOrder(sellerId, sellerFulfillmentOrderId);
+        const order = await (attempt === 0 ? read() : uncounted(read));
         if (order) return order;
       } catch {
         // a read fault after an accepted write is not the write's failure
