@@ -313,7 +313,7 @@ export class LingxingClient {
   private async send(
     operation: LingxingOperation,
     prepared: Prepared,
-    { tenant, signal, count }: { tenant?: string; signal?: AbortSignal; count(): void },
+    { tenant, signal, count }: { tenant?: string; signal?: AbortSignal; count: () => void },
   ): Promise<{ status: number; envelope?: ErpEnvelope }> {
     const { logger, metrics } = this.options;
     const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
