@@ -65,13 +65,26 @@ export function createLoaders(deps: {
         new DataLoader<string, TaskResultRecord | null>(
           async (taskIds) => {
             // a finished task the registry holds never changes at the ERP: answered from the registry
-            const stored = await deps.store.tasksByIds(sellerId, taskIds);
+            // (or this replica's copy of it); ids the registry did not hold a moment ago skip it
+            const known = deps.finishedTasks;
             const kept = new Map<string, TaskResultRecord>();
-            for (const [id, t] of stored) {
+            const lookUp: string[] = [];
+            for (const id of taskIds) {
+              const record = known?.record(sellerId, id);
+              if (record) kept.set(id, record);
+              else if (!known?.isAbsent(sellerId, id)) lookUp.push(id);
+            }
+            const stored = await deps.store.tasksByIds(sellerId, lookUp);
+            for (const id of lookUp) {
+              const t = stored.get(id);
+              if (!t) {
+                known?.markAbsent(sellerId, id);
+                continue;
+              }
               const record = finishedFromStored(t);
               if (record) {
                 kept.set(id, record);
-                deps.finishedTasks?.add(sellerId, id);
+                known?.add(sellerId, id, record);
               }
             }
             const ask = taskIds.filter((id) => !kept.has(id));

@@ -215,6 +215,9 @@ async function readRequestBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The reason an answered operation's leftovers are dropped: one shared instance (no stack built per request). */
+const OPERATION_ENDED = new OperationEndedError();
+
 /** Nobody: the principal of a plain GET of the IDE, which runs no operation. */
 const NOBODY: Principal = { sub: '', sellers: new Set(), stores: new Set(), scopes: new Set() };
 
@@ -569,7 +572,7 @@ export class GraphServer {
       // the answer is made: whatever is still queued for it is dropped (errors included: a field
       // that failed first must not leave its siblings' calls running)
       clearTimeout(deadline);
-      if (!controller.signal.aborted) controller.abort(new OperationEndedError());
+      if (!controller.signal.aborted) controller.abort(OPERATION_ENDED);
     }
     const out: Record<string, string> = { ...cors };
     for (const [k, v] of answer.headers) out[k] = v;

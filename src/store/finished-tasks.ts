@@ -1,19 +1,42 @@
 import { LRUCache } from 'lru-cache';
+import type { TaskResultRecord } from '../datasources/lingxing/fulfillment';
 
 /**
- * The tasks this replica has seen finished and kept in the registry (their results included), so
- * the gate can price a read of them at 0 before it runs: such a read is answered from the
- * registry. A task this replica has not seen finished yet is priced as an ERP read (an upper
- * bound: the read itself still finds it in the registry). Bounded; forgetting costs only that.
+ * What this replica knows of tasks and the registry, to spare reads:
+ * - tasks seen finished with their results kept (the record itself for the most recent ones), so
+ *   the gate prices a read of them at 0 and the loader answers without asking the store again;
+ * - task ids the registry did not hold a moment ago (ids this gateway never submitted, such as
+ *   another tool's), so their reads go straight to the ERP for a minute.
+ * Being wrong costs only a read: a task priced as unfinished is still answered from the registry,
+ * and one thought absent is read from the ERP, which is never wrong about a task.
  */
 export class FinishedTasks {
-  private readonly keys = new LRUCache<string, true>({ max: 100_000 });
+  private readonly finished = new LRUCache<string, true>({ max: 100_000 });
+  private readonly records = new LRUCache<string, TaskResultRecord>({ max: 5_000 });
+  private readonly absent = new LRUCache<string, true>({ max: 20_000, ttl: 60_000 });
 
-  add(sellerId: string, taskId: string): void {
-    this.keys.set(`${sellerId}\u0000${taskId}`, true);
+  add(sellerId: string, taskId: string, record?: TaskResultRecord): void {
+    const key = `${sellerId}\u0000${taskId}`;
+    this.finished.set(key, true);
+    this.absent.delete(key);
+    if (record) this.records.set(key, record);
   }
 
   has(sellerId: string, taskId: string): boolean {
-    return this.keys.has(`${sellerId}\u0000${taskId}`);
+    return this.finished.has(`${sellerId}\u0000${taskId}`);
+  }
+
+  /** The finished task's record, if this replica still holds it. */
+  record(sellerId: string, taskId: string): TaskResultRecord | undefined {
+    return this.records.get(`${sellerId}\u0000${taskId}`);
+  }
+
+  /** The registry does not hold this task (an id this gateway never submitted). */
+  markAbsent(sellerId: string, taskId: string): void {
+    this.absent.set(`${sellerId}\u0000${taskId}`, true);
+  }
+
+  isAbsent(sellerId: string, taskId: string): boolean {
+    return this.absent.has(`${sellerId}\u0000${taskId}`);
   }
 }
