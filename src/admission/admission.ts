@@ -290,15 +290,21 @@ export class Admission {
   private readonly openSubscriptions = new Map<string, number>();
 
   /** Gives back what an operation reserved and did not use. */
-  async refund(caller: string, points: number): Promise<void> {
-    if (points > 0) await this.options.costBuckets.refund(caller, points);
+  /** Gives back what an operation did not use; resolves with the caller's throttle status after it. */
+  async settle(caller: string, unused: number): Promise<CostExtension['throttleStatus']> {
+    const { costBuckets } = this.options;
+    return this.status(await costBuckets.refund(caller, Math.max(0, unused)));
   }
 
   async throttleStatus(caller: string): Promise<CostExtension['throttleStatus']> {
+    return this.status(await this.options.costBuckets.available(caller));
+  }
+
+  private status(available: number): CostExtension['throttleStatus'] {
     const { costBuckets } = this.options;
     return {
       maximumAvailable: costBuckets.options.size,
-      currentlyAvailable: Math.floor(await costBuckets.available(caller)),
+      currentlyAvailable: Math.floor(available),
       restoreRate: costBuckets.options.restorePerSecond,
     };
   }

@@ -26,8 +26,8 @@ export interface CostBudget {
   available(caller: string): Promise<number>;
   /** Takes `cost` points, or says how long until they will be there. */
   take(caller: string, cost: number): Promise<Taken>;
-  /** Gives back points an operation reserved but did not use. */
-  refund(caller: string, points: number): Promise<void>;
+  /** Gives back points an operation reserved but did not use; resolves with the points available then. */
+  refund(caller: string, points: number): Promise<number>;
 }
 
 /** The buckets in this process's memory (one replica). */
@@ -50,9 +50,9 @@ export class CostBuckets implements CostBudget {
     return Promise.resolve(this.takeNow(caller, cost));
   }
 
-  refund(caller: string, points: number): Promise<void> {
+  refund(caller: string, points: number): Promise<number> {
     this.refundNow(caller, points);
-    return Promise.resolve();
+    return Promise.resolve(this.now(caller));
   }
 
   /** The same, at once (for the Redis buckets' fall-back). */
@@ -73,7 +73,7 @@ export class CostBuckets implements CostBudget {
   }
 
   refundNow(caller: string, points: number): void {
-    this.set(caller, Math.min(this.options.size, this.now(caller) + Math.max(0, points)));
+    if (points > 0) this.set(caller, Math.min(this.options.size, this.now(caller) + points));
   }
 
   private set(caller: string, points: number): void {
@@ -171,13 +171,14 @@ export class RedisCostBuckets implements CostBudget {
     }
   }
 
-  async refund(caller: string, points: number): Promise<void> {
-    if (points <= 0) return;
+  async refund(caller: string, points: number): Promise<number> {
     try {
-      await this.script(caller, -points);
+      // one round trip: the refund (if any) and what is available after it
+      return (await this.script(caller, -Math.max(0, points)))[1];
     } catch (error) {
       this.fallBack(error);
       this.local.refundNow(caller, points);
+      return this.local.now(caller);
     }
   }
 }

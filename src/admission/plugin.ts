@@ -19,13 +19,9 @@ export function costPlugin(admission: Admission): ApolloServerPlugin<Context> {
           // the upstream calls this operation caused (not retries, not the gateway's own token
           // fetches), and never above what it was priced at: the price is the caller's promise
           const actual = Math.min(requested, operationScope.getStore()?.upstreamCalls ?? 0);
-          await admission.refund(contextValue.caller, requested - actual);
+          const throttleStatus = await admission.settle(contextValue.caller, requested - actual);
           if (response.body.kind !== 'single') return;
-          const cost: CostExtension = {
-            requestedQueryCost: requested,
-            actualQueryCost: actual,
-            throttleStatus: await admission.throttleStatus(contextValue.caller),
-          };
+          const cost: CostExtension = { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus };
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
         },
       };
