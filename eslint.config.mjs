@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test/__generated__/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test/__generated__/', 'bench/mesh/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

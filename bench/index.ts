@@ -702,6 +702,126 @@ async function concurrentOverhead(): Promise<void> {
 }
 
 /**
+ * Issue 20: the gateway beside GraphQL Mesh on the same upstream, in the same run: Mesh composed
+ * from Amazon's own Fulfillment Outbound 2020-07-01 model (@omnigraph/openapi) and served by Hive
+ * Gateway, each in its own process, 16 closed-loop clients, against a double that does not limit
+ * (its usage plan × 100,000), and the direct REST call. Mesh lives in bench/mesh with its own
+ * lockfile and is installed there on first use (`npm ci --prefix bench/mesh`), never by `npm ci`.
+ */
+async function meshComparison(): Promise<void> {
+  const meshDir = join(__dirname, '..', '..', 'bench', 'mesh');
+  const bin = (name: string) => join(meshDir, 'node_modules', '.bin', name);
+  try {
+    readFileSync(bin('hive-gateway'));
+  } catch {
+    process.stderr.write('bench: installing GraphQL Mesh and Hive Gateway into bench/mesh (once)\n');
+    const npm = spawn('npm', ['ci', '--prefix', meshDir, '--no-audit', '--no-fund'], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((r) => npm.once('exit', r));
+    if (code !== 0) {
+      rows.push(['fbaOutboundOrder: gateway vs GraphQL Mesh', 'skipped', `npm ci --prefix bench/mesh exited ${code}`]);
+      return;
+    }
+  }
+  const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
+  const token = await lwaAccessToken(amazon.lwaUrl);
+  const run = mkdtempSync(join(meshDir, '.run-'));
+  const children: ReturnType<typeof spawn>[] = [];
+  const started = async (port: number, path: string) => {
+    for (let i = 0; ; i++) {
+      try {
+        const res = await request(`http://127.0.0.1:${port}${path}`, { dispatcher: agent });
+        await res.body.dump();
+        return;
+      } catch {
+        if (i > 150) throw new Error(`nothing listens on ${port}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  };
+  try {
+    // Mesh: compose a supergraph from the model, pointed at the double with the seller's token
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      join(run, 'mesh.config.ts'),
+      `import { defineConfig } from '@graphql-mesh/compose-cli';
+import { loadOpenAPISubgraph } from '@omnigraph/openapi';
+export const composeConfig = defineConfig({
+  subgraphs: [{ sourceHandler: loadOpenAPISubgraph('FulfillmentOutbound', {
+    source: ${JSON.stringify(join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json'))},
+    endpoint: ${JSON.stringify(amazon.url)},
+    operationHeaders: { 'x-amz-access-token': ${JSON.stringify(token)} },
+  }) }],
+});
+`,
+    );
+    const compose = spawn(bin('mesh-compose'), ['-o', 'supergraph.graphql'], { cwd: run, stdio: 'ignore' });
+    if ((await new Promise<number | null>((r) => compose.once('exit', r))) !== 0)
+      throw new Error('mesh-compose failed');
+    const meshPort = await freePort();
+    const mesh = spawn(bin('hive-gateway'), ['supergraph', 'supergraph.graphql', '--port', String(meshPort)], {
+      cwd: run,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+      stdio: 'ignore',
+    });
+    children.push(mesh);
+    // the gateway, as npm start runs it, on the same double
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+    const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
+    const gateway = spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        ...BENCH_ENV,
+        ...spApiSandboxEnv(amazon),
+        AUTH_MODE: 'off',
+        TASK_REFRESH_INTERVAL_MS: '0',
+      },
+      stdio: 'ignore',
+    });
+    children.push(gateway);
+    await Promise.all([started(meshPort, '/healthcheck'), started(port, '/healthz')]);
+    const meshQuery =
+      '{ getFulfillmentOrder(sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { payload { fulfillmentOrder { sellerFulfillmentOrderId fulfillmentOrderStatus } fulfillmentOrderItems { sellerSku quantity } fulfillmentShipments { amazonShipmentId fulfillmentShipmentPackage { packageNumber } } } } }';
+    const viaMesh = async () => {
+      const res = await gql(`http://127.0.0.1:${meshPort}/graphql`, meshQuery);
+      if (res.errors || !res.data) throw new Error(`Mesh: ${JSON.stringify(res.errors)}`);
+    };
+    const viaGateway = async () => {
+      const res = await gql(`http://127.0.0.1:${port}/graphql`, FBA_ORDER_QUERY);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    };
+    const direct = () => directFbaOrder(amazon.url, token);
+    const contenders = [direct, viaMesh, viaGateway];
+    for (const c of contenders) await closedLoop(c, 16, 1); // warm-up
+    const rates: number[][] = [[], [], []];
+    let rss = 0;
+    let meshRss = 0;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < contenders.length; i++) rates[i].push((await closedLoop(contenders[i], 16, 3)).rate);
+      rss = Math.max(rss, rssOf(gateway.pid!));
+      meshRss = Math.max(meshRss, rssOf(mesh.pid!));
+    }
+    const [d, m, g] = rates.map(median);
+    rows.push([
+      'fbaOutboundOrder, 16 concurrent clients, an unlimited plan: gateway vs GraphQL Mesh (Hive Gateway) vs direct',
+      `${g.toFixed(0)} vs ${m.toFixed(0)} vs ${d.toFixed(0)} requests/s`,
+      `gateway ${(g / m).toFixed(2)}× Mesh (goal ≥ 3×) and ${((g / d) * 100).toFixed(0)} % of direct (goal ≥ 35 %); resident memory gateway ${(rss / 2 ** 20).toFixed(0)} MB (goal < 150 MB), Mesh ${(meshRss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s, each in its own process, the same run`,
+    ]);
+    rmSync(dataDir, { recursive: true, force: true });
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise<void>((r) => (c.exitCode === null ? c.once('exit', () => r()) : r()))),
+    );
+    await amazon.close();
+    rmSync(run, { recursive: true, force: true });
+  }
+}
+
+/**
  * Issue 14: how long from a change upstream to the event on a subscriber's WebSocket. FBA: the
  * sandbox's status changes (forced through its own API), its notification to the gateway, the
  * fresh read, the WebSocket. Tasks: the moment the ERP sandbox moves a task, to the event, with the
@@ -841,6 +961,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bystanderLatency,
   threeReplicas,
   concurrentOverhead,
+  meshComparison,
   subscriptionLatency,
 };
 
