@@ -11,6 +11,7 @@ import type { FulfillmentOutboundV20200701 } from './datasources/sp-api/v2020-07
 import type { FbaOutboundOrder } from './schema/fba/fba-outbound-order.type';
 import type { Repository } from './store';
 import { finishedFromStored, type TaskEvents } from './events/task-events';
+import { chunks } from './datasources/shared/chunks';
 import type { FinishedTasks } from './store/finished-tasks';
 import type { FulfillmentOutbound } from './datasources/sp-api/fulfillment-outbound';
 import type { Logger } from './logger';
@@ -59,7 +60,7 @@ export function createLoaders(deps: {
       return loader;
     };
   };
-  return {
+  const loaders: Loaders = {
     taskById: perSeller(
       (sellerId) =>
         new DataLoader<string, TaskResultRecord | null>(
@@ -75,8 +76,11 @@ export function createLoaders(deps: {
               else if (!known?.isAbsent(sellerId, id)) lookUp.push(id);
             }
             const stored = await deps.store.tasksByIds(sellerId, lookUp);
+            // the same rows answer the registry fields (shipments) of these tasks: one store read
+            const registry = loaders.storedTaskById(sellerId);
             for (const id of lookUp) {
               const t = stored.get(id);
+              registry.prime(id, t ?? null);
               if (!t) {
                 known?.markAbsent(sellerId, id);
                 continue;
@@ -91,7 +95,7 @@ export function createLoaders(deps: {
             // the rest from the ERP, ten ids per getFulfillmentResult call (seed 001), the calls
             // side by side; a failed call fails only its own ids
             const answers = await Promise.all(
-              chunk(ask, MAX_TASK_IDS_PER_RESULT_CALL).map((ids) =>
+              chunks(ask, MAX_TASK_IDS_PER_RESULT_CALL).map((ids) =>
                 deps.fulfillment.results(sellerId, ids).then(
                   (found) => ({ ids, found }),
                   (error: Error) => ({ ids, error }),
@@ -156,10 +160,5 @@ export function createLoaders(deps: {
       { maxBatchSize: 200 },
     ),
   };
-}
-
-function chunk<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
+  return loaders;
 }

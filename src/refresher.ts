@@ -1,5 +1,6 @@
 import type { LingxingFulfillment, TaskResultRecord } from './datasources/lingxing/fulfillment';
 import type { Clock } from './datasources/shared/clock';
+import { chunks } from './datasources/shared/chunks';
 import type { Logger } from './logger';
 import { isTerminalTaskStatus, resultOf, type TaskEvents } from './events/task-events';
 import { FulfillmentTaskStatus } from './schema/fulfillment-task-status.enum';
@@ -148,9 +149,3 @@ export class Refresher {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   getOperationAST,
   getVariableValues,
@@ -25,7 +24,7 @@ import {
 } from '../errors';
 import { redactInputValues } from '../redact';
 import { callbackUrlAllowed } from './callback-urls';
-import type { TrustedDocuments } from './trusted-documents';
+import { sha256, type TrustedDocuments } from './trusted-documents';
 import type { CostBudget } from './cost-buckets';
 import { priceOperation, type Known } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
@@ -111,7 +110,6 @@ export class Refusal {
 export type Transport = 'http-get' | 'http-post' | 'websocket';
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
 interface CheckedDocument {
@@ -129,6 +127,10 @@ export class Admission {
     maxSize: 16 * 1_048_576,
     sizeCalculation: (text, key) => text.length + key.length,
   });
+  /** the checked documents by the SHA-256 of their text, as Apollo's document store asks for them */
+  private readonly byHash = new LRUCache<string, DocumentNode>({ max: 1_000 });
+  /** subscriptions open per caller on this replica */
+  private readonly openSubscriptions = new Map<string, number>();
   private readonly rules: typeof specifiedRules;
   private readonly known: Known;
 
@@ -287,7 +289,6 @@ export class Admission {
       else this.openSubscriptions.delete(caller);
     };
   }
-  private readonly openSubscriptions = new Map<string, number>();
 
   /** Gives back what an operation reserved and did not use. */
   /** Gives back what an operation did not use; resolves with the caller's throttle status after it. */
@@ -316,7 +317,6 @@ export class Admission {
   checkedDocument(hash: string): DocumentNode | undefined {
     return this.byHash.get(hash);
   }
-  private readonly byHash = new LRUCache<string, DocumentNode>({ max: 1_000 });
 
   /**
    * Step 2: the document's text, then checked exactly like text sent in full.

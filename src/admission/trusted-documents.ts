@@ -59,4 +59,5 @@ export class TrustedDocuments {
 }
 
 const bare = (id: string) => (id.startsWith('sha256:') ? id.slice(7) : id);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The SHA-256 of a document's text, in hex: what a persisted query names it by. */
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
