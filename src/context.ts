@@ -64,6 +64,26 @@ export interface Admitted {
   signal?: AbortSignal;
 }
 
+/** The request's child logger, built on first use and shared by the context and Apollo's copy of it. */
+interface RequestLogger {
+  make: () => Logger;
+  logger?: Logger;
+}
+const REQUEST_LOGGER = Symbol('requestLogger');
+
+/**
+ * `logger` lives on the prototype: Apollo copies the context's own properties into a fresh object
+ * of the same prototype before it executes (an own getter would run, and build the child logger,
+ * at every copy). The copy shares the same `RequestLogger` holder, so the logger is still built
+ * once, and only when something logs.
+ */
+const LAZY_LOGGER = Object.defineProperty({}, 'logger', {
+  get(this: { [REQUEST_LOGGER]: RequestLogger }) {
+    const holder = this[REQUEST_LOGGER];
+    return (holder.logger ??= holder.make());
+  },
+});
+
 /**
  * One context per operation. `requestLogger` is called only when something logs for the request
  * (most operations log only their access line, which the server writes itself), so the common path
@@ -77,9 +97,16 @@ export function createContext(
   requestId?: string,
   admitted?: Admitted,
 ): Context {
-  let logger: Logger | undefined;
-  return {
-    ...services,
+  // typed without `logger`, so a service added to `Services` and not listed here fails to compile
+  const own: Omit<Context, 'logger'> & { [REQUEST_LOGGER]: RequestLogger } = {
+    // every service but `logger`, which the prototype gives (an own one would shadow it)
+    lingxing: services.lingxing,
+    spApi: services.spApi,
+    store: services.store,
+    services: services.services,
+    events: services.events,
+    finishedTasks: services.finishedTasks,
+    [REQUEST_LOGGER]: { make: requestLogger },
     access,
     caller,
     requestId,
@@ -87,9 +114,6 @@ export function createContext(
     charge: admitted?.charge ?? (() => Promise.resolve(undefined)),
     holdSubscription: admitted?.holdSubscription ?? (() => () => undefined),
     signal: admitted?.signal,
-    get logger() {
-      return (logger ??= requestLogger());
-    },
     loaders: createLoaders({
       fulfillment: services.lingxing.fulfillment,
       outbound: services.spApi.outbound,
@@ -101,4 +125,5 @@ export function createContext(
       logger: services.logger,
     }),
   };
+  return Object.assign(Object.create(LAZY_LOGGER) as Context, own);
 }

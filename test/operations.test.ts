@@ -13,6 +13,7 @@ import {
   shipmentInput,
   startTestApp,
   submitInput,
+  testToken,
   type TestApp,
 } from './support/harness';
 
@@ -62,6 +63,25 @@ describe('operations endpoints', () => {
     const html = await res.body.text();
     expect(res.statusCode).toBe(200);
     expect(html).toMatch(/sandbox/i);
+  });
+
+  it("tags an operation's own log lines with the caller's x-request-id and the caller", async () => {
+    const token = await testToken();
+    const res = await request(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'req-log-1' },
+      body: JSON.stringify({
+        query: '{ fbaOutboundOrder(sellerId: "A0NOTCONFIGURED", sellerFulfillmentOrderId: "LOG-2") { status } }',
+      }),
+    });
+    const answer = (await res.body.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(answer.errors[0].extensions.code).toBe('UNKNOWN_SELLER');
+    const lines = app.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.requestId === 'req-log-1');
+    // the error's line, written through the context's logger, and the access line
+    expect(lines.find((l) => l.code === 'UNKNOWN_SELLER')).toMatchObject({ caller: 'ip:127.0.0.1' }); // authentication is off on the sandboxes
+    expect(lines.length).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps tokens, signatures, the app secret and buyers' order data out of the logs", async () => {
