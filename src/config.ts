@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AuthConfig } from './auth/verifier';
 import { TrustedDocuments } from './admission/trusted-documents';
-import { parseSellers, type SellerAuthorization } from './datasources/sp-api/sellers';
+import { parseSellers, type SellerAuthorization } from './upstreams/sp-api/sellers';
 
 /**
  * The process interface (shared/API.md): every setting comes from the environment; each secret

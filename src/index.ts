@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger } from './platform/logger';
 
 /**
  * Bootstrap only: read the config, start, and own the one shutdown path. SIGTERM or SIGINT stops

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';

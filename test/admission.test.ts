@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { at } from '../src/subscriptions/ws';
-import { toOpaque } from '../src/opaque';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { at } from '../src/http/ws';
+import { toOpaque } from '../src/graphql/opaque';
 import {
   DEMO_SELLER,
   mcfInput,

@@ -2,8 +2,8 @@ import { createSecretKey } from 'node:crypto';
 import { getNamedType, isInputObjectType, type GraphQLSchema } from 'graphql';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
-import { buildAppSchema } from '../src/build-schema';
-import { globalId } from '../src/schema/node';
+import { buildAppSchema } from '../src/graphql/build-schema';
+import { globalId } from '../src/graphql/node';
 import {
   DEMO_SELLER,
   TEST_JWT_SECRET,

@@ -1,7 +1,7 @@
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { canonicalJson, JsonDecimal } from '../src/datasources/lingxing/json';
-import { sign } from '../src/datasources/lingxing/sign';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { canonicalJson, JsonDecimal } from '../src/upstreams/lingxing/json';
+import { sign } from '../src/upstreams/lingxing/sign';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { expectedSign, parseBody, rawMembers } from '../src/sandbox/lingxing/verify';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';

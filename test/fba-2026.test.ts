@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { toFbaOutboundOrderFrom2026 } from '../src/datasources/sp-api/v2026-07-04/to-schema';
+import { toFbaOutboundOrderFrom2026 } from '../src/modules/fba-outbound-orders/v2026-07-04.to-schema';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { CreateFbaOrderDocument } from './__generated__/operations';
 import { DEMO_SELLER, orderInput, startTestApp, type TestApp } from './support/harness';

@@ -1,5 +1,5 @@
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { globalId } from '../src/schema/node';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { globalId } from '../src/graphql/node';
 import {
   DEMO_SELLER,
   orderInput,

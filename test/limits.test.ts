@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { request } from 'undici';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { DEMO_SELLER, mcfInput, startTestApp, type TestApp } from './support/harness';
 
 /**

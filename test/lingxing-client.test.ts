@@ -1,6 +1,6 @@
-import { LingxingClient } from '../src/datasources/lingxing/client';
-import { LingxingFulfillment } from '../src/datasources/lingxing/fulfillment';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LingxingClient } from '../src/upstreams/lingxing/client';
+import { LingxingFulfillment } from '../src/upstreams/lingxing/fulfillment';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import {
   UpstreamProtocolError,
   UpstreamRejectedError,

@@ -1,8 +1,8 @@
 import { request } from 'undici';
-import { LingxingClient } from '../src/datasources/lingxing/client';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { canonicalJson } from '../src/datasources/lingxing/json';
-import { sign } from '../src/datasources/lingxing/sign';
+import { LingxingClient } from '../src/upstreams/lingxing/client';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { canonicalJson } from '../src/upstreams/lingxing/json';
+import { sign } from '../src/upstreams/lingxing/sign';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { capturedLogger } from './support/logs';

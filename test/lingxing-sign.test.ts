@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { JsonInt, canonicalJson, parseJson } from '../src/datasources/lingxing/json';
-import { sign, stringToSign } from '../src/datasources/lingxing/sign';
+import { JsonInt, canonicalJson, parseJson } from '../src/upstreams/lingxing/json';
+import { sign, stringToSign } from '../src/upstreams/lingxing/sign';
 
 // Test vectors from shared/LINGXING.md ("Signing every business request").
 const common = {

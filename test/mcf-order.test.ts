@@ -1,6 +1,6 @@
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { canonicalJson } from '../src/datasources/lingxing/json';
-import { toCreateOrderBody } from '../src/datasources/lingxing/mcf-orders';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { canonicalJson } from '../src/upstreams/lingxing/json';
+import { toCreateOrderBody } from '../src/upstreams/lingxing/mcf-orders';
 import { FakeClock } from './support/fake-clock';
 import { mcfInput, startTestApp, type TestApp } from './support/harness';
 import { STORE_KINDS } from './support/stores';

@@ -1,5 +1,5 @@
-import type { Clock } from '../src/datasources/shared/clock';
-import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/datasources/shared/token-bucket';
+import type { Clock } from '../src/platform/clock';
+import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 
 /**
  * Issue 20: pacing never slower than the plan, and never a 429. The bucket is driven through a

@@ -1,4 +1,4 @@
-import { redactInputValues, safeUpstreamMessage } from '../src/redact';
+import { redactInputValues, safeUpstreamMessage } from '../src/platform/redact';
 import { BUYER_DATA } from './support/logs';
 import { orderInput, mcfInput, startTestApp, type TestApp } from './support/harness';
 

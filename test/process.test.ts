@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { runUntilExit, startServerProcess, type ServerProcess } from './support/server-process';

@@ -1,4 +1,4 @@
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { FakeClock } from './support/fake-clock';
 import {
   DEMO_SELLER,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
@@ -9,10 +9,10 @@ import { DEMO_SELLER, submitInput, TEST_JWT_SECRET, testToken } from './support/
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { testStoreEnv, type TestStoreEnv } from './support/stores';
 import { capturedLogger } from './support/logs';
-import { connectRedis } from '../src/coordination/redis';
-import { RedisTokenBucket } from '../src/coordination/token-bucket';
-import { DistributedPermits } from '../src/coordination/permits';
-import { NOTIFICATION_SECRET_HEADER } from '../src/notifications/sp-api-ingest';
+import { connectRedis } from '../src/platform/redis';
+import { RedisTokenBucket } from '../src/pacing/redis-token-bucket';
+import { DistributedPermits } from '../src/pacing/redis-permits';
+import { NOTIFICATION_SECRET_HEADER } from '../src/modules/fba-outbound-orders/fba-outbound-order.notifications';
 import { orderInput } from './support/harness';
 import { subscribe, wsClient } from './support/ws-client';
 import { orderNotification } from './support/notifications';

@@ -1,8 +1,8 @@
 import { spApiSandboxEnv } from '../src/sandbox/gateway-env';
-import { LingxingClient } from '../src/datasources/lingxing/client';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { LingxingFulfillment } from '../src/datasources/lingxing/fulfillment';
-import { openToken } from '../src/datasources/lingxing/token-owner';
+import { LingxingClient } from '../src/upstreams/lingxing/client';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { LingxingFulfillment } from '../src/upstreams/lingxing/fulfillment';
+import { openToken } from '../src/upstreams/lingxing/token-owner';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';

@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { mcfInput, submitInput, TEST_JWT_SECRET, testToken } from './support/harness';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAppSchema } from '../src/build-schema';
+import { buildAppSchema } from '../src/graphql/build-schema';
 import { printAppSchema } from '../src/contract/print';
 
 describe('the committed contract', () => {
-  it('schema.graphql is exactly what the code prints (run `npm run schema` after changing src/schema)', async () => {
+  it('schema.graphql is exactly what the code prints (run `npm run schema` after changing a GraphQL type)', async () => {
     const committed = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
     expect(await printAppSchema(await buildAppSchema())).toBe(committed);
   });

@@ -1,10 +1,10 @@
 import { spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { MockAgent } from 'undici';
 import { loadConfig, ConfigError } from '../src/config';
-import { SpApiClient } from '../src/datasources/sp-api/client';
-import { LwaTokens } from '../src/datasources/sp-api/lwa';
-import { SellerRegistry } from '../src/datasources/sp-api/sellers';
-import { FulfillmentOutboundV20200701 } from '../src/datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { SpApiClient } from '../src/upstreams/sp-api/client';
+import { LwaTokens } from '../src/upstreams/sp-api/lwa';
+import { SellerRegistry } from '../src/upstreams/sp-api/sellers';
+import { FulfillmentOutboundV20200701 } from '../src/upstreams/sp-api/v2020-07-01/fulfillment-outbound';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { FakeClock } from './support/fake-clock';

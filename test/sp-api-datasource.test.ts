@@ -1,12 +1,12 @@
-import { SpApiClient } from '../src/datasources/sp-api/client';
-import { LwaTokens } from '../src/datasources/sp-api/lwa';
-import { SellerRegistry } from '../src/datasources/sp-api/sellers';
-import { FulfillmentOutboundV20200701 } from '../src/datasources/sp-api/v2020-07-01/fulfillment-outbound';
+import { SpApiClient } from '../src/upstreams/sp-api/client';
+import { LwaTokens } from '../src/upstreams/sp-api/lwa';
+import { SellerRegistry } from '../src/upstreams/sp-api/sellers';
+import { FulfillmentOutboundV20200701 } from '../src/upstreams/sp-api/v2020-07-01/fulfillment-outbound';
 import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../src/sandbox/sp-api/fixtures';
 import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { capturedLogger } from './support/logs';
 import { SpApiModel } from './support/sp-api-model';
-import { systemClock } from '../src/datasources/shared/clock';
+import { systemClock } from '../src/platform/clock';
 
 const SELLER = SANDBOX_SPAPI_SELLERS[0].sellerId;
 

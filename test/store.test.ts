@@ -1,6 +1,6 @@
 import { openStore, type Repository } from '../src/store';
 import { MIGRATIONS, migrate } from '../src/store/migrations';
-import { Idempotency, IdempotencyKeyReusedError, OutcomeUnknownError } from '../src/idempotency';
+import { Idempotency, IdempotencyKeyReusedError, OutcomeUnknownError } from '../src/store/idempotency';
 import { UpstreamThrottledError, UpstreamTimeoutError } from '../src/errors';
 import { FakeClock } from './support/fake-clock';
 import { STORE_KINDS, testStoreEnv, type TestStoreEnv } from './support/stores';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
-import { NOTIFICATION_SECRET_HEADER } from '../src/notifications/sp-api-ingest';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
+import { NOTIFICATION_SECRET_HEADER } from '../src/modules/fba-outbound-orders/fba-outbound-order.notifications';
 import { CreateFbaOrderDocument } from './__generated__/operations';
 import {
   DEMO_SELLER,
@@ -18,11 +18,11 @@ import { orderNotification } from './support/notifications';
 import { testStoreEnv } from './support/stores';
 import { openStore } from '../src/store';
 import type { EventBus } from '../src/events/bus';
-import { TaskEvents } from '../src/events/task-events';
-import { systemClock } from '../src/datasources/shared/clock';
-import { createLogger } from '../src/logger';
-import type { Context } from '../src/context';
-import type { TaskResultRecord } from '../src/datasources/lingxing/fulfillment';
+import { TaskEvents } from '../src/modules/fulfillment-tasks/fulfillment-task.events';
+import { systemClock } from '../src/platform/clock';
+import { createLogger } from '../src/platform/logger';
+import type { Context } from '../src/graphql/context';
+import type { TaskResultRecord } from '../src/upstreams/lingxing/fulfillment';
 
 const RESULTS = LINGXING_ENDPOINTS.getFulfillmentResult.path;
 const SECRET = 'notification-secret-of-at-least-32-bytes';

@@ -8,7 +8,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { gql } from 'graphql-tag';
 import { request } from 'undici';
-import { LINGXING_ENDPOINTS } from '../src/datasources/lingxing/endpoints';
+import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { SUBMIT_MUTATION, startTestApp, submitInput, type TestApp } from './support/harness';
 
 /**

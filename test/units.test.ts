@@ -1,16 +1,16 @@
 import { getVariableValues, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { buildAppSchema } from '../src/build-schema';
+import { buildAppSchema } from '../src/graphql/build-schema';
 import { priceOperation } from '../src/admission/cost';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config';
-import { MessageIdGenerator } from '../src/datasources/lingxing/message-ids';
-import { inputPathForErpField } from '../src/datasources/lingxing/fulfillment';
-import { taskStatusFrom } from '../src/datasources/lingxing/task-status';
-import { backoffDelay } from '../src/datasources/shared/backoff';
-import { Semaphore } from '../src/datasources/shared/semaphore';
-import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/datasources/shared/token-bucket';
+import { MessageIdGenerator } from '../src/upstreams/lingxing/message-ids';
+import { inputPathForErpField } from '../src/upstreams/lingxing/fulfillment';
+import { taskStatusFrom } from '../src/upstreams/lingxing/task-status';
+import { backoffDelay } from '../src/upstreams/http/backoff';
+import { Semaphore } from '../src/pacing/semaphore';
+import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 import { FakeClock } from './support/fake-clock';
 
 describe('Semaphore', () => {

@@ -22,7 +22,7 @@ import {
   UnauthenticatedError,
   type CostExtension,
 } from '../errors';
-import { redactInputValues } from '../redact';
+import { redactInputValues } from '../platform/redact';
 import { callbackUrlAllowed } from './callback-urls';
 import { sha256, type TrustedDocuments } from './trusted-documents';
 import type { CostBudget } from './cost-buckets';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import type { Clock } from '../datasources/shared/clock';
-import type { Logger } from '../logger';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
 
 export interface CostBucketOptions {
   /** points a caller may hold (COST_BUCKET_SIZE) */

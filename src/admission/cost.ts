@@ -19,10 +19,10 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { MAX_TASK_IDS_PER_RESULT_CALL } from '../datasources/lingxing/fulfillment';
+import { MAX_TASK_IDS_PER_RESULT_CALL } from '../upstreams/lingxing/fulfillment';
 import { BadUserInputError } from '../errors';
-import { parseGlobalId } from '../schema/node';
-import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from '../resolvers/token-paging';
+import { parseGlobalId } from '../graphql/node';
+import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from '../graphql/token-paging';
 
 /**
  * The cost of an operation in upstream calls, known before it runs (shared/API.md, "Cost and

@@ -1,8 +1,8 @@
 import { getNullableType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { BadUserInputError } from '../errors';
-import { ENTITY_KEYS, type KeyRule } from '../schema/keys';
-import { parseGlobalId } from '../schema/node';
-import { UserErrorCode, type UserError } from '../schema/user-error.type';
+import { ENTITY_KEYS, type KeyRule } from '../graphql/keys';
+import { parseGlobalId } from '../graphql/node';
+import { UserErrorCode, type UserError } from '../graphql/user-error.type';
 
 /**
  * Input hygiene at the schema edge, in one place (shared/API.md, "Every way in passes one gate"):

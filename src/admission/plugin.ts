@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import type { CostExtension } from '../errors';
-import { operationScope } from '../operation-scope';
+import { operationScope } from '../platform/operation-scope';
 import type { Admission } from './admission';
 
 /**

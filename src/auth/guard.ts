@@ -8,8 +8,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { checkEntryInput, refusedPayload } from '../admission/input-hygiene';
-import type { Context } from '../context';
-import { parseGlobalId } from '../schema/node';
+import type { Context } from '../graphql/context';
+import { parseGlobalId } from '../graphql/node';
 import { READ_SCOPE, WRITE_SCOPE, type Access } from './principal';
 
 /**

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acceptedPaths, baselineSchema, breakingChanges } from './breaking-changes';
-import { buildAppSchema } from '../build-schema';
+import { buildAppSchema } from '../graphql/build-schema';
 import { printAppSchema } from './print';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAppSchema } from '../build-schema';
+import { buildAppSchema } from '../graphql/build-schema';
 import { printAppSchema } from './print';
 
 /** `npm run schema`: writes schema.graphql at the project root. */

@@ -1,7 +1,7 @@
 import { execute, parse, type GraphQLSchema } from 'graphql';
 
 export const SCHEMA_HEADER =
-  '# Generated from the code by `npm run schema`. Do not edit: change src/schema and regenerate.\n\n';
+  '# Generated from the code by `npm run schema`. Do not edit: change the types in src/modules or src/graphql and regenerate.\n\n';
 
 /**
  * The subgraph SDL exactly as the supergraph fetches it (`_service { sdl }`): with `@link` and

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import type { Logger } from '../logger';
+import type { Logger } from '../platform/logger';
 
 /**
  * Where change events travel (shared/API.md, "Several replicas"): Redis pub/sub when replicas

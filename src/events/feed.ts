@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { operationScope, type OperationScope } from '../operation-scope';
+import { operationScope, type OperationScope } from '../platform/operation-scope';
 import type { EventBus } from './bus';
 
 /** Who a subscription is for: whose bucket pays for its reads, and whose subscription slots it holds. */

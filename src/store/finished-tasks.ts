@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { TaskResultRecord } from '../datasources/lingxing/fulfillment';
+import type { TaskResultRecord } from '../upstreams/lingxing/fulfillment';
 
 /**
  * What this replica knows of tasks and the registry, to spare reads:

@@ -2,9 +2,9 @@ import type {
   MessageResultRecord,
   ProcessingSummaryRecord,
   ShipmentConfirmationRecord,
-} from '../datasources/lingxing/fulfillment';
-import type { SharedTokenStore } from '../datasources/lingxing/token-owner';
-import type { Clock } from '../datasources/shared/clock';
+} from '../upstreams/lingxing/fulfillment';
+import type { SharedTokenStore } from '../upstreams/lingxing/token-owner';
+import type { Clock } from '../platform/clock';
 import type { Db, Row } from './db';
 
 /** What the gateway remembers about a shipment-confirmation task it submitted. */

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/datasources/shared/clock';
+import type { Clock } from '../../src/platform/clock';
 
 /** A clock that moves only when told; `sleep` advances it at once and records the delay. */
 export class FakeClock implements Clock {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/platform/logger';
 
 /** Every log line this test file captured (its apps' loggers and its server processes' output). */
 export const CAPTURED_LINES: string[] = [];

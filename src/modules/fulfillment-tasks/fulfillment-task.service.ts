@@ -1,0 +1,99 @@
+import type { Clock } from '../../platform/clock';
+import type { LingxingFulfillment } from '../../upstreams/lingxing/fulfillment';
+import { toFulfillmentTask } from './fulfillment-task.mapping';
+import { UpstreamRejectedError } from '../../errors';
+import { IdempotencyKeyReusedError, type Idempotency } from '../../store/idempotency';
+import { nextPollDelay } from './fulfillment-task.refresher';
+import type { SubmitFulfillmentInput } from './submit-fulfillment.input';
+import type { SubmitFulfillmentPayload } from './submit-fulfillment.payload';
+import { UserErrorCode } from '../../graphql/user-error.type';
+import { safeUpstreamMessage } from '../../platform/redact';
+import type { Repository } from '../../store';
+
+/**
+ * Shipment confirmation (标发) as a use-case: submit to the ERP exactly once per idempotency key,
+ * and remember the task with what was submitted, so `shipments`, `recentFulfillmentTasks` and
+ * the refresher have it. The ERP cannot be asked about a submission it may have received, so a
+ * claim left pending by a crash is reported (OUTCOME_UNKNOWN), never resent.
+ */
+export class ShipmentConfirmations {
+  constructor(
+    private readonly deps: {
+      fulfillment: LingxingFulfillment;
+      repo: Repository;
+      idempotency: Idempotency;
+      clock: Clock;
+    },
+  ) {}
+
+  async submit(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
+    try {
+      const { value } = await this.deps.idempotency.run(
+        { operation: 'submitFulfillment', tenant: input.sellerId },
+        input.idempotencyKey,
+        input,
+        'report',
+        () => this.submitOnce(input),
+      );
+      return value;
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError)
+        return {
+          task: null,
+          userErrors: [
+            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
+          ],
+        };
+      throw error;
+    }
+  }
+
+  private async submitOnce(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
+    let submitted;
+    try {
+      submitted = await this.deps.fulfillment.submit(input);
+    } catch (error) {
+      if (!(error instanceof UpstreamRejectedError)) throw error;
+      return {
+        task: null,
+        userErrors: [
+          {
+            field: error.inputPath ?? null,
+            message: safeUpstreamMessage(error.message),
+            code: UserErrorCode.UPSTREAM_REJECTED,
+          },
+        ],
+      };
+    }
+    const now = this.deps.clock.now();
+    await this.deps.repo.insertTask({
+      sellerId: input.sellerId,
+      taskId: submitted.taskId,
+      region: input.region,
+      marketplaceId: input.marketplaceId,
+      status: submitted.status,
+      failureReason: submitted.failureReason,
+      feedStatusCode: null,
+      shipments: submitted.shipments,
+      createdAt: new Date(now).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+      finishedAt: null,
+      nextPollAt: new Date(now + nextPollDelay(0)).toISOString(),
+      pollAttempts: 0,
+    });
+    const task = toFulfillmentTask(
+      input.sellerId,
+      {
+        taskId: submitted.taskId,
+        status: submitted.status,
+        failureReason: submitted.failureReason,
+        feedStatusCode: null,
+        shipTime: null,
+        summary: null,
+        results: [],
+      },
+      submitted.shipments,
+    );
+    return { task, userErrors: [] };
+  }
+}

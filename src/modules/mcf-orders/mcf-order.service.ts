@@ -1,0 +1,131 @@
+import type { Clock } from '../../platform/clock';
+import { McfOrderExistsError, type LingxingMcfOrders } from '../../upstreams/lingxing/mcf-orders';
+import { UpstreamRejectedError } from '../../errors';
+import { IdempotencyKeyReusedError, type Idempotency } from '../../store/idempotency';
+import type { CreateMcfOrderInput, CreateMcfOrderPayload, McfOrder } from './mcf-order.type';
+import { UserErrorCode } from '../../graphql/user-error.type';
+import { safeUpstreamMessage } from '../../platform/redact';
+import type { Repository } from '../../store';
+import type { StoredMcfOrder } from '../../store/repository';
+
+/** A stored MCF order as the schema shows it; recipient and address are gone after the retention period. */
+export function toMcfOrder(o: StoredMcfOrder): McfOrder {
+  const d = o.details as Omit<
+    McfOrder,
+    'storeName' | 'orderId' | 'storeCountryCode' | 'recipient' | 'address' | 'submittedAt'
+  >;
+  const p = o.personal as { recipient: McfOrder['recipient']; address: McfOrder['address'] } | null;
+  return {
+    ...d,
+    storeName: o.storeName,
+    orderId: o.orderId,
+    storeCountryCode: o.storeCountryCode,
+    recipient: p?.recipient ?? null,
+    address: p?.address ?? null,
+    submittedAt: o.createdAt,
+    erpRequestId: o.erpRequestId,
+    personalDataPurgedAt: o.personalPurgedAt,
+  };
+}
+
+/**
+ * MCF order creation through the ERP as a use-case: exactly once per idempotency key, recorded in
+ * the store with buyers' personal data kept apart (purged after the retention period). The ERP's
+ * duplicate check makes a resend safe, so a claim left pending by a crash or a timeout is
+ * reconciled by sending again: `订单号已经存在` then means the first attempt landed.
+ */
+export class McfOrders {
+  constructor(
+    private readonly deps: { mcf: LingxingMcfOrders; repo: Repository; idempotency: Idempotency; clock: Clock },
+  ) {}
+
+  async create(input: CreateMcfOrderInput): Promise<CreateMcfOrderPayload> {
+    try {
+      const { value } = await this.deps.idempotency.run(
+        { operation: 'createMcfOrder', tenant: input.storeName },
+        input.idempotencyKey,
+        input,
+        'rerun',
+        ({ reconciling }) => this.createOnce(input, reconciling),
+      );
+      return value;
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError)
+        return {
+          order: null,
+          userErrors: [
+            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
+          ],
+        };
+      throw error;
+    }
+  }
+
+  private async createOnce(input: CreateMcfOrderInput, reconciling: boolean): Promise<CreateMcfOrderPayload> {
+    let requestId: string | undefined;
+    try {
+      ({ requestId } = await this.deps.mcf.create(input));
+    } catch (error) {
+      if (error instanceof McfOrderExistsError) {
+        if (!reconciling)
+          return {
+            order: null,
+            userErrors: [{ field: ['orderId'], code: UserErrorCode.ORDER_EXISTS, message: error.message }],
+          };
+        // an earlier attempt with this key reached the ERP before its answer was lost: it is done
+      } else if (error instanceof UpstreamRejectedError) {
+        return {
+          order: null,
+          userErrors: [
+            {
+              field: error.inputPath ?? null,
+              code: UserErrorCode.UPSTREAM_REJECTED,
+              message: safeUpstreamMessage(error.message),
+            },
+          ],
+        };
+      } else {
+        throw error;
+      }
+    }
+    const stored: StoredMcfOrder = {
+      storeName: input.storeName,
+      orderId: input.orderId,
+      storeCountryCode: input.storeCountryCode,
+      details: {
+        blankBox: input.blankBox ?? null,
+        blockAmzl: input.blockAmzl ?? null,
+        deliveryOperation: input.deliveryOperation ?? null,
+        deliveryService: input.deliveryService ?? null,
+        packingSlip: {
+          orderId: input.packingSlip.orderId,
+          orderDate: input.packingSlip.orderDate,
+          remark: input.packingSlip.remark ?? null,
+        },
+        remark: input.remark ?? null,
+        items: input.items.map((i) => ({
+          msku: i.msku,
+          quantity: i.quantity,
+          declaredValue: i.declaredValue ?? null,
+          declaredCurrency: i.declaredCurrency ?? null,
+        })),
+      },
+      personal: {
+        recipient: { name: input.recipient.name, email: input.recipient.email, phone: input.recipient.phone ?? null },
+        address: {
+          ...input.address,
+          city: input.address.city ?? null,
+          addressLine2: input.address.addressLine2 ?? null,
+        },
+      },
+      erpRequestId: requestId ?? null,
+      createdAt: new Date(this.deps.clock.now()).toISOString(),
+      personalPurgedAt: null,
+    };
+    await this.deps.repo.insertMcfOrder(stored);
+    const saved = (await this.deps.repo.mcfOrdersByIds([{ storeName: input.storeName, orderId: input.orderId }])).get(
+      `${input.storeName}\u0000${input.orderId}`,
+    );
+    return { order: toMcfOrder(saved ?? stored), userErrors: [] };
+  }
+}

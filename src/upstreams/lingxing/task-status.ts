@@ -1,0 +1,37 @@
+import { FulfillmentTaskStatus } from '../../modules/fulfillment-tasks/fulfillment-task-status.enum';
+
+/**
+ * The one place that maps the ERP's task states to `FulfillmentTaskStatus`.
+ *
+ * The ERP reports state twice, in different vocabularies:
+ * - `task_status` from submitFulfillment: pending, in_process, done, fatal, cancelled (seed 000);
+ * - `status_code` from getFulfillmentResult: Amazon's processing-report status, `Complete` in the
+ *   documented example (seed 001); unfinished tasks carry the feed's processing status
+ *   (IN_QUEUE, IN_PROGRESS, _DONE_, …) in the MWS and SP-API Feeds spellings.
+ * Both are folded (lower case, `_` and spaces removed) and looked up here. Anything else is
+ * UNKNOWN, and the raw value stays visible in `feedStatusCode`.
+ */
+const STATUS_BY_FOLDED: Readonly<Record<string, FulfillmentTaskStatus>> = {
+  pending: FulfillmentTaskStatus.PENDING,
+  inqueue: FulfillmentTaskStatus.PENDING,
+  submitted: FulfillmentTaskStatus.PENDING,
+  inprocess: FulfillmentTaskStatus.IN_PROCESS,
+  inprogress: FulfillmentTaskStatus.IN_PROCESS,
+  processing: FulfillmentTaskStatus.IN_PROCESS,
+  awaitingasynchronousreply: FulfillmentTaskStatus.IN_PROCESS,
+  done: FulfillmentTaskStatus.DONE,
+  complete: FulfillmentTaskStatus.DONE,
+  completed: FulfillmentTaskStatus.DONE,
+  fatal: FulfillmentTaskStatus.FATAL,
+  cancelled: FulfillmentTaskStatus.CANCELLED,
+  canceled: FulfillmentTaskStatus.CANCELLED,
+};
+
+export function taskStatusFrom(raw: unknown, failure?: unknown): FulfillmentTaskStatus {
+  const folded = typeof raw === 'string' ? raw.toLowerCase().replace(/[_\s]/g, '') : '';
+  const status = STATUS_BY_FOLDED[folded];
+  if (status) return status;
+  // A task the ERP reports with a failure and no recognisable state has failed as a whole.
+  if (!folded && typeof failure === 'string' && failure.length > 0) return FulfillmentTaskStatus.FATAL;
+  return FulfillmentTaskStatus.UNKNOWN;
+}
