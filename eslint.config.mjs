@@ -21,6 +21,42 @@ export default tseslint.config(
     },
   },
   {
+    // No function over 100 lines (blank and comment lines not counted): a longer one is split into named steps.
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
+    // The layers below GraphQL know nothing of it: the upstream clients, pacing, the store and the
+    // shared platform pieces never import graphql-js, type-graphql, Apollo, or the GraphQL side of
+    // this code base (src/graphql, src/modules, src/http, src/admission).
+    files: [
+      'src/upstreams/**/*.ts',
+      'src/pacing/**/*.ts',
+      'src/platform/**/*.ts',
+      'src/store/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/events/**/*.ts',
+      'src/errors.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(graphql|type-graphql|graphql-scalars|@apollo/.*)$',
+              message: 'the layers below GraphQL do not depend on it',
+            },
+            {
+              regex: '/(graphql|modules|http|admission|auth)/',
+              message: 'the layers below GraphQL do not import the GraphQL side',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Off in tests: they read untyped JSON answers over HTTP, and jest's asymmetric matchers

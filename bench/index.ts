@@ -6,7 +6,7 @@ import { Agent, FormData, request } from 'undici';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { startApp, type RunningApp } from '../src/app';
+import { startApp, type RunningApp } from '../src/app/start';
 import { loadConfig } from '../src/config';
 import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { JsonInt, canonicalJson } from '../src/upstreams/lingxing/json';
@@ -715,61 +715,74 @@ async function concurrentOverhead(): Promise<void> {
  * (its usage plan × 100,000), and the direct REST call. Mesh lives in bench/mesh with its own
  * lockfile and is installed there on first use (`npm ci --prefix bench/mesh`), never by `npm ci`.
  */
-async function meshComparison(): Promise<void> {
-  const meshDir = join(__dirname, '..', '..', 'bench', 'mesh');
-  const bin = (name: string) => join(meshDir, 'node_modules', '.bin', name);
+/** Whether bench/mesh has GraphQL Mesh installed (installing it on first use), or why not. */
+async function meshInstalled(meshDir: string): Promise<true | string> {
   try {
-    readFileSync(bin('hive-gateway'));
+    readFileSync(join(meshDir, 'node_modules', '.bin', 'hive-gateway'));
+    return true;
   } catch {
     process.stderr.write('bench: installing GraphQL Mesh and Hive Gateway into bench/mesh (once)\n');
     const npm = spawn('npm', ['ci', '--prefix', meshDir, '--no-audit', '--no-fund'], { stdio: 'ignore' });
     const code = await new Promise<number | null>((r) => npm.once('exit', r));
-    if (code !== 0) {
-      rows.push(['fbaOutboundOrder: gateway vs GraphQL Mesh', 'skipped', `npm ci --prefix bench/mesh exited ${code}`]);
+    return code === 0 ? true : `npm ci --prefix bench/mesh exited ${code}`;
+  }
+}
+
+/** Resolves once something answers GET `path` on the loopback port (about 15 s at most). */
+async function listening(port: number, path: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      const res = await request(`http://127.0.0.1:${port}${path}`, { dispatcher: agent });
+      await res.body.dump();
       return;
+    } catch {
+      if (i > 150) throw new Error(`nothing listens on ${port}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
+  }
+}
+
+/** Mesh: a supergraph composed from Amazon's model, pointed at the double with the seller's token, served by Hive Gateway. */
+async function startMesh(run: string, amazonUrl: string, token: string, port: number) {
+  const bin = (name: string) => join(run, '..', 'node_modules', '.bin', name);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    join(run, 'mesh.config.ts'),
+    `import { defineConfig } from '@graphql-mesh/compose-cli';
+import { loadOpenAPISubgraph } from '@omnigraph/openapi';
+export const composeConfig = defineConfig({
+  subgraphs: [{ sourceHandler: loadOpenAPISubgraph('FulfillmentOutbound', {
+    source: ${JSON.stringify(join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json'))},
+    endpoint: ${JSON.stringify(amazonUrl)},
+    operationHeaders: { 'x-amz-access-token': ${JSON.stringify(token)} },
+  }) }],
+});
+`,
+  );
+  const compose = spawn(bin('mesh-compose'), ['-o', 'supergraph.graphql'], { cwd: run, stdio: 'ignore' });
+  if ((await new Promise<number | null>((r) => compose.once('exit', r))) !== 0) throw new Error('mesh-compose failed');
+  const mesh = spawn(bin('hive-gateway'), ['supergraph', 'supergraph.graphql', '--port', String(port)], {
+    cwd: run,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  return mesh;
+}
+
+async function meshComparison(): Promise<void> {
+  const meshDir = join(__dirname, '..', '..', 'bench', 'mesh');
+  const installed = await meshInstalled(meshDir);
+  if (installed !== true) {
+    rows.push(['fbaOutboundOrder: gateway vs GraphQL Mesh', 'skipped', installed]);
+    return;
   }
   const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
   const token = await lwaAccessToken(amazon.lwaUrl);
   const run = mkdtempSync(join(meshDir, '.run-'));
   const children: ReturnType<typeof spawn>[] = [];
-  const started = async (port: number, path: string) => {
-    for (let i = 0; ; i++) {
-      try {
-        const res = await request(`http://127.0.0.1:${port}${path}`, { dispatcher: agent });
-        await res.body.dump();
-        return;
-      } catch {
-        if (i > 150) throw new Error(`nothing listens on ${port}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  };
   try {
-    // Mesh: compose a supergraph from the model, pointed at the double with the seller's token
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(
-      join(run, 'mesh.config.ts'),
-      `import { defineConfig } from '@graphql-mesh/compose-cli';
-import { loadOpenAPISubgraph } from '@omnigraph/openapi';
-export const composeConfig = defineConfig({
-  subgraphs: [{ sourceHandler: loadOpenAPISubgraph('FulfillmentOutbound', {
-    source: ${JSON.stringify(join(__dirname, '..', '..', 'reference', 'fulfillmentOutbound_2020-07-01.json'))},
-    endpoint: ${JSON.stringify(amazon.url)},
-    operationHeaders: { 'x-amz-access-token': ${JSON.stringify(token)} },
-  }) }],
-});
-`,
-    );
-    const compose = spawn(bin('mesh-compose'), ['-o', 'supergraph.graphql'], { cwd: run, stdio: 'ignore' });
-    if ((await new Promise<number | null>((r) => compose.once('exit', r))) !== 0)
-      throw new Error('mesh-compose failed');
     const meshPort = await freePort();
-    const mesh = spawn(bin('hive-gateway'), ['supergraph', 'supergraph.graphql', '--port', String(meshPort)], {
-      cwd: run,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production' },
-      stdio: 'ignore',
-    });
+    const mesh = await startMesh(run, amazon.url, token, meshPort);
     children.push(mesh);
     // the gateway, as npm start runs it, on the same double
     const port = await freePort();
@@ -789,7 +802,7 @@ export const composeConfig = defineConfig({
       stdio: 'ignore',
     });
     children.push(gateway);
-    await Promise.all([started(meshPort, '/healthcheck'), started(port, '/healthz')]);
+    await Promise.all([listening(meshPort, '/healthcheck'), listening(port, '/healthz')]);
     const meshQuery =
       '{ getFulfillmentOrder(sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { payload { fulfillmentOrder { sellerFulfillmentOrderId fulfillmentOrderStatus } fulfillmentOrderItems { sellerSku quantity } fulfillmentShipments { amazonShipmentId fulfillmentShipmentPackage { packageNumber } } } } }';
     const viaMesh = async () => {

@@ -137,30 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (nodeEnv && !NODE_ENVS.has(nodeEnv))
     throw new ConfigError(`NODE_ENV must be production, development or test (got "${env.NODE_ENV}")`);
   const production = nodeEnv === 'production';
-  const appId = env.LINGXING_APP_ID || undefined;
-  const appSecret = secret(env, 'LINGXING_APP_SECRET');
-  const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
-  const replicas = Math.max(1, int(env, 'LINGXING_REPLICAS', 1));
-  if (Boolean(appId) !== Boolean(appSecret)) {
-    throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
-  }
-  // the appId is the AES-128 key of every signature (LINGXING.md): 16 bytes, or every call fails
-  if (appId && Buffer.byteLength(appId, 'utf8') !== 16) {
-    throw new ConfigError(
-      `LINGXING_APP_ID must be 16 bytes (it keys the AES-128 signature); got ${Buffer.byteLength(appId, 'utf8')}`,
-    );
-  }
-  const lingxing: LingxingConfig =
-    appId && appSecret
-      ? {
-          mode: 'live',
-          appId,
-          appSecret,
-          timeoutMs,
-          replicas,
-          baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, ''),
-        }
-      : { mode: 'sandbox', timeoutMs, replicas };
+  const lingxing = loadLingxing(env);
   const spApi = loadSpApi(env);
   const sandboxes = [lingxing.mode === 'sandbox' && 'ERP', spApi.mode === 'sandbox' && 'SP-API'].filter(Boolean);
   if (production && sandboxes.length && env.ALLOW_SANDBOX !== 'true') {
@@ -200,17 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     metricsToken: metricsToken(env),
     ...trustedDocuments(env),
-    limits: {
-      maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
-      maxAliases: int(env, 'MAX_ALIASES', 100),
-      maxDepth: positive(env, 'MAX_DEPTH', 12),
-      maxEntities: int(env, 'MAX_ENTITIES', 200),
-      maxRepeatedFields: positive(env, 'MAX_REPEATED_FIELDS', 20),
-      maxOperationCost: int(env, 'MAX_OPERATION_COST', 100),
-      costBucketSize: positive(env, 'COST_BUCKET_SIZE', 1_000),
-      costRestorePerSecond: positive(env, 'COST_RESTORE_PER_SECOND', 100),
-      operationTimeoutMs: positive(env, 'OPERATION_TIMEOUT_MS', 30_000),
-    },
+    limits: loadLimits(env),
     lingxing,
     spApi,
     store: {
@@ -220,20 +187,69 @@ export function loadConfig(env: Env = process.env): Config {
       refreshIntervalMs: int(env, 'TASK_REFRESH_INTERVAL_MS', 5_000),
       idempotencyLeaseMs: int(env, 'IDEMPOTENCY_LEASE_MS', 120_000),
     },
-    subscriptions: {
-      notificationSecret,
-      fbaReconcileMs: positive(env, 'FBA_RECONCILE_INTERVAL_MS', 300_000),
-      taskWatchedPollMs: positive(env, 'TASK_WATCHED_POLL_MS', 5_000),
-      maxPerConnection: positive(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 100),
-      maxPerCaller: positive(env, 'MAX_SUBSCRIPTIONS_PER_CALLER', 100),
-      callbackUrlPrefixes: env.SUBSCRIPTION_CALLBACK_URLS
-        ? env.SUBSCRIPTION_CALLBACK_URLS.split(',')
-            .map((u) => u.trim())
-            .filter(Boolean)
-        : production
-          ? []
-          : ['http://127.0.0.1:*', 'http://localhost:*'],
-    },
+    subscriptions: loadSubscriptions(env, production, notificationSecret),
+  };
+}
+
+/** The ERP: live with LINGXING_APP_ID and LINGXING_APP_SECRET, else the embedded sandbox. */
+function loadLingxing(env: Env): LingxingConfig {
+  const appId = env.LINGXING_APP_ID || undefined;
+  const appSecret = secret(env, 'LINGXING_APP_SECRET');
+  const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
+  const replicas = Math.max(1, int(env, 'LINGXING_REPLICAS', 1));
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
+  }
+  // the appId is the AES-128 key of every signature (LINGXING.md): 16 bytes, or every call fails
+  if (appId && Buffer.byteLength(appId, 'utf8') !== 16) {
+    throw new ConfigError(
+      `LINGXING_APP_ID must be 16 bytes (it keys the AES-128 signature); got ${Buffer.byteLength(appId, 'utf8')}`,
+    );
+  }
+  return appId && appSecret
+    ? {
+        mode: 'live',
+        appId,
+        appSecret,
+        timeoutMs,
+        replicas,
+        baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, ''),
+      }
+    : { mode: 'sandbox', timeoutMs, replicas };
+}
+
+function loadLimits(env: Env): Config['limits'] {
+  return {
+    maxQueryTokens: positive(env, 'MAX_QUERY_TOKENS', 5_000),
+    maxAliases: int(env, 'MAX_ALIASES', 100),
+    maxDepth: positive(env, 'MAX_DEPTH', 12),
+    maxEntities: int(env, 'MAX_ENTITIES', 200),
+    maxRepeatedFields: positive(env, 'MAX_REPEATED_FIELDS', 20),
+    maxOperationCost: int(env, 'MAX_OPERATION_COST', 100),
+    costBucketSize: positive(env, 'COST_BUCKET_SIZE', 1_000),
+    costRestorePerSecond: positive(env, 'COST_RESTORE_PER_SECOND', 100),
+    operationTimeoutMs: positive(env, 'OPERATION_TIMEOUT_MS', 30_000),
+  };
+}
+
+function loadSubscriptions(
+  env: Env,
+  production: boolean,
+  notificationSecret: string | undefined,
+): Config['subscriptions'] {
+  return {
+    notificationSecret,
+    fbaReconcileMs: positive(env, 'FBA_RECONCILE_INTERVAL_MS', 300_000),
+    taskWatchedPollMs: positive(env, 'TASK_WATCHED_POLL_MS', 5_000),
+    maxPerConnection: positive(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 100),
+    maxPerCaller: positive(env, 'MAX_SUBSCRIPTIONS_PER_CALLER', 100),
+    callbackUrlPrefixes: env.SUBSCRIPTION_CALLBACK_URLS
+      ? env.SUBSCRIPTION_CALLBACK_URLS.split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : production
+        ? []
+        : ['http://127.0.0.1:*', 'http://localhost:*'],
   };
 }
 

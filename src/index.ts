@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startApp } from './app';
+import { startApp } from './app/start';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './platform/logger';
 

@@ -4,7 +4,7 @@ import { LingxingSandbox } from '../src/sandbox/lingxing/server';
 import { SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 import { SANDBOX_SPAPI_APP } from '../src/sandbox/sp-api/fixtures';
 import { CreateFbaOrderDocument, CreateMcfOrderDocument } from './__generated__/operations';
-import { formatClientError } from '../src/http/server';
+import { formatClientError } from '../src/http/apollo-plugins';
 import {
   DEMO_SELLER,
   SUBMIT_MUTATION,

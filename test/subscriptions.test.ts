@@ -18,10 +18,9 @@ import { orderNotification } from './support/notifications';
 import { testStoreEnv } from './support/stores';
 import { openStore } from '../src/store';
 import type { EventBus } from '../src/events/bus';
-import { TaskEvents } from '../src/modules/fulfillment-tasks/fulfillment-task.events';
+import { TaskEvents, type TaskSubscriber } from '../src/modules/fulfillment-tasks/fulfillment-task.events';
 import { systemClock } from '../src/platform/clock';
 import { createLogger } from '../src/platform/logger';
-import type { Context } from '../src/graphql/context';
 import type { TaskResultRecord } from '../src/upstreams/lingxing/fulfillment';
 
 const RESULTS = LINGXING_ENDPOINTS.getFulfillmentResult.path;
@@ -441,13 +440,17 @@ describe('a task event lost on the way', () => {
       };
       const results = jest.fn(() => Promise.resolve(new Map([['4242', done]])));
       const charged: number[] = [];
-      const ctx = {
-        lingxing: { fulfillment: { results } },
+      const subscriber: TaskSubscriber = {
         caller: 'sub:test',
-        charge: (points: number) => void charged.push(points),
+        charge: (points: number) => {
+          charged.push(points);
+          return Promise.resolve(undefined);
+        },
         holdSubscription: () => () => undefined,
-      } as unknown as Context;
-      const feed = await events.follow(DEMO_SELLER, '4242', ctx);
+        read: async (id) => ((await results()).get(id) as TaskResultRecord | undefined) ?? null,
+        readAgain: async (id) => ((await results()).get(id) as TaskResultRecord | undefined) ?? null,
+      };
+      const feed = await events.follow(DEMO_SELLER, '4242', subscriber);
       expect((await feed.next()).value).toMatchObject({ taskId: '4242', status: 'IN_PROCESS' });
       // another replica records DONE; its announcement is lost
       await events.transition((await repo.tasksByIds(DEMO_SELLER, ['4242'])).get('4242')!, done as TaskResultRecord, {

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { MessageIdGenerator } from '../src/upstreams/lingxing/message-ids';
 import { inputPathForErpField } from '../src/upstreams/lingxing/fulfillment';
 import { taskStatusFrom } from '../src/upstreams/lingxing/task-status';
-import { backoffDelay } from '../src/upstreams/http/backoff';
+import { backoffDelay } from '../src/upstreams/shared/backoff';
 import { Semaphore } from '../src/pacing/semaphore';
 import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 import { FakeClock } from './support/fake-clock';

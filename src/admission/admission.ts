@@ -15,6 +15,7 @@ import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import {
   BadUserInputError,
+  type CodedError,
   CostLimitExceededError,
   QueryTooLargeError,
   ThrottledError,
@@ -22,6 +23,7 @@ import {
   UnauthenticatedError,
   type CostExtension,
 } from '../errors';
+import { toGraphQLError } from '../graphql/errors';
 import { redactInputValues } from '../platform/redact';
 import { callbackUrlAllowed } from './callback-urls';
 import { sha256, type TrustedDocuments } from './trusted-documents';
@@ -95,11 +97,17 @@ export interface AdmittedOperation {
 
 /** A refusal: the error for the client and the HTTP status (and headers) it is answered with. */
 export class Refusal {
+  /** what the client is answered, as GraphQL errors (the service's own keep theirs as `originalError`) */
+  readonly errors: readonly GraphQLError[];
+
   constructor(
     readonly status: number,
-    readonly errors: readonly GraphQLError[],
+    /** the errors as raised: the service's own keep their class, so callers can branch on it */
+    readonly reasons: ReadonlyArray<CodedError | GraphQLError>,
     readonly headers: Record<string, string> = {},
-  ) {}
+  ) {
+    this.errors = reasons.map(toGraphQLError);
+  }
 
   get code(): string {
     const code = this.errors[0]?.extensions?.code;
@@ -248,7 +256,7 @@ export class Admission {
     const caller = operation.caller.key;
     return {
       cost: operation.cost,
-      charge: async (points: number) => (await this.charge(caller, points))?.errors[0],
+      charge: async (points: number) => (await this.charge(caller, points))?.reasons[0] as CodedError | undefined,
       holdSubscription: () => this.holdSubscription(caller),
     };
   }

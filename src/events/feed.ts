@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import type { CodedError } from '../errors';
 import { operationScope, type OperationScope } from '../platform/operation-scope';
 import type { EventBus } from './bus';
 
@@ -6,7 +6,7 @@ import type { EventBus } from './bus';
 export interface Subscriber {
   caller: string;
   /** takes points for a read the subscription causes after it was admitted; the refusal ends it */
-  charge: (points: number) => Promise<GraphQLError | undefined>;
+  charge: (points: number) => Promise<CodedError | undefined>;
   /** holds one of the caller's subscription slots until the feed ends; throws when none is free */
   holdSubscription: () => () => void;
   /** fires when the subscriber's transport goes away (a WebSocket closed), even before its first state */

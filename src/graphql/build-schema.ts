@@ -21,7 +21,8 @@ import {
 } from '../modules/fulfillment-tasks/fulfillment-task.resolver';
 import { McfOrderResolver } from '../modules/mcf-orders/mcf-order.resolver';
 import { NodeResolver } from './node.resolver';
-import { SubscriptionResolver } from './subscription.resolver';
+import { FulfillmentTaskSubscription } from '../modules/fulfillment-tasks/fulfillment-task.subscription';
+import { FbaOutboundOrderSubscription } from '../modules/fba-outbound-orders/fba-outbound-order.subscription';
 import { REFERENCE_RESOLVERS } from './references';
 import { guardRootFields, withAuthDirectives } from '../auth/guard';
 import { withCostDirectives } from '../admission/cost';
@@ -60,7 +61,8 @@ export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
       FulfillmentFeatureResolver,
       McfOrderResolver,
       NodeResolver,
-      SubscriptionResolver,
+      FulfillmentTaskSubscription,
+      FbaOutboundOrderSubscription,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     pubSub: NO_TOPIC_SUBSCRIPTIONS,

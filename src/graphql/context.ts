@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import type { CodedError } from '../errors';
 import type { Access } from '../auth/principal';
 import type { LingxingFulfillment } from '../upstreams/lingxing/fulfillment';
 import type { FulfillmentOutboundV20200701 } from '../upstreams/sp-api/v2020-07-01/fulfillment-outbound';
@@ -48,7 +48,7 @@ export interface Context extends Services {
    * Takes more points from the caller's bucket, for upstream reads a subscription causes after it
    * was admitted; returns the refusal (THROTTLED) when the bucket cannot pay.
    */
-  charge: (points: number) => Promise<GraphQLError | undefined>;
+  charge: (points: number) => Promise<CodedError | undefined>;
   /** holds one of the caller's subscription slots (MAX_SUBSCRIPTIONS_PER_CALLER) until released; throws when none is free */
   holdSubscription: () => () => void;
   /** fires when the transport the operation came on goes away (a WebSocket's close) */
@@ -59,7 +59,7 @@ export interface Context extends Services {
 export interface Admitted {
   /** the requested cost, already taken from the caller's bucket */
   cost: number;
-  charge: (points: number) => Promise<GraphQLError | undefined>;
+  charge: (points: number) => Promise<CodedError | undefined>;
   holdSubscription: () => () => void;
   signal?: AbortSignal;
 }
@@ -120,9 +120,8 @@ export function createContext(
       orders: services.spApi.orders,
       store: services.store,
       access,
-      taskEvents: services.events.tasks,
       finishedTasks: services.finishedTasks,
-      logger: services.logger,
+      onTasksRead: services.events.tasks.noticed,
     }),
   };
   return Object.assign(Object.create(LAZY_LOGGER) as Context, own);

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { toFulfillmentTask } from '../modules/fulfillment-tasks/fulfillment-task.mapping';
 import { BadUserInputError } from '../errors';
 import { Node, parseGlobalId } from './node';
+import { mcfOrderKey } from '../modules/mcf-orders/mcf-order.loaders';
 
 type Found = object | null | undefined;
 
@@ -26,7 +27,7 @@ const FINDERS: Record<string, (ctx: Context, parts: string[]) => Promise<Found>>
     const order = await ctx.loaders.fbaOrderById(sellerId).load(orderId);
     return order?.details?.shipments.find((s) => s.amazonShipmentId === shipmentId);
   },
-  McfOrder: (ctx, [storeName, orderId]) => ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`),
+  McfOrder: (ctx, [storeName, orderId]) => ctx.loaders.mcfOrderById.load(mcfOrderKey(storeName, orderId)),
 };
 
 @Resolver(() => Node)

@@ -1,5 +1,6 @@
 import type { Context } from './context';
 import { toFulfillmentTask } from '../modules/fulfillment-tasks/fulfillment-task.mapping';
+import { mcfOrderKey } from '../modules/mcf-orders/mcf-order.loaders';
 
 /**
  * Federation reference resolvers: how the supergraph turns a key into an entity. They go through
@@ -20,7 +21,7 @@ export const REFERENCE_RESOLVERS = {
   },
   McfOrder: {
     __resolveReference(ref: { storeName: string; orderId: string }, ctx: Context) {
-      return ctx.loaders.mcfOrderById.load(`${ref.storeName}\u0000${ref.orderId}`);
+      return ctx.loaders.mcfOrderById.load(mcfOrderKey(ref.storeName, ref.orderId));
     },
   },
 };

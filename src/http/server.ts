@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
@@ -13,22 +12,25 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { Access, type Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
-import type { GraphQLFormattedError } from 'graphql';
 import { createContext, type Context, type Services } from '../graphql/context';
-import { ClientClosedError, isClientSafe, OperationEndedError, OperationTimeoutError } from '../errors';
+import { ClientClosedError, OperationEndedError, OperationTimeoutError } from '../errors';
 import type { Logger } from '../platform/logger';
 import { redactInputValues } from '../platform/redact';
 import type { Metrics } from '../platform/metrics';
 import { buildAppSchema } from '../graphql/build-schema';
 import type { DocumentLimits } from '../admission/document-limits';
-import { Admission, Refusal, type GraphQLRequestFields } from '../admission/admission';
+import { Admission, Refusal } from '../admission/admission';
 import type { TrustedDocuments } from '../admission/trusted-documents';
 import type { CostBudget } from '../admission/cost-buckets';
 import { costPlugin } from '../admission/plugin';
-import { BoundedLabels } from '../platform/bounded-labels';
 import { operationScope } from '../platform/operation-scope';
 import { ReadinessMonitor, type ReadinessCheck } from '../platform/readiness';
 import { attachWebSocket } from './ws';
+import { formatClientError, observabilityPlugin } from './apollo-plugins';
+import { answerPreflight, corsHeaders } from './cors';
+import { readRequestFields } from './request-fields';
+import { BodyTooLargeError, readRequestBody, refuse, sendJson } from './respond';
+
 import {
   MAX_NOTIFICATION_BYTES,
   NOTIFICATION_SECRET_HEADER,
@@ -75,144 +77,6 @@ export interface GraphServerOptions {
   maxSubscriptionsPerCaller?: number;
   /** URL prefixes Apollo Router's subscription callbacks may name; others are refused (the gateway would post there) */
   callbackUrlPrefixes?: string[];
-}
-
-/** Apollo's own codes for a malformed request; their messages are safe to pass on. */
-const REQUEST_ERROR_CODES = new Set<string>([
-  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
-  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
-  ApolloServerErrorCode.BAD_USER_INPUT,
-  ApolloServerErrorCode.BAD_REQUEST,
-  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
-  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
-  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
-]);
-
-const isRequestError = (code: unknown): boolean => typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
-
-/**
- * What a client sees of an error: ours and Apollo's request errors as they are (never with a
- * stack trace), anything else as a bare INTERNAL_SERVER_ERROR. The original is logged server-side.
- */
-export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (isClientSafe(unwrapResolverError(error))) return formatted;
-  // graphql-js quotes the offending input value in these messages: keep the path, never the value
-  if (isRequestError(formatted.extensions?.code))
-    return { ...formatted, message: redactInputValues(formatted.message) };
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
-
-function observabilityPlugin(metrics: Metrics, logger: Logger): ApolloServerPlugin<Context> {
-  const names = new BoundedLabels();
-  // the access line's fields are the gateway's own numbers and bounded names, never input or
-  // upstream data, so it skips the redaction walk every other line pays (the hottest log call)
-  const accessLog = logger.child({}, { redact: [] });
-  return {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            const code = (error.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
-            // a client's mistake (parse, validation, bad variables) is news, not a fault: info, no stack, no values
-            if (isRequestError(code)) {
-              contextValue.logger.info({ operationName, code }, redactInputValues(error.message));
-              continue;
-            }
-            const safe = isClientSafe(original);
-            contextValue.logger[safe ? 'warn' : 'error'](
-              { operationName, path: error.path, code, err: safe ? undefined : original },
-              safe ? error.message : 'unexpected error while resolving',
-            );
-          }
-        },
-        async willSendResponse({ operation, operationName, errors, contextValue }) {
-          const seconds = (performance.now() - started) / 1000;
-          const outcome = errors?.length ? 'error' : 'ok';
-          metrics.graphqlDuration.observe(
-            { operation_name: names.label(operationName), operation_type: operation?.operation ?? 'unknown', outcome },
-            seconds,
-          );
-          // the access log: one line per operation
-          accessLog.info(
-            {
-              requestId: contextValue.requestId,
-              caller: contextValue.caller,
-              operationName: operationName?.slice(0, 100) ?? null,
-              operationType: operation?.operation ?? null,
-              ms: Math.round(seconds * 1000),
-              cost: contextValue.cost ?? 0,
-              upstreamCalls: operationScope.getStore()?.upstreamCalls ?? 0,
-              upstreamRequestIds: operationScope.getStore()?.upstreamRequestIds,
-              outcome,
-              errorCodes: errors?.length
-                ? [...new Set(errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR'))]
-                : undefined,
-            },
-            'operation',
-          );
-        },
-      };
-    },
-  };
-}
-
-const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)$/;
-
-/** Whether a browser origin may call /graphql: configured ones, never `null`; loopback entries allow any port. */
-export function originAllowed(allowed: string[] | '*', origin: string | undefined): origin is string {
-  if (!origin || origin === 'null') return false;
-  return (
-    allowed === '*' ||
-    allowed.some(
-      (a) =>
-        origin === a ||
-        (LOOPBACK_ORIGIN.test(a) && origin.startsWith(`${a}:`) && /^\d+$/.test(origin.slice(a.length + 1))),
-    )
-  );
-}
-
-/** A JSON answer written by the HTTP layer itself (refusals before GraphQL runs, health, readiness). */
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
-
-function refuse(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  extensions: Record<string, unknown>,
-  headers?: Record<string, string>,
-) {
-  sendJson(res, status, { errors: [{ message, extensions }] }, headers);
-}
-
-class BodyTooLargeError extends Error {}
-
-/** The request body, at most `limit` bytes (else BodyTooLargeError: the rest is not read into memory). */
-async function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The reason an answered operation's leftovers are dropped: one shared instance (no stack built per request). */
@@ -394,23 +258,8 @@ export class GraphServer {
   private async handleGraphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const { services, logger, limits } = this.options;
     const admission = this.admission;
-    // CORS: only configured origins are reflected, never `null`
-    const origin = req.headers.origin;
-    const cors: Record<string, string> = {};
-    if (originAllowed(this.options.corsOrigins, origin)) {
-      cors['access-control-allow-origin'] = origin;
-      cors.vary = 'Origin';
-    }
-    if (req.method === 'OPTIONS') {
-      if (cors['access-control-allow-origin']) {
-        cors['access-control-allow-methods'] = 'GET,POST,OPTIONS';
-        const asked = req.headers['access-control-request-headers'];
-        if (asked) cors['access-control-allow-headers'] = asked;
-        cors['access-control-max-age'] = '600';
-      }
-      res.writeHead(204, cors);
-      return void res.end();
-    }
+    const cors = corsHeaders(req, this.options.corsOrigins);
+    if (req.method === 'OPTIONS') return answerPreflight(req, res, cors);
 
     const params = new URLSearchParams(search);
     // a browser's plain GET of the IDE: nothing to run, nobody to authenticate
@@ -419,59 +268,8 @@ export class GraphServer {
     if (req.method !== 'GET' && req.method !== 'POST')
       return refuse(res, 405, 'Use GET or POST.', { code: 'BAD_REQUEST' }, { ...cors, allow: 'GET, POST' });
 
-    let fields: GraphQLRequestFields;
-    if (req.method === 'POST') {
-      let text: string;
-      try {
-        text = await readRequestBody(req, limits.maxBodyBytes ?? 1_048_576);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          refuse(
-            res,
-            413,
-            'The request body is too large.',
-            { code: 'QUERY_TOO_LARGE' },
-            { ...cors, connection: 'close' },
-          );
-          return void req.resume();
-        }
-        throw error;
-      }
-      if (!/json/i.test(req.headers['content-type'] ?? ''))
-        return refuse(res, 400, 'POST a JSON object (content-type: application/json).', { code: 'BAD_REQUEST' }, cors);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return refuse(res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
-      }
-      if (!body || typeof body !== 'object' || Array.isArray(body))
-        return refuse(
-          res,
-          400,
-          'POST one GraphQL request as a JSON object (batches are not taken).',
-          { code: 'BAD_REQUEST' },
-          cors,
-        );
-      fields = body;
-    } else {
-      let extensions: unknown;
-      const raw = params.get('extensions');
-      if (raw !== null) {
-        try {
-          extensions = JSON.parse(raw);
-        } catch {
-          return refuse(res, 400, '`extensions` is not valid JSON.', { code: 'BAD_REQUEST' }, cors);
-        }
-      }
-      fields = {
-        documentId: params.get('documentId') ?? undefined,
-        query: params.get('query') ?? undefined,
-        variables: params.get('variables') ?? undefined,
-        operationName: params.get('operationName') ?? undefined,
-        extensions,
-      };
-    }
+    const fields = await readRequestFields(req, res, params, limits.maxBodyBytes ?? 1_048_576, cors);
+    if (!fields) return; // refused, and answered
 
     // the gate: authenticate → resolve the document → limits → validate → cost → the caller's bucket
     const caller = await admission.authenticate(req.headers.authorization, req.socket.remoteAddress);

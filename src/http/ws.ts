@@ -7,6 +7,7 @@ import { type Admission, Refusal, type Caller } from '../admission/admission';
 import { Access } from '../auth/principal';
 import { createContext, type Services } from '../graphql/context';
 import { ClientClosedError, TooManySubscriptionsError } from '../errors';
+import { toGraphQLError } from '../graphql/errors';
 import type { Logger } from '../platform/logger';
 
 export interface WebSocketOptions {
@@ -78,8 +79,10 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
         if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
         if (state.active >= options.maxSubscriptionsPerConnection)
           return [
-            new TooManySubscriptionsError(
-              `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
+            toGraphQLError(
+              new TooManySubscriptionsError(
+                `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
+              ),
             ),
           ];
         state.active++; // before the gate's await: concurrent subscribes count against the cap at once

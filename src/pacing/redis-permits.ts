@@ -3,12 +3,7 @@ import { Semaphore as RedisSemaphore, TimeoutError } from 'redis-semaphore';
 import { UpstreamThrottledError, UpstreamUnavailableError } from '../errors';
 import type { Logger } from '../platform/logger';
 import { Semaphore } from './semaphore';
-
-/** Permits to have one request in flight on an upstream path (the ERP's 令牌桶容量). */
-export interface PermitPool {
-  /** Resolves with a release function once a permit is held; rejects with the signal's reason if it fires first. */
-  acquire(options?: { tenant?: string; signal?: AbortSignal }): Promise<() => void>;
-}
+import type { PermitPool } from './types';
 
 export interface DistributedPermitOptions {
   /** a crashed replica's permits come back after this long (default 10 s); held ones are refreshed */

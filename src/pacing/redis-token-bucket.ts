@@ -1,16 +1,8 @@
 import type Redis from 'ioredis';
 import { UpstreamUnavailableError } from '../errors';
-import { abortableSleep } from './abortable';
-import { FULL_BUCKET_GRACE_MS, once, type Grant } from './token-bucket';
-
-/** What the SP-API client needs of a usage-plan bucket, local or shared. */
-export interface RateBucket {
-  readonly ratePerSecond: number;
-  /** a token, in `tenant`'s turn where the bucket queues fairly (this process's buckets do) */
-  take(signal?: AbortSignal, tenant?: string): Promise<Grant>;
-  adoptRate(rate: number): void;
-  drain(): void;
-}
+import { abortableSleep } from '../platform/abortable';
+import { FULL_BUCKET_GRACE_MS, once } from './token-bucket';
+import type { Grant, RateBucket } from './types';
 
 /**
  * Reserves the next token of a bucket kept in Redis, on Redis's own clock (TIME), so every replica

@@ -1,4 +1,4 @@
-import { rejectOnAbort } from './abortable';
+import { rejectOnAbort } from '../platform/abortable';
 
 interface Waiter {
   grant: () => void;

@@ -1,5 +1,8 @@
-import { rejectOnAbort } from './abortable';
+import { rejectOnAbort } from '../platform/abortable';
 import type { Clock } from '../platform/clock';
+import type { Grant } from './types';
+
+export type { Grant } from './types';
 
 /**
  * Amazon's bucket starts refilling when the first request of a burst reaches it; the request left
@@ -10,13 +13,6 @@ import type { Clock } from '../platform/clock';
  * refill clock then moves to that answer (`Grant.settled`), which is never before Amazon's.
  */
 export const FULL_BUCKET_GRACE_MS = 300;
-
-/** A token handed out: how long it waited, and what the caller reports when its request is answered. */
-export interface Grant {
-  waitedMs: number;
-  /** the request this token paid for got its answer (or failed): call once, in every case */
-  settled(): void;
-}
 
 const NOTHING_TO_SETTLE = () => undefined;
 

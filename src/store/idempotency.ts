@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { canonicalJson, type JsonValue } from '../upstreams/lingxing/json';
 import type { Clock } from '../platform/clock';
 import {
   BadUserInputError,
+  CodedError,
   UpstreamAuthFailedError,
   UpstreamMisconfiguredError,
   UpstreamThrottledError,
@@ -11,11 +11,11 @@ import {
 import type { Repository } from '.';
 
 /** Thrown when a pending request with this key is still being carried out elsewhere. */
-export class IdempotencyInProgressError extends GraphQLError {
+export class IdempotencyInProgressError extends CodedError {
   readonly code = 'IDEMPOTENCY_IN_PROGRESS';
   constructor() {
     super('A request with this idempotencyKey is still being carried out; retry shortly.', {
-      extensions: { code: 'IDEMPOTENCY_IN_PROGRESS' },
+      code: 'IDEMPOTENCY_IN_PROGRESS',
     });
   }
 }
@@ -24,12 +24,12 @@ export class IdempotencyInProgressError extends GraphQLError {
  * Thrown when an earlier attempt with this key may or may not have reached an upstream that
  * cannot be asked (the ERP's submitFulfillment has no lookup): reported, never silently resent.
  */
-export class OutcomeUnknownError extends GraphQLError {
+export class OutcomeUnknownError extends CodedError {
   readonly code = 'OUTCOME_UNKNOWN';
   constructor(since: string) {
     super(
       `An earlier request with this idempotencyKey (started ${since}) stopped before its outcome was recorded; it may have reached the ERP. Check recentFulfillmentTasks before submitting again with a new key.`,
-      { extensions: { code: 'OUTCOME_UNKNOWN', since } },
+      { code: 'OUTCOME_UNKNOWN', since },
     );
   }
 }

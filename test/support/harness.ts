@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { request } from 'undici';
-import { startApp, type AppOverrides, type RunningApp } from '../../src/app';
+import { startApp, type AppOverrides, type RunningApp } from '../../src/app/start';
 import { mintDevToken, type DevTokenClaims } from '../../src/auth/dev-token';
 import { loadConfig } from '../../src/config';
 import type { LingxingSandboxOptions } from '../../src/sandbox/lingxing/server';

@@ -1,4 +1,4 @@
-import { abortableSleep } from '../../pacing/abortable';
+import { abortableSleep } from '../../platform/abortable';
 import { currentSignal, uncounted } from '../../platform/operation-scope';
 import type { FbaOutboundOrder } from './fba-outbound-order.type';
 import type {

@@ -1,15 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import { TaskStatus } from '../../domain/task-status';
 
-export enum FulfillmentTaskStatus {
-  PENDING = 'PENDING',
-  IN_PROCESS = 'IN_PROCESS',
-  DONE = 'DONE',
-  FATAL = 'FATAL',
-  CANCELLED = 'CANCELLED',
-  UNKNOWN = 'UNKNOWN',
-}
+/** The domain's task status (one enum for the ERP mapping, the store and the schema), as the GraphQL enum. */
+export { TaskStatus as FulfillmentTaskStatus };
 
-registerEnumType(FulfillmentTaskStatus, {
+registerEnumType(TaskStatus, {
   name: 'FulfillmentTaskStatus',
   description:
     'Where a shipment-confirmation (标发) task is. DONE means the feed finished, not that every order succeeded: see `results`.',

@@ -1,23 +1,16 @@
 import type { TaskResultRecord } from '../../upstreams/lingxing/fulfillment';
 import type { Clock } from '../../platform/clock';
 import { toFulfillmentTask } from './fulfillment-task.mapping';
-import type { Context } from '../../graphql/context';
 import { NotFoundError, ThrottledError } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import { FulfillmentTaskStatus } from './fulfillment-task-status.enum';
 import type { FulfillmentTask } from './fulfillment-task.type';
 import type { Repository } from '../../store';
-import type { StoredTask, StoredTaskResult } from '../../store/repository';
+import type { StoredTask } from '../../store/repository';
 import type { FinishedTasks } from '../../store/finished-tasks';
 import type { EventBus } from '../../events/bus';
-import { openFeed } from '../../events/feed';
-
-const TERMINAL = new Set<string>([
-  FulfillmentTaskStatus.DONE,
-  FulfillmentTaskStatus.FATAL,
-  FulfillmentTaskStatus.CANCELLED,
-]);
-export const isTerminalTaskStatus = (status: string) => TERMINAL.has(status);
+import { openFeed, type Subscriber } from '../../events/feed';
+import { finishedFromStored, fromStored, isTerminalTaskStatus, resultOf } from './fulfillment-task.records';
 
 /** How long one mark of interest lasts; a live subscription renews it at half that. */
 const WATCH_MS = 60_000;
@@ -28,6 +21,14 @@ export const taskTopic = (sellerId: string, taskId: string) => `task:${sellerId}
 export interface TaskEvent {
   sellerId: string;
   record: TaskResultRecord;
+}
+
+/** A task subscription's subscriber, and how it reads the ERP (through its own request's loader, or afresh). */
+export interface TaskSubscriber extends Subscriber {
+  /** the task's ERP record as this subscription's first read sees it (its request's loader) */
+  read(taskId: string): Promise<TaskResultRecord | null>;
+  /** the task's ERP record read afresh, for a later state (charged to the subscriber first) */
+  readAgain(taskId: string): Promise<TaskResultRecord | null>;
 }
 
 export type TaskStatePatch = Parameters<Repository['updateTaskState']>[2];
@@ -52,6 +53,16 @@ export class TaskEvents {
       finishedTasks?: FinishedTasks;
     },
   ) {}
+
+  /**
+   * After a read at the ERP (the request loader's): records and announces any newer state it saw,
+   * after the answer and never failing it. One function for every request, bound once.
+   */
+  readonly noticed = (sellerId: string, found: Map<string, TaskResultRecord>): void => {
+    void this.observe(sellerId, found).catch((error: Error) =>
+      this.deps.logger.warn({ err: { message: error.message } }, 'could not record a newer task state'),
+    );
+  };
 
   get watchedPollMs(): number {
     return this.deps.watchedPollMs;
@@ -112,12 +123,16 @@ export class TaskEvents {
    * in the registry (the ones the refresher follows); a final task's results come from the
    * registry (or, for a task finished before the registry kept results, from one read).
    */
-  async follow(sellerId: string, taskId: string, ctx: Context): Promise<AsyncIterableIterator<FulfillmentTask>> {
+  async follow(
+    sellerId: string,
+    taskId: string,
+    subscriber: TaskSubscriber,
+  ): Promise<AsyncIterableIterator<FulfillmentTask>> {
     const { repo, bus, clock } = this.deps;
     return openFeed<TaskEvent, FulfillmentTask>({
       bus,
       topic: taskTopic(sellerId, taskId),
-      subscriber: ctx,
+      subscriber,
       initial: async () => {
         const stored = (await repo.tasksByIds(sellerId, [taskId])).get(taskId);
         if (!stored)
@@ -129,7 +144,7 @@ export class TaskEvents {
           // the final state with its results and summary: kept in the registry, else one read
           const kept = finishedFromStored(stored);
           if (kept) return toFulfillmentTask(sellerId, kept, stored.shipments);
-          const record = await ctx.loaders.taskById(sellerId).load(taskId);
+          const record = await subscriber.read(taskId);
           if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
         }
         return toFulfillmentTask(sellerId, fromStored(stored), stored.shipments);
@@ -165,9 +180,9 @@ export class TaskEvents {
             const kept = finishedFromStored(stored);
             if (kept) return toFulfillmentTask(sellerId, kept, stored.shipments);
             // the one ERP read a subscription may cause after its first state: charged to its caller
-            const refused = await ctx.charge(1);
+            const refused = await subscriber.charge(1);
             if (refused) throw refused;
-            const record = (await ctx.lingxing.fulfillment.results(sellerId, [taskId])).get(taskId);
+            const record = await subscriber.readAgain(taskId);
             if (record) return toFulfillmentTask(sellerId, record, stored.shipments);
           }
           return toFulfillmentTask(sellerId, fromStored(stored), stored.shipments);
@@ -191,41 +206,4 @@ export class TaskEvents {
       },
     });
   }
-}
-
-/** What the registry keeps of a finished task's ERP record. */
-export function resultOf(record: TaskResultRecord): StoredTaskResult {
-  const shipTime = record.shipTime as Date | string | null;
-  return {
-    shipTime: shipTime === null ? null : typeof shipTime === 'string' ? shipTime : shipTime.toISOString(),
-    summary: record.summary,
-    results: record.results,
-  };
-}
-
-/** A finished task as the ERP reported it, from the registry alone; null when the registry does not hold it. */
-export function finishedFromStored(t: StoredTask): TaskResultRecord | null {
-  if (!isTerminalTaskStatus(t.status) || !t.result) return null;
-  return {
-    taskId: t.taskId,
-    status: t.status as FulfillmentTaskStatus,
-    failureReason: t.failureReason,
-    feedStatusCode: t.feedStatusCode,
-    shipTime: t.result.shipTime ? new Date(t.result.shipTime) : null,
-    summary: t.result.summary,
-    results: t.result.results,
-  };
-}
-
-/** The registry's view of a task, in the ERP's shape (no per-order results until it is final). */
-export function fromStored(t: StoredTask): TaskResultRecord {
-  return {
-    taskId: t.taskId,
-    status: t.status as FulfillmentTaskStatus,
-    failureReason: t.failureReason,
-    feedStatusCode: t.feedStatusCode,
-    shipTime: null,
-    summary: null,
-    results: [],
-  };
 }

@@ -2,7 +2,8 @@ import type { LingxingFulfillment, TaskResultRecord } from '../../upstreams/ling
 import type { Clock } from '../../platform/clock';
 import { chunks } from '../../platform/chunks';
 import type { Logger } from '../../platform/logger';
-import { isTerminalTaskStatus, resultOf, type TaskEvents } from './fulfillment-task.events';
+import type { TaskEvents } from './fulfillment-task.events';
+import { isTerminalTaskStatus, resultOf } from './fulfillment-task.records';
 import { FulfillmentTaskStatus } from './fulfillment-task-status.enum';
 import type { Repository } from '../../store';
 import type { StoredTask } from '../../store/repository';

@@ -12,6 +12,7 @@ import {
 import { toMcfOrder } from './mcf-order.service';
 import { validateInput } from '../../graphql/validation';
 import { keysetConnection } from '../../graphql/keyset-paging';
+import { mcfOrderKey } from './mcf-order.loaders';
 
 @Resolver(() => McfOrder)
 export class McfOrderResolver {
@@ -38,7 +39,7 @@ export class McfOrderResolver {
     @Args(() => McfOrderArgs) { storeName, orderId }: McfOrderArgs,
     @Ctx() ctx: Context,
   ): Promise<McfOrder | null> {
-    return ctx.loaders.mcfOrderById.load(`${storeName}\u0000${orderId}`);
+    return ctx.loaders.mcfOrderById.load(mcfOrderKey(storeName, orderId));
   }
 
   @Query(() => McfOrderConnection, { description: 'MCF orders this gateway created, newest first.' })

@@ -1,4 +1,4 @@
-import { FormData, request, type Dispatcher } from 'undici';
+import { FormData, type Dispatcher } from 'undici';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import {
@@ -7,18 +7,21 @@ import {
   UpstreamProtocolError,
   UpstreamRejectedError,
   UpstreamThrottledError,
-  UpstreamTimeoutError,
   UpstreamUnavailableError,
   type UpstreamError,
   type UpstreamErrorDetails,
 } from '../../errors';
-import { backoffDelay, type BackoffPolicy } from '../http/backoff';
+import type { BackoffPolicy } from '../shared/backoff';
+import {
+  exchange,
+  type ExchangeDeps,
+  type UpstreamAnswer,
+  type UpstreamRequest,
+  type Verdict,
+} from '../shared/exchange';
 import { systemClock, type Clock } from '../../platform/clock';
 import { Semaphore } from '../../pacing/semaphore';
-import { requestDeadline } from '../../pacing/abortable';
-import type { PermitPool } from '../../pacing/redis-permits';
-import { readCapped, ResponseTooLargeError } from '../http/read-body';
-import { countUpstreamCall, currentSignal } from '../../platform/operation-scope';
+import type { PermitPool } from '../../pacing/types';
 import { LINGXING_ENDPOINTS, type LingxingOperation } from './endpoints';
 import { normaliseEnvelope, fieldInMessage, type ErpEnvelope } from './envelope';
 import { erpCodeAction } from './error-codes';
@@ -55,33 +58,11 @@ export interface LingxingClientOptions {
   permitPool?: (operation: LingxingOperation, capacity: number) => PermitPool;
 }
 
+/** One attempt's request, and the access token it was signed with (invalidated on 2001003/2001005). */
 interface Prepared {
-  query: string;
-  body: string | FormData;
-  contentType?: string;
-  /** the access token the request was signed with, to invalidate on 2001003/2001005 */
+  request: UpstreamRequest;
   accessToken?: string;
 }
-
-/** A failure before any answer was read: `notSent` when the request certainly never left. */
-class TransportFailure extends Error {
-  constructor(
-    readonly kind: 'timeout' | 'network',
-    readonly notSent: boolean,
-    cause: unknown,
-  ) {
-    super(kind, { cause });
-  }
-}
-
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
 
 /**
  * The Lingxing OpenAPI client: it alone owns URLs, the token, signing, pacing, parsing and the
@@ -91,8 +72,8 @@ export class LingxingClient {
   readonly tokens: LingxingTokenOwner;
   private readonly permitPools = new Map<LingxingOperation, PermitPool>();
   private readonly clock: Clock;
-  private readonly random: () => number;
   private readonly timeoutMs: number;
+  private readonly exchangeDeps: ExchangeDeps;
   private readonly throttleBackoff: BackoffPolicy;
   private readonly transientBackoff: BackoffPolicy;
 
@@ -101,7 +82,13 @@ export class LingxingClient {
     if (options.baseUrl.endsWith('/'))
       throw new Error('LINGXING_BASE_URL must not end with "/" (a double slash gives a 500)');
     this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
+    this.exchangeDeps = {
+      logger: options.logger,
+      metrics: options.metrics,
+      dispatcher: options.dispatcher,
+      clock: this.clock,
+      random: options.random ?? Math.random,
+    };
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.throttleBackoff = options.throttleBackoff ?? { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 3_000 };
     this.transientBackoff = options.transientBackoff ?? { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 };
@@ -116,7 +103,7 @@ export class LingxingClient {
         this.exchange(operation, () => {
           const form = new FormData();
           for (const [k, v] of Object.entries(fields)) form.append(k, v);
-          return Promise.resolve({ query: '', body: form });
+          return Promise.resolve({ request: { url: this.urlOf(operation), method: 'POST', body: form } });
         }),
     });
   }
@@ -156,127 +143,152 @@ export class LingxingClient {
         const query =
           `access_token=${encodeURIComponent(accessToken)}&app_key=${encodeURIComponent(this.options.appId)}` +
           `&timestamp=${timestamp}&sign=${encodeURIComponent(signature)}`;
-        return { query, body: bodyText, contentType: 'application/json', accessToken };
+        return {
+          request: {
+            url: this.urlOf(operation, query),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: bodyText,
+          },
+          accessToken,
+        };
       },
       body,
       options.tenant,
     );
   }
 
-  /** One logical request: attempts, pacing and the error-code table. */
-  private async exchange<T>(
+  private urlOf(operation: LingxingOperation, query = ''): string {
+    return `${this.options.baseUrl}${LINGXING_ENDPOINTS[operation].path}${query ? `?${query}` : ''}`;
+  }
+
+  /** One logical request through the shared exchange (`../shared/exchange.ts`): this upstream's hooks. */
+  private exchange<T>(
     operation: LingxingOperation,
     prepare: () => Promise<Prepared>,
     signedBody?: Record<string, JsonValue>,
     tenant?: string,
   ): Promise<ErpEnvelope<T>> {
-    const endpoint = LINGXING_ENDPOINTS[operation];
-    // the operation this call is for: when it ends, a call not yet sent is dropped (never sent)
-    const signal = currentSignal();
-    let throttles = 0;
-    let transients = 0;
-    let tokenRetried = false;
-    let resigned = false;
-    // the caller pays one point per logical request it caused: not for its retries, and not for the
-    // gateway's own token fetches (housekeeping no caller asked for)
-    let counted = operation === 'accessToken' || operation === 'refreshToken';
-    const details = (envelope?: ErpEnvelope): UpstreamErrorDetails => ({
+    const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
+    const state = { tokenRetried: false, resigned: false };
+    return exchange<Prepared, ErpEnvelope<T>>(
+      {
+        upstream: 'lingxing',
+        operation,
+        names: { client: 'The ERP', log: 'ERP' },
+        retrySafe,
+        timeoutMs: this.timeoutMs,
+        // the gateway's own token fetches are housekeeping no caller asked for: never counted
+        counted: operation !== 'accessToken' && operation !== 'refreshToken',
+        transientBackoff: this.transientBackoff,
+        logFields: { path },
+        prepare,
+        // waits its tenant's turn at the path's permits; leaves the queue unsent if the operation ends first
+        turn: async (signal) => {
+          const waitStart = performance.now();
+          const release = await this.permits(operation).acquire({ tenant, signal });
+          return { waitedMs: performance.now() - waitStart, release };
+        },
+        classify: (answer, prepared) => this.classify<T>(operation, answer, prepared, state, signedBody),
+      },
+      this.exchangeDeps,
+    );
+  }
+
+  /** What one answer means: its envelope's code through the code table (error-codes.ts). */
+  private classify<T>(
+    operation: LingxingOperation,
+    { status, text, ms }: UpstreamAnswer,
+    prepared: Prepared,
+    state: { tokenRetried: boolean; resigned: boolean },
+    signedBody?: Record<string, JsonValue>,
+  ): Verdict<ErpEnvelope<T>> {
+    const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
+    let envelope: ErpEnvelope | undefined;
+    try {
+      envelope = normaliseEnvelope(parseJson(text));
+    } catch {
+      envelope = undefined;
+    }
+    this.options.logger.debug(
+      { upstream: 'lingxing', operation, path, status, code: envelope?.code, requestId: envelope?.requestId, ms },
+      'ERP answered',
+    );
+    const details: UpstreamErrorDetails = {
       upstream: 'lingxing',
       operation,
       requestId: envelope?.requestId,
       upstreamCode: envelope?.code,
-    });
-
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      const prepared = await prepare();
-      let answer: { status: number; envelope?: ErpEnvelope };
-      try {
-        answer = await this.send(operation, prepared, {
-          tenant,
-          signal,
-          count: () => {
-            if (!counted) countUpstreamCall();
-            counted = true;
-          },
-        });
-      } catch (failure) {
-        if (!(failure instanceof TransportFailure)) throw failure;
-        if ((failure.notSent || endpoint.retrySafe) && transients + 1 < this.transientBackoff.maxAttempts) {
-          await this.clock.sleep(backoffDelay(this.transientBackoff, transients++, this.random));
-          continue;
+    };
+    if (!envelope) {
+      if (status < 500)
+        return {
+          outcome: 'error',
+          error: new UpstreamProtocolError(`The ERP answered HTTP ${status} without a readable envelope.`, details),
+        };
+      const unavailable = new UpstreamUnavailableError(`The ERP answered HTTP ${status}.`, details);
+      return retrySafe
+        ? { outcome: 'error', retry: this.transientBackoff, otherwise: () => unavailable }
+        : { outcome: 'error', error: unavailable };
+    }
+    switch (erpCodeAction(envelope.code)) {
+      case 'ok':
+        return { outcome: 'ok', value: envelope as ErpEnvelope<T> };
+      case 'throttled':
+        // the permit is released before the backoff: the retry queues behind everyone else
+        return {
+          outcome: 'throttled',
+          retry: this.throttleBackoff,
+          otherwise: () =>
+            new UpstreamThrottledError('The ERP is still throttling after paced retries; try again shortly.', details),
+        };
+      case 'token':
+        if (!state.tokenRetried && prepared.accessToken) {
+          state.tokenRetried = true;
+          this.tokens.invalidate(prepared.accessToken);
+          return { outcome: 'error', retry: 'now' };
         }
-        throw failure.kind === 'timeout'
-          ? new UpstreamTimeoutError(
-              endpoint.retrySafe
-                ? 'The ERP did not answer in time.'
-                : 'The ERP did not answer in time; the request may or may not have been carried out.',
-              details(),
-            )
-          : new UpstreamUnavailableError('The ERP could not be reached.', details());
-      }
-
-      const { status, envelope } = answer;
-      if (!envelope) {
-        if (status >= 500 && endpoint.retrySafe && transients + 1 < this.transientBackoff.maxAttempts) {
-          await this.clock.sleep(backoffDelay(this.transientBackoff, transients++, this.random));
-          continue;
+        return {
+          outcome: 'error',
+          error: new UpstreamAuthFailedError('The ERP refused a freshly issued access token.', details),
+        };
+      case 'resign':
+        if (!state.resigned && signedBody) {
+          state.resigned = true;
+          return { outcome: 'error', retry: 'now' };
         }
-        throw status >= 500
-          ? new UpstreamUnavailableError(`The ERP answered HTTP ${status}.`, details())
-          : new UpstreamProtocolError(`The ERP answered HTTP ${status} without a readable envelope.`, details());
-      }
-
-      const action = erpCodeAction(envelope.code);
-      switch (action) {
-        case 'ok':
-          return envelope as ErpEnvelope<T>;
-        case 'throttled':
-          if (throttles + 1 < this.throttleBackoff.maxAttempts) {
-            // The permit was released in send(): the retry queues behind everyone else.
-            await this.clock.sleep(backoffDelay(this.throttleBackoff, throttles++, this.random));
-            continue;
-          }
-          throw new UpstreamThrottledError(
-            'The ERP is still throttling after paced retries; try again shortly.',
-            details(envelope),
-          );
-        case 'token':
-          if (!tokenRetried && prepared.accessToken) {
-            tokenRetried = true;
-            this.tokens.invalidate(prepared.accessToken);
-            continue;
-          }
-          throw new UpstreamAuthFailedError('The ERP refused a freshly issued access token.', details(envelope));
-        case 'resign':
-          if (!resigned && signedBody) {
-            resigned = true;
-            continue;
-          }
-          throw this.protocolFault(envelope, details(envelope), signedBody, prepared);
-        case 'refresh-invalid':
-        case 'auth':
-          throw new UpstreamAuthFailedError('The ERP rejected the configured app credentials.', details(envelope));
-        case 'config':
-          throw new UpstreamMisconfiguredError(
+        return { outcome: 'error', error: this.protocolFault(envelope, details, signedBody, prepared) };
+      case 'refresh-invalid':
+      case 'auth':
+        return {
+          outcome: 'error',
+          error: new UpstreamAuthFailedError('The ERP rejected the configured app credentials.', details),
+        };
+      case 'config':
+        return {
+          outcome: 'error',
+          error: new UpstreamMisconfiguredError(
             `The ERP refused this deployment (code ${envelope.code}); an operator must fix the ERP app settings.`,
-            details(envelope),
-          );
-        case 'rejected': {
-          // business failures explain themselves in error_details (e.g. 订单号已经存在); 102 in message
-          const explained =
-            Array.isArray(envelope.errorDetails) && envelope.errorDetails.length
-              ? envelope.errorDetails.map(String).join('; ')
-              : envelope.message;
-          throw new UpstreamRejectedError(
+            details,
+          ),
+        };
+      case 'rejected': {
+        // business failures explain themselves in error_details (e.g. 订单号已经存在); 102 in message
+        const explained =
+          Array.isArray(envelope.errorDetails) && envelope.errorDetails.length
+            ? envelope.errorDetails.map(String).join('; ')
+            : envelope.message;
+        return {
+          outcome: 'rejected',
+          error: new UpstreamRejectedError(
             explained || 'The ERP rejected the request.',
-            details(envelope),
+            details,
             fieldInMessage(envelope.message),
-          );
-        }
-        case 'protocol':
-          throw this.protocolFault(envelope, details(envelope), signedBody, prepared);
+          ),
+        };
       }
+      case 'protocol':
+        return { outcome: 'error', error: this.protocolFault(envelope, details, signedBody, prepared) };
     }
   }
 
@@ -307,109 +319,5 @@ export class LingxingClient {
       `The ERP refused the gateway's request (code ${envelope.code}); this is a gateway fault and has been logged.`,
       details,
     );
-  }
-
-  /** One HTTP exchange under the path's semaphore. The body is always read to the end. */
-  private async send(
-    operation: LingxingOperation,
-    prepared: Prepared,
-    { tenant, signal, count }: { tenant?: string; signal?: AbortSignal; count: () => void },
-  ): Promise<{ status: number; envelope?: ErpEnvelope }> {
-    const { logger, metrics } = this.options;
-    const { path, retrySafe } = LINGXING_ENDPOINTS[operation];
-    const waitStart = performance.now();
-    // waits its tenant's turn; leaves the queue unsent if the operation ends first
-    const release = await this.permits(operation).acquire({ tenant, signal });
-    metrics?.pacingWait.observe({ upstream: 'lingxing', operation }, (performance.now() - waitStart) / 1000);
-    count();
-    const started = performance.now();
-    let outcome = 'error';
-    try {
-      const url = `${this.options.baseUrl}${path}${prepared.query ? `?${prepared.query}` : ''}`;
-      let status: number;
-      let text: string;
-      // a read may be abandoned when its operation ends; a write, once sent, completes and is recorded
-      const deadline = requestDeadline(this.timeoutMs, retrySafe ? signal : undefined);
-      try {
-        const res = await request(url, {
-          method: 'POST',
-          body: prepared.body,
-          headers: prepared.contentType ? { 'content-type': prepared.contentType } : undefined,
-          dispatcher: this.options.dispatcher,
-          signal: deadline.signal,
-        });
-        status = res.statusCode;
-        text = await readCapped(res);
-        deadline.done();
-      } catch (error) {
-        deadline.done();
-        if (signal?.aborted && retrySafe) {
-          outcome = 'abandoned';
-          throw signal.reason;
-        }
-        if (error instanceof ResponseTooLargeError) {
-          logger.error(
-            { upstream: 'lingxing', operation, path, limit: error.limit },
-            'ERP answer too large: discarded',
-          );
-          throw new UpstreamProtocolError(`The ERP answered with more than ${error.limit} bytes.`, {
-            upstream: 'lingxing',
-            operation,
-          });
-        }
-        const code =
-          (error as { code?: string; cause?: { code?: string } }).code ??
-          (error as { cause?: { code?: string } }).cause?.code;
-        const name = (error as { name?: string }).name;
-        const timedOut =
-          name === 'TimeoutError' ||
-          name === 'AbortError' ||
-          code === 'UND_ERR_HEADERS_TIMEOUT' ||
-          code === 'UND_ERR_BODY_TIMEOUT';
-        outcome = timedOut ? 'timeout' : 'error';
-        logger.warn(
-          {
-            upstream: 'lingxing',
-            operation,
-            path,
-            error: typeof code === 'string' ? code : name,
-            reason: (error as Error).message,
-            timeoutMs: timedOut ? this.timeoutMs : undefined,
-          },
-          timedOut ? `ERP request timed out after ${this.timeoutMs} ms` : 'ERP request failed',
-        );
-        throw new TransportFailure(
-          timedOut ? 'timeout' : 'network',
-          !timedOut && code !== undefined && NOT_SENT_CODES.has(code),
-          error,
-        );
-      }
-      let envelope: ErpEnvelope | undefined;
-      try {
-        envelope = normaliseEnvelope(parseJson(text));
-      } catch {
-        envelope = undefined;
-      }
-      const action = envelope ? erpCodeAction(envelope.code) : 'error';
-      outcome =
-        action === 'ok' ? 'ok' : action === 'throttled' ? 'throttled' : action === 'rejected' ? 'rejected' : 'error';
-      logger.debug(
-        {
-          upstream: 'lingxing',
-          operation,
-          path,
-          status,
-          code: envelope?.code,
-          requestId: envelope?.requestId,
-          ms: Math.round(performance.now() - started),
-        },
-        'ERP answered',
-      );
-      return { status, envelope };
-    } finally {
-      release();
-      metrics?.upstreamRequests.inc({ upstream: 'lingxing', operation, outcome });
-      metrics?.upstreamDuration.observe({ upstream: 'lingxing', operation }, (performance.now() - started) / 1000);
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { UpstreamProtocolError, UpstreamRejectedError } from '../../errors';
-import type { FulfillmentTaskStatus } from '../../modules/fulfillment-tasks/fulfillment-task-status.enum';
+import type { TaskStatus } from '../../domain/task-status';
 import type { LingxingClient } from './client';
 import { JsonInt } from './json';
 import { MessageIdGenerator } from './message-ids';
@@ -29,7 +29,7 @@ export interface SubmitFulfillmentRequest {
 
 export interface SubmittedTask {
   taskId: string;
-  status: FulfillmentTaskStatus;
+  status: TaskStatus;
   failureReason: string | null;
   requestId?: string;
   /** the shipments as sent, every one with its message id */
@@ -52,7 +52,7 @@ export interface ProcessingSummaryRecord {
 
 export interface TaskResultRecord {
   taskId: string;
-  status: FulfillmentTaskStatus;
+  status: TaskStatus;
   failureReason: string | null;
   feedStatusCode: string | null;
   shipTime: Date | null;

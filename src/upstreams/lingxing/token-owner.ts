@@ -4,7 +4,7 @@ import type { ErpEnvelope } from './envelope';
 import { UpstreamError, UpstreamProtocolError } from '../../errors';
 
 /** Lingxing access tokens (LINGXING.md, "Access token"). */
-export type { TokenPair } from '../http/shared-tokens';
+export type { TokenPair } from '../shared/shared-tokens';
 
 interface RawToken {
   access_token?: unknown;
@@ -17,8 +17,8 @@ export type PostForm = (
   fields: Record<string, string>,
 ) => Promise<ErpEnvelope<RawToken>>;
 
-export { openToken, sealToken, type SharedTokenStore } from '../http/shared-tokens';
-import { openToken, sealToken, type SharedTokenStore, type TokenPair } from '../http/shared-tokens';
+export { openToken, sealToken, type SharedTokenStore } from '../shared/shared-tokens';
+import { openToken, sealToken, type SharedTokenStore, type TokenPair } from '../shared/shared-tokens';
 
 const REFRESH_TOKEN_LIFETIME_MS = 2 * 60 * 60 * 1000;
 

@@ -1,23 +1,28 @@
-import { countUpstreamCall, currentCaller, currentSignal, noteUpstreamRequestId } from '../../platform/operation-scope';
-import { request, type Dispatcher } from 'undici';
+import { currentCaller, noteUpstreamRequestId } from '../../platform/operation-scope';
+import type { Dispatcher } from 'undici';
 import {
   UpstreamAuthFailedError,
   UpstreamProtocolError,
   UpstreamRejectedError,
   UpstreamThrottledError,
-  UpstreamTimeoutError,
   UpstreamUnavailableError,
   type UpstreamErrorDetails,
 } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
-import { backoffDelay, type BackoffPolicy } from '../http/backoff';
+import type { BackoffPolicy } from '../shared/backoff';
+import {
+  exchange,
+  header,
+  type ExchangeDeps,
+  type UpstreamAnswer,
+  type UpstreamRequest,
+  type Verdict,
+} from '../shared/exchange';
 import { systemClock, type Clock } from '../../platform/clock';
 import { TokenBucket } from '../../pacing/token-bucket';
 import { Semaphore } from '../../pacing/semaphore';
-import type { RateBucket } from '../../pacing/redis-token-bucket';
-import { readCapped, ResponseTooLargeError } from '../http/read-body';
-import { requestDeadline } from '../../pacing/abortable';
+import type { RateBucket } from '../../pacing/types';
 import { spApiAnswerKind, type SpApiError } from './error-codes';
 import { hostFor } from './hosts';
 import type { LwaTokens } from './lwa';
@@ -100,11 +105,19 @@ export class SpApiClient {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly retryBackoff: BackoffPolicy;
+  private readonly exchangeDeps: ExchangeDeps;
 
   constructor(private readonly options: SpApiClientOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.retryBackoff = options.retryBackoff ?? { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000 };
+    this.exchangeDeps = {
+      logger: options.logger,
+      metrics: options.metrics,
+      dispatcher: options.dispatcher,
+      clock: this.clock,
+      random: this.random,
+    };
   }
 
   /** The bucket of one (seller, operation), seeded from the model's usage plan. */
@@ -143,218 +156,166 @@ export class SpApiClient {
   }
 
   /**
-   * Sends one logical call. Resolves with the payload of a 2xx; throws `SpApiNotFoundError`,
-   * `SpApiRejectedError` or an `UpstreamError` fault otherwise.
+   * Sends one logical call through the shared exchange (`../shared/exchange.ts`). Resolves with the
+   * payload of a 2xx; throws `SpApiNotFoundError`, `SpApiRejectedError` or an `UpstreamError`
+   * fault otherwise.
    */
   async call<T>(seller: SellerAuthorization, call: SpApiOperationCall): Promise<SpApiAnswer<T>> {
-    const { logger, metrics } = this.options;
     const bucket = this.bucket(seller.sellerId, call);
-    let retries = 0;
+    const url = this.urlOf(seller, call);
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const headers = {
+      'user-agent': this.options.userAgent ?? USER_AGENT,
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...call.headers,
+    };
     let tokenRenewed = false;
+    return exchange<SpApiAttempt, SpApiAnswer<T>>(
+      {
+        upstream: 'sp-api',
+        operation: call.operation,
+        names: { client: 'Amazon', log: 'SP-API' },
+        retrySafe: call.retrySafe,
+        timeoutMs: this.options.timeoutMs ?? 15_000,
+        counted: true,
+        // one budget for every kind of retry (throttled, 5xx, transport), as before the exchange was shared
+        transientBackoff: this.retryBackoff,
+        logFields: { sellerId: seller.sellerId },
+        // the token first, then the bucket: the bucket's clock must count from when requests reach
+        // Amazon, not from before a Login with Amazon exchange delays them (no 429 at a burst's start)
+        prepare: async () => {
+          const accessToken = await this.options.lwa.get(seller.refreshToken);
+          return {
+            accessToken,
+            request: { url, method: call.method, headers: { ...headers, 'x-amz-access-token': accessToken }, body },
+          };
+        },
+        turn: async (signal) => {
+          const grant = await this.takeInTurn(bucket, signal);
+          return { waitedMs: grant.waitedMs, arrived: () => grant.settled() };
+        },
+        onHeaders: (answerHeaders) => {
+          const limit = Number(header(answerHeaders['x-amzn-ratelimit-limit']));
+          if (limit > 0) bucket.adoptRate(limit);
+        },
+        classify: (answer, attempt) => {
+          const verdict = this.classify<T>(seller, call, answer, attempt, bucket, tokenRenewed);
+          if ('retry' in verdict && verdict.retry === 'now') tokenRenewed = true;
+          return verdict;
+        },
+      },
+      this.exchangeDeps,
+    );
+  }
+
+  private urlOf(seller: SellerAuthorization, call: SpApiOperationCall): string {
     const path = call.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
       encodeURIComponent(call.pathParams?.[name] ?? ''),
     );
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) query.set(k, String(v));
-    const url = `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query.toString()}` : ''}`;
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    return `${hostFor(seller.region, seller.sandbox, this.options.endpoint)}${call.basePath}${path}${query.size ? `?${query.toString()}` : ''}`;
+  }
 
-    // the operation this call is for: when it ends, a call still waiting for its turn is dropped, never sent
-    const signal = currentSignal();
-    // the caller pays one point per logical call it caused, not for the retries (see the README)
-    let counted = false;
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      // the token first, then the bucket: the bucket's clock must count from when requests reach
-      // Amazon, not from before a Login with Amazon exchange delays them (no 429 at a burst's start)
-      const accessToken = await this.options.lwa.get(seller.refreshToken);
-      const grant = await this.takeInTurn(bucket, signal);
-      metrics?.pacingWait.observe({ upstream: 'sp-api', operation: call.operation }, grant.waitedMs / 1000);
-      if (!counted) countUpstreamCall();
-      counted = true;
-      const started = performance.now();
-      let status: number;
-      let text: string;
-      let requestId: string | undefined;
-      // a read may be abandoned when its operation ends; a write, once sent, completes
-      const deadline = requestDeadline(this.options.timeoutMs ?? 15_000, call.retrySafe ? signal : undefined);
-      try {
-        const res = await request(url, {
-          method: call.method,
-          headers: {
-            'x-amz-access-token': accessToken,
-            'user-agent': this.options.userAgent ?? USER_AGENT,
-            accept: 'application/json',
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...call.headers,
-          },
-          body,
-          dispatcher: this.options.dispatcher,
-          signal: deadline.signal,
-        });
-        status = res.statusCode;
-        grant.settled(); // Amazon has it: a burst's refill clock may now count from here
-        requestId = header(res.headers['x-amzn-requestid']);
-        const limit = Number(header(res.headers['x-amzn-ratelimit-limit']));
-        if (limit > 0) bucket.adoptRate(limit);
-        text = await readCapped(res);
-        deadline.done();
-      } catch (error) {
-        deadline.done();
-        grant.settled(); // whether or not it arrived, it did so before now
-        if (signal?.aborted && call.retrySafe) throw signal.reason;
-        if (error instanceof ResponseTooLargeError) {
-          logger.error(
-            { upstream: 'sp-api', operation: call.operation, limit: error.limit },
-            'SP-API answer too large',
-          );
-          throw new UpstreamProtocolError(`Amazon answered with more than ${error.limit} bytes.`, {
-            upstream: 'sp-api',
-            operation: call.operation,
-            requestId,
-          });
-        }
-        const name = (error as { name?: string }).name;
-        const code = (error as { code?: unknown }).code;
-        const timedOut =
-          name === 'TimeoutError' ||
-          name === 'AbortError' ||
-          code === 'UND_ERR_HEADERS_TIMEOUT' ||
-          code === 'UND_ERR_BODY_TIMEOUT';
-        metrics?.upstreamRequests.inc({
-          upstream: 'sp-api',
-          operation: call.operation,
-          outcome: timedOut ? 'timeout' : 'error',
-        });
-        logger.warn(
-          { upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, error: name },
-          timedOut ? 'SP-API request timed out' : 'SP-API request failed',
-        );
-        if (call.retrySafe && retries + 1 < this.retryBackoff.maxAttempts) {
-          await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
-          continue;
-        }
-        const details = { upstream: 'sp-api', operation: call.operation };
-        throw timedOut
-          ? new UpstreamTimeoutError(
-              call.retrySafe
-                ? 'Amazon did not answer in time.'
-                : 'Amazon did not answer in time; the request may or may not have been carried out.',
-              details,
-            )
-          : new UpstreamUnavailableError('Amazon could not be reached.', details);
+  /** What one answer means (error-codes.ts), logged with Amazon's request id. */
+  private classify<T>(
+    seller: SellerAuthorization,
+    call: SpApiOperationCall,
+    { status, headers, text, ms }: UpstreamAnswer,
+    attempt: SpApiAttempt,
+    bucket: RateBucket,
+    tokenRenewed: boolean,
+  ): Verdict<SpApiAnswer<T>> {
+    const requestId = header(headers['x-amzn-requestid']);
+    const parsed = parseBody(text);
+    const errors = parsed?.errors ?? [];
+    const kind = spApiAnswerKind(status, errors);
+    // log x-amzn-RequestId of every response (Amazon support asks for it, docs/upstreams/sp-api.md):
+    // in the operation's access-log line, or on a line of its own for work outside an operation
+    this.options.logger[noteUpstreamRequestId(requestId) ? 'debug' : 'info'](
+      { upstream: 'sp-api', operation: call.operation, sellerId: seller.sellerId, status, requestId, ms },
+      'SP-API answered',
+    );
+    const details: UpstreamErrorDetails = {
+      upstream: 'sp-api',
+      operation: call.operation,
+      requestId,
+      upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`),
+    };
+    const message = errors
+      .map((e) => e.message)
+      .filter(Boolean)
+      .join('; ');
+    switch (kind) {
+      case 'ok': {
+        const payload = ((call.envelope === 'body' ? parsed?.body : parsed?.payload) ?? {}) as T;
+        return { outcome: 'ok', value: { payload, requestId, status } };
       }
-      metrics?.upstreamDuration.observe(
-        { upstream: 'sp-api', operation: call.operation },
-        (performance.now() - started) / 1000,
-      );
-
-      const parsed = parseBody(text);
-      const errors = parsed?.errors ?? [];
-      const kind = spApiAnswerKind(status, errors);
-      metrics?.upstreamRequests.inc({
-        upstream: 'sp-api',
-        operation: call.operation,
-        outcome:
-          kind === 'ok'
-            ? 'ok'
-            : kind === 'throttled'
-              ? 'throttled'
-              : kind === 'rejected' || kind === 'not-found'
-                ? 'rejected'
-                : 'error',
-      });
-      // SPAPI.md: log x-amzn-RequestId of every response (Amazon support asks for it): in the
-      // operation's access-log line, or on a line of its own for work outside an operation
-      logger[noteUpstreamRequestId(requestId) ? 'debug' : 'info'](
-        {
-          upstream: 'sp-api',
-          operation: call.operation,
-          sellerId: seller.sellerId,
-          status,
-          requestId,
-          ms: Math.round(performance.now() - started),
-        },
-        'SP-API answered',
-      );
-      const details: UpstreamErrorDetails = {
-        upstream: 'sp-api',
-        operation: call.operation,
-        requestId,
-        upstreamCode: errors[0]?.code ?? (kind === 'ok' ? undefined : `HTTP ${status}`),
-      };
-      const message = errors
-        .map((e) => e.message)
-        .filter(Boolean)
-        .join('; ');
-
-      switch (kind) {
-        case 'ok':
-          return {
-            payload: ((call.envelope === 'body' ? parsed?.body : parsed?.payload) ?? {}) as T,
-            requestId,
-            status,
-          };
-        case 'throttled':
-        case 'unavailable': {
-          // A 429 was not processed, so even a write may go again; a 5xx write must be reconciled by the caller.
-          const mayRetry = kind === 'throttled' || call.retrySafe;
-          if (kind === 'throttled') bucket.drain();
-          if (mayRetry && retries + 1 < this.retryBackoff.maxAttempts) {
-            logger.warn(
-              {
-                upstream: 'sp-api',
-                operation: call.operation,
-                sellerId: seller.sellerId,
-                status,
-                requestId,
-                retry: retries + 1,
-              },
-              'SP-API answered with a retryable status',
-            );
-            await this.clock.sleep(backoffDelay(this.retryBackoff, retries++, this.random));
-            continue;
-          }
-          throw kind === 'throttled'
-            ? new UpstreamThrottledError('Amazon is still throttling after paced retries; try again shortly.', details)
-            : new UpstreamUnavailableError(
-                `Amazon answered HTTP ${status}${call.retrySafe ? '' : '; the request may or may not have been carried out'}.`,
-                details,
-              );
-        }
-        case 'token-expired':
-          if (!tokenRenewed) {
-            tokenRenewed = true;
-            this.options.lwa.invalidate(seller.refreshToken, accessToken);
-            continue;
-          }
-          throw new UpstreamAuthFailedError('Amazon refused a freshly issued access token.', details);
+      case 'throttled':
+        bucket.drain();
+        // a 429 was not processed, so even a write may go again
+        return {
+          outcome: 'throttled',
+          retry: this.retryBackoff,
+          otherwise: () =>
+            new UpstreamThrottledError('Amazon is still throttling after paced retries; try again shortly.', details),
+        };
+      case 'unavailable': {
+        // a 5xx write may have been carried out: the caller reconciles it, never a blind resend
+        const error = new UpstreamUnavailableError(
+          `Amazon answered HTTP ${status}${call.retrySafe ? '' : '; the request may or may not have been carried out'}.`,
+          details,
+        );
+        return call.retrySafe
+          ? { outcome: 'error', retry: this.retryBackoff, otherwise: () => error }
+          : { outcome: 'error', error };
+      }
+      case 'token-expired':
         // (a token Amazon calls revoked, malformed or invalid is renewed the same way: error-codes.ts)
-        case 'auth':
-          throw new UpstreamAuthFailedError(
+        if (!tokenRenewed) {
+          this.options.lwa.invalidate(seller.refreshToken, attempt.accessToken);
+          return { outcome: 'error', retry: 'now' };
+        }
+        return {
+          outcome: 'error',
+          error: new UpstreamAuthFailedError('Amazon refused a freshly issued access token.', details),
+        };
+      case 'auth':
+        return {
+          outcome: 'error',
+          error: new UpstreamAuthFailedError(
             `Amazon refused the seller authorization for ${call.operation}${message ? `: ${message}` : ''}.`,
             details,
-          );
-        case 'not-found':
-          throw new SpApiNotFoundError(message || 'Not found.', details);
-        case 'rejected':
-          throw new SpApiRejectedError(message || `Amazon refused the request (HTTP ${status}).`, details, errors);
-        case 'protocol':
-          logger.error(
-            { upstream: 'sp-api', operation: call.operation, status, requestId, code: details.upstreamCode },
-            'SP-API answered unexpectedly',
-          );
-          throw new UpstreamProtocolError(
+          ),
+        };
+      case 'not-found':
+        return { outcome: 'rejected', error: new SpApiNotFoundError(message || 'Not found.', details) };
+      case 'rejected':
+        return {
+          outcome: 'rejected',
+          error: new SpApiRejectedError(message || `Amazon refused the request (HTTP ${status}).`, details, errors),
+        };
+      case 'protocol':
+        this.options.logger.error(
+          { upstream: 'sp-api', operation: call.operation, status, requestId, code: details.upstreamCode },
+          'SP-API answered unexpectedly',
+        );
+        return {
+          outcome: 'error',
+          error: new UpstreamProtocolError(
             `Amazon answered HTTP ${status} unexpectedly; this has been logged.`,
             details,
-          );
-      }
+          ),
+        };
     }
   }
 }
 
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** One attempt's request and the access token it carries (invalidated if Amazon says it expired). */
+interface SpApiAttempt {
+  accessToken: string;
+  request: UpstreamRequest;
 }
 
 /** Some SP-API error bodies are HTML: never crash on them. */

@@ -2,9 +2,9 @@ import { request, type Dispatcher } from 'undici';
 import { UpstreamAuthFailedError, UpstreamUnavailableError } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import type { Clock } from '../../platform/clock';
-import { readCapped } from '../http/read-body';
+import { readCapped } from '../shared/read-body';
 import { createHash } from 'node:crypto';
-import { openToken, sealToken, type SharedTokenStore } from '../http/shared-tokens';
+import { openToken, sealToken, type SharedTokenStore } from '../shared/shared-tokens';
 
 /**
  * Login with Amazon access tokens, one per (app, seller refresh token): cached, renewed

@@ -1,6 +1,6 @@
 import { currentSignal, uncounted } from '../../../platform/operation-scope';
 import { objects } from '../../../platform/objects';
-import { abortableSleep } from '../../../pacing/abortable';
+import { abortableSleep } from '../../../platform/abortable';
 import { SpApiNotFoundError, type SpApiClient } from '../client';
 import { createOnce, type CreateOutcome } from '../create-once';
 import type { SellerRegistry } from '../sellers';
