@@ -48,7 +48,7 @@ async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
 }
 
 /**
- * The limits of issue 10 stay on; the per-caller cost bucket is made large, because every request
+ * The limits stay on; the per-caller cost bucket is made large, because every request
  * here comes from one address and the rows measure the gateway, not the bucket.
  */
 const BENCH_ENV = { COST_BUCKET_SIZE: '1000000000', COST_RESTORE_PER_SECOND: '1000000' };
@@ -278,7 +278,7 @@ async function fbaAddedLatency(): Promise<void> {
         gateway: 'fbaOutboundOrder through the gateway',
         note: "the double's usage plan ×100000 so pacing does not dominate",
       });
-      // the same for a seller on Fulfillment Outbound 2026-07-04 (issue 15)
+      // the same for a seller on Fulfillment Outbound 2026-07-04
       const seller2026 = SANDBOX_SPAPI_SELLERS.find((s) => s.fulfillmentOutboundVersion === '2026-07-04')!;
       amazon.addCompletedOrders(seller2026.sellerId, ['BENCH-2026-1']);
       const token2026 = await app.lwa.get(seller2026.refreshToken);
@@ -404,7 +404,7 @@ async function bystanderLatency(): Promise<void> {
 }
 
 /**
- * How fast the gate refuses the attacks of issues 10 and 19, how long the slowest document it
+ * How fast the gate refuses the abusive requests, how long the slowest document it
  * admits takes, and what a bystander (/healthz) sees meanwhile. Each document is new to the
  * server (the gate remembers documents it checked), so each run pays parsing and validation.
  */
@@ -430,7 +430,7 @@ async function attackRefusals(): Promise<void> {
         'QUERY_TOO_LARGE (tokens)',
       ],
       [
-        'refusing 400 copies of one field, no aliases (issue 19: 1.2–1.4 s in validation before)',
+        'refusing 400 copies of one field, no aliases (1.2–1.4 s in validation before the gate counted them)',
         (r) =>
           `{ ${rep(400, (i) => `fbaOutboundOrder(sellerId: "${seller}", sellerFulfillmentOrderId: "X${i}-${r}") { status }`)} }`,
         'QUERY_TOO_LARGE (MAX_REPEATED_FIELDS) before validation',
@@ -601,7 +601,7 @@ function rssOf(pid: number): number {
 }
 
 /**
- * The gateway's own cost under concurrency (issue 13): the server started as `npm start` starts it
+ * The gateway's own cost under concurrency: the server started as `npm start` starts it
  * (its own process, logging at info), against sandboxes in this process; 16 clients in a closed
  * loop against the gateway and, in the same run, directly against the sandbox. The ratio, the
  * added p50/p99 and the server's resident memory.
@@ -709,7 +709,7 @@ async function concurrentOverhead(): Promise<void> {
 }
 
 /**
- * Issue 20: the gateway beside GraphQL Mesh on the same upstream, in the same run: Mesh composed
+ * The gateway beside GraphQL Mesh on the same upstream, in the same run: Mesh composed
  * from Amazon's own Fulfillment Outbound 2020-07-01 model (@omnigraph/openapi) and served by Hive
  * Gateway, each in its own process, 16 closed-loop clients, against a double that does not limit
  * (its usage plan × 100,000), and the direct REST call. Mesh lives in bench/mesh with its own
@@ -856,7 +856,7 @@ async function meshComparison(): Promise<void> {
 }
 
 /**
- * Issue 14: how long from a change upstream to the event on a subscriber's WebSocket. FBA: the
+ * How long from a change upstream to the event on a subscriber's WebSocket. FBA: the
  * sandbox's status changes (forced through its own API), its notification to the gateway, the
  * fresh read, the WebSocket. Tasks: the moment the ERP sandbox moves a task, to the event, with the
  * refresher at its defaults (a watched task is polled every TASK_WATCHED_POLL_MS = 5 s).

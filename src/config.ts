@@ -4,7 +4,7 @@ import { TrustedDocuments } from './admission/trusted-documents';
 import { parseSellers, type SellerAuthorization } from './upstreams/sp-api/sellers';
 
 /**
- * The process interface (shared/API.md): every setting comes from the environment; each secret
+ * The process interface (docs/api.md): every setting comes from the environment; each secret
  * may come from a file named by `<NAME>_FILE` instead, so it never has to sit in the environment.
  */
 export interface Config {
@@ -39,7 +39,7 @@ export interface Config {
   subscriptions: SubscriptionsConfig;
 }
 
-/** Push (shared/API.md, "Push: subscriptions"). */
+/** Push (docs/api.md). */
 export interface SubscriptionsConfig {
   /** SPAPI_NOTIFICATION_SECRET(_FILE): the shared secret of POST /notifications/sp-api; unset: the endpoint is off (a generated one links the embedded sandbox) */
   notificationSecret?: string;
@@ -55,7 +55,7 @@ export interface SubscriptionsConfig {
   callbackUrlPrefixes: string[];
 }
 
-/** What one operation and one caller may use (shared/API.md, "Cost and limits"). */
+/** What one operation and one caller may use (docs/api.md). */
 export interface LimitsConfig {
   maxQueryTokens: number;
   maxAliases: number;
@@ -200,7 +200,7 @@ function loadLingxing(env: Env): LingxingConfig {
   if (Boolean(appId) !== Boolean(appSecret)) {
     throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
   }
-  // the appId is the AES-128 key of every signature (LINGXING.md): 16 bytes, or every call fails
+  // the appId is the AES-128 key of every signature (docs/upstreams/lingxing.md): 16 bytes, or every call fails
   if (appId && Buffer.byteLength(appId, 'utf8') !== 16) {
     throw new ConfigError(
       `LINGXING_APP_ID must be 16 bytes (it keys the AES-128 signature); got ${Buffer.byteLength(appId, 'utf8')}`,

@@ -6,7 +6,7 @@ import { createLogger } from './platform/logger';
 /**
  * Bootstrap only: read the config, start, and own the one shutdown path. SIGTERM or SIGINT stops
  * taking requests, lets in-flight operations finish for at most SHUTDOWN_TIMEOUT_MS, closes every
- * resource and exits 0; a second signal exits at once (shared/API.md, "Operating it").
+ * resource and exits 0; a second signal exits at once (docs/operations.md).
  */
 async function main(): Promise<void> {
   let config;

@@ -15,7 +15,7 @@ import { startServerProcess, type ServerProcess } from './support/server-process
 import { subscribe, wsClient } from './support/ws-client';
 
 /**
- * Issue 19's attacks against the server as `npm start` runs it (its own process, the start
+ * The admission gate's attacks against the server as `npm start` runs it (its own process, the start
  * script's node flags, the user's environment), pointed at upstream doubles this test counts: each
  * way in, with and without a token, and the upstream calls each one really caused.
  */

@@ -29,7 +29,7 @@ function orderNotificationFor(sellerId: string, id: string, notificationId: stri
 }
 
 /**
- * Issue 19: every way in passes one gate. Each class of attack is sent through every way in that
+ * Every way in passes one gate. Each class of attack is sent through every way in that
  * can carry it (POST, GET, a persisted-query hash, graphql-ws, a router callback) against the real
  * server over real HTTP and WebSockets, with authentication on, and each test asserts the
  * upstream calls actually made.

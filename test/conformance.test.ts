@@ -12,7 +12,7 @@ import { RecordedSpApi } from './support/recorded-sp-api';
 import { testStoreEnv } from './support/stores';
 
 /**
- * Issue 11: answers shaped the way Amazon really sends them, replayed through the GraphQL API and
+ * Answers shaped the way Amazon really sends them, replayed through the GraphQL API and
  * checked field by field; a real client's request shapes against the SP-API sandbox; the ERP's
  * signature over decimals as a parsing server checks it.
  */

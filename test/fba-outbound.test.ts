@@ -173,7 +173,7 @@ describe('FbaOutboundOrder over HTTP against the SP-API double', () => {
     const exchanges = amazon().calls();
     expect(new Set(exchanges.map((e) => e.operation))).toEqual(new Set(model.operationIds));
     const problems = exchanges.flatMap((e) => model.problems(e));
-    // The one deliberate deviation: production sends event codes the model lacks (SPAPI.md).
+    // The one deliberate deviation: production sends event codes the model lacks (docs/upstreams/sp-api.md).
     expect(problems).toEqual([
       expect.stringMatching(
         /^getPackageTrackingDetails response\/payload\/trackingEvents\/1\/eventCode: must be equal to one of the allowed values/,

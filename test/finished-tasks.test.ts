@@ -13,7 +13,7 @@ import {
 import { subscribe, wsClient } from './support/ws-client';
 
 /**
- * Issue 20: a finished task (DONE, FATAL, CANCELLED) never changes at the ERP, so once the gateway
+ * A finished task (DONE, FATAL, CANCELLED) never changes at the ERP, so once the gateway
  * has seen it finished the registry answers every later read, whichever way it is asked for, at
  * cost 0 requested and actual; tasks the registry does not hold still go to the ERP.
  */

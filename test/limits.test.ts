@@ -5,7 +5,7 @@ import { LINGXING_ENDPOINTS } from '../src/upstreams/lingxing/endpoints';
 import { DEMO_SELLER, mcfInput, startTestApp, type TestApp } from './support/harness';
 
 /**
- * The attacks of issue 10, over real HTTP: each is refused before anything leaves, or contained,
+ * Abusive requests, over real HTTP: each is refused before anything leaves, or contained,
  * and a bystander (another seller, /healthz) is served meanwhile.
  */
 const TASK = `fulfillmentTask(sellerId: "${DEMO_SELLER}", taskId: "1003083") { taskId status summary { processed } }`;

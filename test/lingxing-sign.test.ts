@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { JsonInt, canonicalJson, parseJson } from '../src/upstreams/lingxing/json';
 import { sign, stringToSign } from '../src/upstreams/lingxing/sign';
 
-// Test vectors from shared/LINGXING.md ("Signing every business request").
+// The two known signature vectors (docs/upstreams/lingxing.md, "Signing").
 const common = {
   appId: 'ak_ABCDEFGHIJKLM',
   accessToken: '00000000-0000-0000-0000-000000000000',

@@ -2,7 +2,7 @@ import type { Clock } from '../src/platform/clock';
 import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 
 /**
- * Issue 20: pacing never slower than the plan, and never a 429. The bucket is driven through a
+ * Pacing never slower than the plan, and never a 429. The bucket is driven through a
  * discrete-event simulation on a virtual clock (so the property holds on a loaded machine: no
  * wall-clock time is measured), against a model of Amazon's usage-plan bucket: `rate` tokens per
  * second up to `burst`, full at the start, a request that finds less than one token is a 429.

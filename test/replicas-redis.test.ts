@@ -23,7 +23,7 @@ const FORCE_STATUS =
   'mutation($i: SandboxSetFbaOutboundOrderStatusInput!) { sandboxSetFbaOutboundOrderStatus(input: $i) { order { status } userErrors { code } } }';
 
 /**
- * Issue 12: three gateway processes on one PostgreSQL and one Redis share the upstreams' limits.
+ * Three gateway processes on one PostgreSQL and one Redis share the upstreams' limits.
  * Each test starts its own replicas, upstream doubles, store schema and Redis key prefix.
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -32,7 +32,7 @@ import { priceOperation, type Known } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
 
 /**
- * The one gate every way in passes (shared/API.md, "Every way in passes one gate"): HTTP POST and
+ * The one gate every way in passes (docs/api.md): HTTP POST and
  * GET, a persisted-query hash once resolved to its document, a graphql-ws `subscribe`, and Apollo
  * Router's subscription callbacks. In this order, each step only for what passed the one before:
  *

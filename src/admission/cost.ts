@@ -25,8 +25,7 @@ import { parseGlobalId } from '../graphql/node';
 import { DEFAULT_PAGE_SIZE as DEFAULT_FIRST, MAX_UPSTREAM_PAGES, pageSize } from '../graphql/token-paging';
 
 /**
- * The cost of an operation in upstream calls, known before it runs (shared/API.md, "Cost and
- * limits"): one point per ERP or SP-API call it may cause. Lists of ids cost their count over the
+ * The cost of an operation in upstream calls, known before it runs (docs/api.md, "Limits"): one point per ERP or SP-API call it may cause. Lists of ids cost their count over the
  * per-call maximum, connections their `first` over the upstream page size, store-only fields 0.
  * The same table prints `@cost` / `@listSize` into the SDL (federation v2.9), so Apollo Router's
  * demand control computes the same weights, with the static maximum where ours depends on the

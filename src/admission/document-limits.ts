@@ -1,7 +1,7 @@
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { QueryTooLargeError } from '../errors';
 
-/** Size limits checked before validation (shared/API.md, "Cost and limits"). */
+/** Size limits checked before validation (docs/api.md). */
 export interface DocumentLimits {
   /** tokens in the document, enforced while parsing (MAX_QUERY_TOKENS) */
   maxTokens: number;

@@ -5,7 +5,7 @@ import { parseGlobalId } from '../graphql/node';
 import { UserErrorCode, type UserError } from '../graphql/user-error.type';
 
 /**
- * Input hygiene at the schema edge, in one place (shared/API.md, "Every way in passes one gate"):
+ * Input hygiene at the schema edge, in one place (docs/api.md):
  * every root field's coerced arguments are checked before its resolver runs, so before any
  * upstream call, whichever way the operation came in.
  *

@@ -6,7 +6,7 @@ export const WRITE_SCOPE = 'fulfillment:write';
 /** A set of tenants a caller may act for; `'*'` is all of them (the claim `["*"]`). */
 export type Tenants = ReadonlySet<string> | '*';
 
-/** Who is calling, from a verified token (shared/API.md, "Who may call"). */
+/** Who is calling, from a verified token (docs/api.md). */
 export interface Principal {
   /** the token's `sub`; `anonymous` when authentication is off */
   sub: string;

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import { UnauthenticatedError } from '../errors';
 import { principalFromClaims, UNRESTRICTED, type Principal } from './principal';
 
-/** How callers are authenticated (shared/API.md, "Who may call"). */
+/** How callers are authenticated (docs/api.md). */
 export type AuthConfig =
   | { mode: 'off'; reason: string }
   | {

@@ -5,7 +5,7 @@ import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 /**
  * The committed contract (schema.graphql) and its history: drift between the code and the file,
  * and breaking changes between the previous committed version and this one. Removing a field
- * that was deprecated first is allowed (shared/API.md: rename or remove only with a deprecation).
+ * that was deprecated first is allowed (docs/api.md: rename or remove only with a deprecation).
  */
 export interface BreakingChange {
   path?: string;

@@ -1,4 +1,4 @@
-/** Amazon marketplace ids by ERP region (seed 000's country list; ids from Amazon's public docs). */
+/** Amazon marketplace ids by ERP region (the ERP's country list per region, docs/upstreams/sp-api.md; ids from Amazon's public docs). */
 export type AmazonRegionCode = 'NA' | 'EU' | 'FE';
 
 export const MARKETPLACES: Readonly<Record<string, { region: AmazonRegionCode; country: string }>> = {

@@ -1,6 +1,6 @@
 /**
  * Amazon store countries and the Chinese names the ERP's createOrder expects in `country`
- * (seed 004: `美国`). Codes are ISO 3166-1 alpha-2 (UK is GB).
+ * (docs/upstreams/lingxing.md: `美国`). Codes are ISO 3166-1 alpha-2 (UK is GB).
  */
 export const STORE_COUNTRY_NAMES: Readonly<Record<string, string>> = {
   US: '美国',

@@ -5,7 +5,7 @@ import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Logger } from '../platform/logger';
 
 /**
- * Where change events travel (shared/API.md, "Several replicas"): Redis pub/sub when replicas
+ * Where change events travel (docs/operations.md): Redis pub/sub when replicas
  * share Redis, so a subscriber on one replica hears what another learnt; this process's memory
  * otherwise. Topics are namespaced by the key prefix, so deployments sharing one Redis stay apart.
  */

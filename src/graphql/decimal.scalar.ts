@@ -8,7 +8,7 @@ const INPUT_MESSAGE =
 
 /**
  * A decimal number as a string (`"12.50"`), never a float: money and weight must not pick up
- * binary rounding on the way to Amazon (SPAPI.md, "Money/Weight values are decimal strings").
+ * binary rounding on the way to Amazon (docs/upstreams/sp-api.md).
  */
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',

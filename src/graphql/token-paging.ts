@@ -4,7 +4,7 @@ import { fromOpaque, toOpaque } from './opaque';
 /**
  * Relay connections over an upstream that pages with `nextToken` (SP-API). A cursor names the
  * upstream page an item came from and its index there; it is opaque to clients. Empty pages that
- * still carry a `nextToken` are paged through (SPAPI.md, "Known field pitfalls").
+ * still carry a `nextToken` are paged through (docs/upstreams/sp-api.md).
  */
 interface Cursor {
   /** the upstream token of the item's page; absent for the first page */

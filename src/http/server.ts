@@ -39,7 +39,7 @@ import {
 
 export type { ReadinessCheck } from '../platform/readiness';
 
-/** What one operation may use (shared/API.md, "Cost and limits"). */
+/** What one operation may use (docs/api.md). */
 export interface OperationLimits {
   document: DocumentLimits;
   maxOperationCost: number;

@@ -32,7 +32,7 @@ interface ConnectionState {
 }
 
 /**
- * graphql-ws on /graphql (shared/API.md, "Push: subscriptions"). The bearer token travels in the
+ * graphql-ws on /graphql (docs/api.md). The bearer token travels in the
  * `connection_init` payload (`{ "Authorization": "Bearer …" }`) and is verified as on HTTP: a
  * missing or bad one closes the socket with 4401 before anything runs, and the socket closes
  * with 4401 when the token expires. Each `subscribe` passes the same gate as an HTTP request

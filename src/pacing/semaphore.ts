@@ -6,8 +6,8 @@ interface Waiter {
 
 /**
  * A counting semaphore whose queue is fair across tenants. Lingxing's 令牌桶容量 is a cap on
- * requests in flight per (appId, path), shared by every seller of the appId (LINGXING.md, "What
- * 令牌桶容量 means"): waiters queue per tenant (seller or store) and a freed permit goes to the
+ * requests in flight per (appId, path), shared by every seller of the appId (docs/upstreams/lingxing.md,
+ * "Paths and their capacities"): waiters queue per tenant (seller or store) and a freed permit goes to the
  * next tenant in turn, so one seller's burst of a thousand calls cannot make another seller's
  * single call wait behind all of them. Within a tenant, first come first served. A waiter whose
  * operation ended (its signal fired) leaves the queue and is never granted.

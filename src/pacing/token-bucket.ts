@@ -35,7 +35,7 @@ interface Waiter {
 /**
  * A token bucket that makes callers wait instead of failing: SP-API
  * usage plans are buckets per (selling partner, application, operation) that refill at `rate`
- * per second up to `burst` (SPAPI.md, "Limits and 429"). We pace before sending, so the
+ * per second up to `burst` (docs/upstreams/sp-api.md). We pace before sending, so the
  * upstream's own bucket never runs dry. A waiter whose operation ended (its signal fired) leaves
  * the queue without taking a token.
  *

@@ -1,5 +1,5 @@
 /**
- * Metric labels from client-chosen strings stay bounded (shared/API.md, "Operating it"): an
+ * Metric labels from client-chosen strings stay bounded (docs/operations.md): an
  * operation name becomes a label only while fewer than `maxDistinct` names have been seen (then
  * `other`), and never longer than `maxLength` characters.
  */

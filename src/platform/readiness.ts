@@ -11,7 +11,7 @@ export interface ReadinessReport {
 }
 
 /**
- * Readiness from checks run in the background (shared/API.md: `/readyz` answers within 1 s
+ * Readiness from checks run in the background (docs/api.md: `/readyz` answers within 1 s
  * whatever the upstreams do). Each round runs every check with its own deadline; `/readyz` reads
  * the last report. Until the first round has finished, the service is not ready (`pending`).
  */

@@ -1,5 +1,5 @@
 /**
- * Keeping input values out of messages (issue 9): graphql-js writes the offending value into its
+ * Keeping input values out of messages: graphql-js writes the offending value into its
  * coercion and validation messages (`Variable "$input" got invalid value { name: "Jane", … }`),
  * and those values are buyers' names, addresses, phones and emails. What stays is the path and the
  * kind of problem; what goes is every value. Upstream texts passed to clients are cut short and

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import type { Logger } from './logger';
 
 /**
- * The Redis client replicas coordinate through (shared/API.md, "Several replicas"). Commands fail
+ * The Redis client replicas coordinate through (docs/operations.md). Commands fail
  * at once while Redis is unreachable (no offline queue, one try): the callers turn that into an
  * UPSTREAM_UNAVAILABLE fault rather than wait, and never fall back to sending unpaced.
  */

@@ -55,7 +55,7 @@ export interface IdempotencyOptions {
 }
 
 /**
- * Exactly-once mutations (issue 4): the key and a hash of the input are stored before the upstream
+ * Exactly-once mutations: the key and a hash of the input are stored before the upstream
  * call; a repeat with the same key and input returns the stored result without calling upstream,
  * also after a restart; concurrent repeats in this process wait for the first. A claim left
  * pending by a crash is reconciled by the caller (`reconcile: 'rerun'`, for operations that are

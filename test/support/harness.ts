@@ -157,7 +157,7 @@ export function orderInput(
   };
 }
 
-/** A valid MCF order through the ERP (seed 004's example, in this API's English). */
+/** A valid MCF order through the ERP (the ERP's documented example, in this API's English). */
 export function mcfInput(orderId: string, overrides: Partial<CreateMcfOrderInput> = {}): CreateMcfOrderInput {
   return {
     storeName: '8speed-US',

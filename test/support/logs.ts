@@ -20,7 +20,7 @@ export function capturedLogger(level = 'debug'): { logger: Logger; lines: string
 
 /**
  * Buyers' personal data the tests send (names, streets, e-mails, phones): none of it may appear in
- * any log line of any suite (issue 9). `test/support/no-personal-data-in-logs.ts` checks after every file.
+ * any log line of any suite. `test/support/no-personal-data-in-logs.ts` checks after every file.
  */
 export const BUYER_DATA = [
   'Jane Doe',

@@ -3,7 +3,7 @@ import { registerEnumType } from 'type-graphql';
 /**
  * A GraphQL enum over an Amazon enum. Members are the Amazon values in GraphQL's SCREAMING_CASE
  * (`CompletePartialled` → `COMPLETE_PARTIALLED`) plus `UNKNOWN`, because Amazon sends values
- * before its model lists them (SPAPI.md): a response maps an unlisted value to `UNKNOWN` and keeps
+ * before its model lists them (docs/upstreams/sp-api.md): a response maps an unlisted value to `UNKNOWN` and keeps
  * the raw string beside it. Inputs use the same enum and refuse `UNKNOWN` in validation.
  */
 export interface AmazonEnum {

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { DropOffLocationType, FeatureFulfillmentPolicy } from './fba-outbound-order.enums';
 
@@ -76,13 +76,4 @@ export class DropOffLocation {
   @Field(() => DropOffLocationType.values, { nullable: true }) type?: string | null;
   @Field(() => String, { nullable: true }) typeRaw?: string | null;
   @Field(() => [StringMapEntry]) attributes!: StringMapEntry[];
-}
-
-@ObjectType({ description: 'Relay page information.' })
-@Directive('@shareable')
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean, { description: 'Always false: Amazon pages forward only.' }) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
 }

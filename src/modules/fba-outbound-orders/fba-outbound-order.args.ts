@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { DeliveryOffersInput, FulfillmentPreviewInput } from './fba-outbound-order.inputs';
+import { DeliveryOffersInput, FulfillmentPreviewInput } from './fulfillment-preview.inputs';
 
 @ArgsType()
 export class SellerArgs {

@@ -1,12 +1,7 @@
-import { abortableSleep } from '../../platform/abortable';
-import { currentSignal, uncounted } from '../../platform/operation-scope';
+import { readBack } from '../../upstreams/shared/read-back';
 import type { FbaOutboundOrder } from './fba-outbound-order.type';
-import type {
-  CreateFbaOutboundOrderInput,
-  DeliveryOffersInput,
-  FulfillmentPreviewInput,
-  UpdateFbaOutboundOrderInput,
-} from './fba-outbound-order.inputs';
+import type { CreateFbaOutboundOrderInput, UpdateFbaOutboundOrderInput } from './fba-outbound-order.inputs';
+import type { DeliveryOffersInput, FulfillmentPreviewInput } from './fulfillment-preview.inputs';
 import { FbaOutboundOrderStatus } from './fba-outbound-order.enums';
 import { toCreateRequest, toDeliveryOffersRequest, toPreviewRequest, toUpdateRequest } from './v2020-07-01.from-schema';
 import type { FulfillmentOutboundV20200701 } from '../../upstreams/sp-api/v2020-07-01/fulfillment-outbound';
@@ -29,7 +24,6 @@ import {
 import type { FulfillmentOutboundVersion } from '../../upstreams/sp-api/sellers';
 
 /** Pauses between reads of an order right after a write (Amazon's reads can lag its writes). */
-const READ_BACK_DELAYS_MS = [200, 500, 1000];
 
 /** 2026-07-04 changes only the action of an order: anything else asked of it. */
 export class NotSupportedByVersionError extends Error {
@@ -53,7 +47,7 @@ const STATUS_2026: Record<string, string> = {
 
 /**
  * FBA orders for any seller, through the Fulfillment Outbound version configured for that seller
- * (shared/API.md, "SP-API versions"), in and out of the one GraphQL contract. Operations 2026-07-04
+ * (docs/api.md), in and out of the one GraphQL contract. Operations 2026-07-04
  * lacks (tracking by package number, returns, features) are not here: they use 2020-07-01 directly.
  */
 export class FulfillmentOutbound {
@@ -64,6 +58,11 @@ export class FulfillmentOutbound {
 
   version(sellerId: string): FulfillmentOutboundVersion {
     return this.v2020.sellers.version(sellerId);
+  }
+
+  /** Whether the seller's orders go to a sandbox endpoint (the sandbox-only status update is refused otherwise). */
+  isSandbox(sellerId: string): boolean {
+    return this.v2020.sellers.get(sellerId).sandbox === true;
   }
 
   /** The order whole (items, shipments, packages); null when Amazon does not know it. */
@@ -128,18 +127,7 @@ export class FulfillmentOutbound {
       const whole = await this.v2020.readBack(sellerId, sellerFulfillmentOrderId);
       return whole && toFbaOutboundOrderWhole(sellerId, whole);
     }
-    for (const delay of [0, ...READ_BACK_DELAYS_MS]) {
-      if (delay) await abortableSleep(delay, currentSignal());
-      try {
-        // one read paid for; the retries after Amazon's lag are not counted again
-        const read = () => this.getOrder(sellerId, sellerFulfillmentOrderId);
-        const order = await (delay ? uncounted(read) : read());
-        if (order) return order;
-      } catch {
-        // the write was accepted; a failed read only means the answer carries less
-      }
-    }
-    return null;
+    return readBack(() => this.getOrder(sellerId, sellerFulfillmentOrderId));
   }
 
   /**

@@ -32,7 +32,7 @@ export interface OrderStatusNotification {
 }
 
 /**
- * FBA order changes as events (issue 14): fed by Amazon's FULFILLMENT_ORDER_STATUS notifications
+ * FBA order changes as events: fed by Amazon's FULFILLMENT_ORDER_STATUS notifications
  * (each announced once, whichever replica receives it and however often Amazon redelivers it) and
  * by a slow reconciliation read of each subscribed open order, since notifications can be lost.
  * Each event is the order read fresh; subscribers of one order on one replica share each read.

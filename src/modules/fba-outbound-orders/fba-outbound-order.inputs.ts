@@ -2,7 +2,6 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsEmail,
-  IsIP,
   IsISO4217CurrencyCode,
   IsInt,
   IsNotIn,
@@ -28,14 +27,15 @@ import {
   ShippingSpeedCategory,
 } from './fba-outbound-order.enums';
 
-/** Limits from the model and SPAPI.md ("Constraints to validate before any call"). */
+/** Limits from the model (docs/upstreams/sp-api.md, "Limits checked before any call"). */
 export const FBA_LIMITS = { linesPerOrder: 100, unitsPerOrder: 250, int32: 2_147_483_647 } as const;
 
-const NOT_UNKNOWN = [UNKNOWN];
-const notUnknown = { message: '$property does not accept UNKNOWN (an output-only value)' };
-/** `#`, `+` and double spaces break Amazon's order lookups (SPAPI.md, "Known field pitfalls"). */
+export const NOT_UNKNOWN = [UNKNOWN];
+export const notUnknown = { message: '$property does not accept UNKNOWN (an output-only value)' };
+/** `#`, `+` and double spaces break Amazon's order lookups (docs/upstreams/sp-api.md). */
 export const SAFE_ORDER_ID = /^(?!.* {2})(?! )(?!.* $)[^#+]+$/;
-const SAFE_ORDER_ID_MESSAGE = '$property must not contain "#", "+", two spaces in a row, or leading/trailing spaces';
+export const SAFE_ORDER_ID_MESSAGE =
+  '$property must not contain "#", "+", two spaces in a row, or leading/trailing spaces';
 /** displayableOrderId: ISO-8859-1 letters, digits and symbols, trimmed, no double spaces. */
 const DISPLAYABLE_ID = /^(?!.* {2})(?! )(?!.* $)[\x20-\x7E\xA0-\xFF]+$/;
 
@@ -153,7 +153,7 @@ export class FbaOrderItemUpdateInput {
 }
 
 /** Rules across fields shared by create and update. */
-function orderRules(o: {
+export function orderRules(o: {
   shippingSpeedCategory?: string | null;
   fulfillmentAction?: string | null;
   deliveryWindow?: DeliveryWindowInput | null;
@@ -364,48 +364,6 @@ export class CancelFbaOutboundOrderInput {
 }
 
 @InputType()
-export class FbaReturnItemInput {
-  @Field(() => String, { description: 'Your id for this return line, unique per seller.' })
-  @IsNotBlank()
-  @MaxLength(80)
-  sellerReturnItemId!: string;
-  @Field(() => String) @IsNotBlank() @MaxLength(50) sellerFulfillmentOrderItemId!: string;
-  @Field(() => String) @IsNotBlank() amazonShipmentId!: string;
-  @Field(() => String, { description: 'One of `returnReasonCodes`.' }) @IsNotBlank() returnReasonCode!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) returnComment?: string;
-}
-
-@InputType()
-export class CreateFbaFulfillmentReturnInput {
-  @Field(() => String) sellerId!: string;
-  @Field(() => ID)
-  @IsNotBlank()
-  @MaxLength(40)
-  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
-  sellerFulfillmentOrderId!: string;
-  @Field(() => [FbaReturnItemInput])
-  @ArrayNotEmpty({ message: 'items must contain at least one item' })
-  @ArrayMaxSize(FBA_LIMITS.linesPerOrder)
-  @ValidateNested({ each: true })
-  items!: FbaReturnItemInput[];
-
-  crossFieldErrors(): UserError[] {
-    const errors: UserError[] = [];
-    const seen = new Set<string>();
-    this.items.forEach((item, i) => {
-      if (seen.has(item.sellerReturnItemId))
-        errors.push({
-          field: ['items', String(i), 'sellerReturnItemId'],
-          code: UserErrorCode.DUPLICATE,
-          message: `sellerReturnItemId ${item.sellerReturnItemId} is used twice`,
-        });
-      seen.add(item.sellerReturnItemId);
-    });
-    return errors;
-  }
-}
-
-@InputType()
 export class SandboxSetFbaOutboundOrderStatusInput {
   @Field(() => String) sellerId!: string;
   @Field(() => ID)
@@ -414,86 +372,4 @@ export class SandboxSetFbaOutboundOrderStatusInput {
   @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
   sellerFulfillmentOrderId!: string;
   @Field(() => FbaOutboundOrderStatus.values) @IsNotIn(NOT_UNKNOWN, notUnknown) status!: string;
-}
-
-@InputType()
-export class FulfillmentPreviewItemInput {
-  @Field(() => String) @IsNotBlank() @MaxLength(50) sellerSku!: string;
-  @Field(() => Int)
-  @IsInt()
-  @Min(1, { message: 'quantity must be at least 1' })
-  @Max(FBA_LIMITS.int32)
-  quantity!: number;
-  @Field(() => MoneyInput, { nullable: true }) @IsOptional() @ValidateNested() perUnitDeclaredValue?: MoneyInput;
-  @Field(() => String) @IsNotBlank() @MaxLength(50) sellerFulfillmentOrderItemId!: string;
-}
-
-@InputType({ description: 'What to preview (getFulfillmentPreview).' })
-export class FulfillmentPreviewInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Z0-9]{9,20}$/, { message: 'marketplaceId must be an Amazon marketplace id' })
-  marketplaceId?: string;
-  @Field(() => FbaAddressInput) @ValidateNested() address!: FbaAddressInput;
-  @Field(() => [FulfillmentPreviewItemInput])
-  @ArrayNotEmpty({ message: 'items must contain at least one item' })
-  @ArrayMaxSize(FBA_LIMITS.linesPerOrder)
-  @ValidateNested({ each: true })
-  items!: FulfillmentPreviewItemInput[];
-  @Field(() => [ShippingSpeedCategory.values], { nullable: true })
-  @IsOptional()
-  @IsNotIn(NOT_UNKNOWN, { each: true, ...notUnknown })
-  shippingSpeedCategories?: string[];
-  @Field(() => Boolean, { nullable: true }) includeCODFulfillmentPreview?: boolean;
-  @Field(() => Boolean, { nullable: true }) includeDeliveryWindows?: boolean;
-  @Field(() => [FeatureConstraintInput], { nullable: true })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  featureConstraints?: FeatureConstraintInput[];
-
-  crossFieldErrors(): UserError[] {
-    return orderRules({ destinationAddress: this.address, items: this.items }).map((e) => ({
-      ...e,
-      field: e.field?.[0] === 'destinationAddress' ? ['address', ...e.field.slice(1)] : e.field,
-    }));
-  }
-}
-
-@InputType()
-export class DeliveryOfferAddressInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(60) addressLine1?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(60) addressLine2?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(60) addressLine3?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) city?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) districtOrCounty?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(150) stateOrRegion?: string;
-  @Field(() => String) @IsNotBlank() @MaxLength(20) postalCode!: string;
-  @Field(() => String) @IsCountryCode() countryCode!: string;
-}
-
-@InputType({ description: 'What to ask delivery offers for (deliveryOffers): a product, where it ships from and to.' })
-export class DeliveryOffersInput {
-  @Field(() => String) @IsNotBlank() @MaxLength(50) sellerSku!: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Units (Eaches).' }) quantity?: string;
-  @Field(() => String) @IsCountryCode() originCountryCode!: string;
-  @Field(() => DeliveryOfferAddressInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  destinationAddress?: DeliveryOfferAddressInput;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIP(undefined, { message: 'destinationIpAddress must be an IP address' })
-  destinationIpAddress?: string;
-
-  crossFieldErrors(): UserError[] {
-    return this.destinationAddress || this.destinationIpAddress
-      ? []
-      : [
-          {
-            field: ['destinationAddress'],
-            code: UserErrorCode.REQUIRED,
-            message: 'give destinationAddress or destinationIpAddress',
-          },
-        ];
-  }
 }

@@ -1,8 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { PaymentInformation } from './common.type';
 import { FbaOutboundOrderArgs, FbaOutboundOrdersArgs } from './fba-outbound-order.args';
-import { FbaOutboundOrderStatus } from './fba-outbound-order.enums';
 import {
   FbaOutboundOrder,
   FbaOutboundOrderConnection,
@@ -19,13 +18,13 @@ import {
   UpdateFbaOutboundOrderInput,
 } from './fba-outbound-order.inputs';
 import { FbaOutboundOrderPayload } from './fba-outbound-order.payloads';
-import { UserErrorCode, type UserError } from '../../graphql/user-error.type';
 import { globalId } from '../../graphql/node';
 import { validateInput } from '../../graphql/validation';
-import { spApiUserErrors } from './sp-api-user-errors';
 import { connectionOverTokens } from '../../graphql/token-paging';
+import { RequireSpApiSeller } from './sp-api-seller.middleware';
 
 @Resolver(() => FbaOutboundOrder)
+@UseMiddleware(RequireSpApiSeller)
 export class FbaOutboundOrderResolver {
   @Query(() => FbaOutboundOrder, {
     nullable: true,
@@ -35,7 +34,6 @@ export class FbaOutboundOrderResolver {
     @Args(() => FbaOutboundOrderArgs) { sellerId, sellerFulfillmentOrderId }: FbaOutboundOrderArgs,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrder | null> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     return ctx.loaders.fbaOrderById(sellerId).load(sellerFulfillmentOrderId);
   }
 
@@ -47,7 +45,6 @@ export class FbaOutboundOrderResolver {
     @Args(() => FbaOutboundOrdersArgs) { sellerId, updatedSince, first, after }: FbaOutboundOrdersArgs,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderConnection> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     return connectionOverTokens(
       (nextToken) => ctx.spApi.orders.listOrders(sellerId, { updatedSince: updatedSince?.toISOString(), nextToken }),
       { first, after },
@@ -63,9 +60,7 @@ export class FbaOutboundOrderResolver {
   ): Promise<FbaOutboundOrderPayload> {
     const userErrors = await validateInput(input);
     if (userErrors.length) return { order: null, userErrors };
-    const payload = await ctx.services.fbaOrders.create(input);
-    if (payload.order) this.prime(ctx, input.sellerId, payload.order);
-    return payload;
+    return this.primed(ctx, await ctx.services.fbaOrders.create(input));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, {
@@ -75,7 +70,9 @@ export class FbaOutboundOrderResolver {
     @Arg('input', () => UpdateFbaOutboundOrderInput) input: UpdateFbaOutboundOrderInput,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, () => ctx.spApi.orders.updateOrder(input));
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    return this.primed(ctx, await ctx.services.fbaOrders.update(input));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, { description: 'Cancel an order before Amazon starts processing it.' })
@@ -83,12 +80,9 @@ export class FbaOutboundOrderResolver {
     @Arg('input', () => CancelFbaOutboundOrderInput) input: CancelFbaOutboundOrderInput,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(
-      ctx,
-      input,
-      () => ctx.spApi.orders.cancelOrder(input.sellerId, input.sellerFulfillmentOrderId),
-      FbaOutboundOrderStatus.values.CANCELLED,
-    );
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    return this.primed(ctx, await ctx.services.fbaOrders.cancel(input));
   }
 
   @Mutation(() => FbaOutboundOrderPayload, {
@@ -98,19 +92,9 @@ export class FbaOutboundOrderResolver {
     @Arg('input', () => SandboxSetFbaOutboundOrderStatusInput) input: SandboxSetFbaOutboundOrderStatusInput,
     @Ctx() ctx: Context,
   ): Promise<FbaOutboundOrderPayload> {
-    return this.changeOrder(ctx, input, async () => {
-      if (!ctx.spApi.outbound.sellers.get(input.sellerId).sandbox) {
-        return [
-          {
-            field: ['sellerId'],
-            code: UserErrorCode.SANDBOX_ONLY,
-            message: `seller ${input.sellerId} is not on a sandbox endpoint`,
-          },
-        ];
-      }
-      await ctx.spApi.orders.setSandboxStatus(input.sellerId, input.sellerFulfillmentOrderId, input.status);
-      return [];
-    });
+    const userErrors = await validateInput(input);
+    if (userErrors.length) return { order: null, userErrors };
+    return this.primed(ctx, await ctx.services.fbaOrders.setSandboxStatus(input));
   }
 
   @FieldResolver(() => [FbaOutboundOrderItem])
@@ -138,47 +122,6 @@ export class FbaOutboundOrderResolver {
     return (await this.details(order, ctx)).paymentInformation;
   }
 
-  /**
-   * Validates, carries out one change at Amazon, and answers with the order as it is now; refusals
-   * are userErrors. Once Amazon accepted the change (2xx) it is a success whatever the read back
-   * does: the order as Amazon returns it, or, when its read lags or fails, the state the change
-   * was accepted into (`acceptedStatus`) and nothing else.
-   */
-  private async changeOrder(
-    ctx: Context,
-    input: { sellerId: string; sellerFulfillmentOrderId: string },
-    change: () => Promise<UserError[] | void>,
-    acceptedStatus: string | null = null,
-  ): Promise<FbaOutboundOrderPayload> {
-    const userErrors = await validateInput(input);
-    if (userErrors.length) return { order: null, userErrors };
-    try {
-      const refused = await change();
-      if (refused?.length) return { order: null, userErrors: refused };
-    } catch (error) {
-      return { order: null, userErrors: spApiUserErrors(error) };
-    }
-    const { sellerId, sellerFulfillmentOrderId } = input;
-    const order = await this.readAfterWrite(ctx, sellerId, sellerFulfillmentOrderId);
-    return {
-      order: order ?? {
-        sellerId,
-        sellerFulfillmentOrderId,
-        status: acceptedStatus,
-        statusRaw: null,
-        notificationEmails: [],
-        featureConstraints: [],
-      },
-      userErrors: [],
-    };
-  }
-
-  /** The order right after a write, read again until Amazon returns it (or null); primes this request's loader. */
-  private async readAfterWrite(ctx: Context, sellerId: string, id: string): Promise<FbaOutboundOrder | null> {
-    const order = await ctx.spApi.orders.readBack(sellerId, id);
-    return order && this.prime(ctx, sellerId, order);
-  }
-
   @FieldResolver(() => ID)
   id(@Root() order: FbaOutboundOrder): string {
     return globalId('FbaOutboundOrder', order.sellerId, order.sellerFulfillmentOrderId);
@@ -193,12 +136,19 @@ export class FbaOutboundOrderResolver {
     );
   }
 
-  private prime(ctx: Context, sellerId: string, order: FbaOutboundOrder): FbaOutboundOrder {
-    ctx.loaders
-      .fbaOrderById(sellerId)
-      .clear(order.sellerFulfillmentOrderId)
-      .prime(order.sellerFulfillmentOrderId, order);
-    return order;
+  /**
+   * A whole order a mutation answers is this request's copy of it: later fields read it, not Amazon
+   * again. (An order known only by the state a change was accepted into is not whole: its fields
+   * read Amazon.)
+   */
+  private primed(ctx: Context, payload: FbaOutboundOrderPayload): FbaOutboundOrderPayload {
+    const order = payload.order;
+    if (order?.details)
+      ctx.loaders
+        .fbaOrderById(order.sellerId)
+        .clear(order.sellerFulfillmentOrderId)
+        .prime(order.sellerFulfillmentOrderId, order);
+    return payload;
   }
 }
 

@@ -10,7 +10,7 @@ interface SubscribeData<A> {
   context: Context;
 }
 
-/** Push instead of poll (docs/api.md, "Subscriptions"): the order now, then as it is after each change. */
+/** Push instead of poll (docs/api.md, "Push: subscriptions"): the order now, then as it is after each change. */
 @Resolver()
 export class FbaOutboundOrderSubscription {
   @Subscription(() => FbaOutboundOrder, {
@@ -19,7 +19,7 @@ export class FbaOutboundOrderSubscription {
     subscribe: ({ args, context }: SubscribeData<FbaOutboundOrderArgs>) => {
       assertArgument(args.sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
       context.access.requireSeller(args.sellerId);
-      context.spApi.outbound.sellers.get(args.sellerId);
+      context.spApi.outbound.sellers.requireKnown(args.sellerId);
       return context.events.fbaOrders.follow(args.sellerId, args.sellerFulfillmentOrderId, {
         caller: context.caller,
         charge: context.charge,

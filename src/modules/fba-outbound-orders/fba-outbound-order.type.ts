@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/page-info.type';
 import { Node } from '../../graphql/node';
 import {
   CodSettings,
@@ -8,7 +9,6 @@ import {
   FbaAddress,
   FeatureConstraint,
   Money,
-  PageInfo,
   PaymentInformation,
 } from './common.type';
 import {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { objects } from '../../platform/objects';
 import {
@@ -22,7 +22,7 @@ import {
 import { DeliveryOffer } from './delivery-offer.type';
 import { FeatureSkuConnection, FeatureSkuEligibility, FulfillmentFeature, ReturnReasonCode } from './features.type';
 import { FulfillmentPreview } from './fulfillment-preview.type';
-import { CreateFbaFulfillmentReturnInput } from './fba-outbound-order.inputs';
+import { CreateFbaFulfillmentReturnInput } from './fba-return.inputs';
 import { PackageTracking } from './package-tracking.type';
 import { CreateFbaFulfillmentReturnPayload } from './fba-outbound-order.payloads';
 import { UserErrorCode } from '../../graphql/user-error.type';
@@ -30,8 +30,10 @@ import { assertValidInput, validateInput } from '../../graphql/validation';
 import { BadUserInputError } from '../../errors';
 import { spApiUserErrors } from './sp-api-user-errors';
 import { connectionOverTokens } from '../../graphql/token-paging';
+import { RequireSpApiSeller } from './sp-api-seller.middleware';
 
 @Resolver(() => FulfillmentPreview)
+@UseMiddleware(RequireSpApiSeller)
 export class FulfillmentPreviewResolver {
   @Query(() => [FulfillmentPreview], {
     description: 'What fulfilling these items to this address would look like, per shipping speed.',
@@ -40,26 +42,26 @@ export class FulfillmentPreviewResolver {
     @Args(() => FulfillmentPreviewArgs) { sellerId, input }: FulfillmentPreviewArgs,
     @Ctx() ctx: Context,
   ): Promise<FulfillmentPreview[]> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
     return ctx.spApi.orders.preview(sellerId, input);
   }
 }
 
 @Resolver(() => DeliveryOffer)
+@UseMiddleware(RequireSpApiSeller)
 export class DeliveryOfferResolver {
   @Query(() => [DeliveryOffer], { description: 'Delivery promises for a product shipped to a destination.' })
   async deliveryOffers(
     @Args(() => DeliveryOffersArgs) { sellerId, input }: DeliveryOffersArgs,
     @Ctx() ctx: Context,
   ): Promise<DeliveryOffer[]> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     await assertValidInput(input, 'input');
     return ctx.spApi.orders.deliveryOffers(sellerId, input);
   }
 }
 
 @Resolver(() => PackageTracking)
+@UseMiddleware(RequireSpApiSeller)
 export class PackageTrackingResolver {
   @Query(() => PackageTracking, {
     nullable: true,
@@ -69,7 +71,6 @@ export class PackageTrackingResolver {
     @Args(() => PackageTrackingArgs) { sellerId, packageNumber }: PackageTrackingArgs,
     @Ctx() ctx: Context,
   ): Promise<PackageTracking | null> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     // Amazon's own examples use package 0: any non-negative number
     if (!Number.isInteger(packageNumber) || packageNumber < 0)
       throw new BadUserInputError('packageNumber must be a non-negative integer', ['packageNumber']);
@@ -79,13 +80,13 @@ export class PackageTrackingResolver {
 }
 
 @Resolver(() => ReturnReasonCode)
+@UseMiddleware(RequireSpApiSeller)
 export class FbaReturnResolver {
   @Query(() => [ReturnReasonCode], { description: 'The reasons a buyer may give for returning this SKU.' })
   async returnReasonCodes(
     @Args(() => ReturnReasonCodesArgs) args: ReturnReasonCodesArgs,
     @Ctx() ctx: Context,
   ): Promise<ReturnReasonCode[]> {
-    ctx.spApi.outbound.sellers.get(args.sellerId);
     if (!args.sellerSku.trim() || args.sellerSku.length > 50)
       throw new BadUserInputError('sellerSku must be 1 to 50 characters', ['sellerSku']);
     if (args.language != null && !/^[a-z]{2}_[A-Z]{2}$/.test(args.language))
@@ -143,6 +144,7 @@ export class FbaReturnResolver {
 }
 
 @Resolver(() => FulfillmentFeature)
+@UseMiddleware(RequireSpApiSeller)
 export class FulfillmentFeatureResolver {
   @Query(() => [FulfillmentFeature], {
     description: 'Fulfillment features of a marketplace and whether the seller may use them.',
@@ -151,7 +153,6 @@ export class FulfillmentFeatureResolver {
     @Args(() => FulfillmentFeaturesArgs) { sellerId, marketplaceId }: FulfillmentFeaturesArgs,
     @Ctx() ctx: Context,
   ): Promise<FulfillmentFeature[]> {
-    ctx.spApi.outbound.sellers.get(sellerId);
     return ctx.spApi.outbound.features(sellerId, marketplaceId);
   }
 
@@ -162,7 +163,6 @@ export class FulfillmentFeatureResolver {
     @Args(() => FeatureInventoryArgs) args: FeatureInventoryArgs,
     @Ctx() ctx: Context,
   ): Promise<FeatureSkuConnection> {
-    ctx.spApi.outbound.sellers.get(args.sellerId);
     const connection = await connectionOverTokens(async (nextToken) => {
       const page = await ctx.spApi.outbound.featureInventory(args.sellerId, {
         marketplaceId: args.marketplaceId,
@@ -180,7 +180,6 @@ export class FulfillmentFeatureResolver {
     @Args(() => FeatureSkuArgs) args: FeatureSkuArgs,
     @Ctx() ctx: Context,
   ): Promise<FeatureSkuEligibility> {
-    ctx.spApi.outbound.sellers.get(args.sellerId);
     return toFeatureSkuEligibility(await ctx.spApi.outbound.featureSku(args.sellerId, args));
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { PageInfo } from './common.type';
+import { PageInfo } from '../../graphql/page-info.type';
 
 @ObjectType()
 export class ReturnReasonCode {

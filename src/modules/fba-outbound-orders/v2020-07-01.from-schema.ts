@@ -1,13 +1,12 @@
 import type {
   CreateFbaOutboundOrderInput,
-  DeliveryOffersInput,
   FbaAddressInput,
   FbaOrderItemInput,
   FeatureConstraintInput,
-  FulfillmentPreviewInput,
   MoneyInput,
   UpdateFbaOutboundOrderInput,
 } from './fba-outbound-order.inputs';
+import type { DeliveryOffersInput, FulfillmentPreviewInput } from './fulfillment-preview.inputs';
 import {
   DropOffLocationType,
   FeatureFulfillmentPolicy,

@@ -31,8 +31,8 @@ import { objects } from '../../platform/objects';
 
 /**
  * Fulfillment Outbound 2020-07-01 answers → this schema. Field names already match (camelCase on
- * both sides). What Amazon really sends is trusted over what its model promises (SPAPI.md, "What
- * Amazon's own examples and users' clients teach"): any field may be missing (the schema's fields
+ * both sides). What Amazon really sends is trusted over what its model promises (docs/upstreams/sp-api.md,
+ * "Errors and what real traffic shows"): any field may be missing (the schema's fields
  * are nullable), an empty object is null, a list that is missing is empty, one malformed element
  * drops only itself, and enums tolerate values the model lacks (`UNKNOWN` plus the raw string).
  */

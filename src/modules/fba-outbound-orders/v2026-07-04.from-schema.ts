@@ -1,17 +1,13 @@
 import { MARKETPLACES } from '../../domain/marketplaces';
 import { FulfillmentAction, FulfillmentPolicy } from './fba-outbound-order.enums';
-import type {
-  CreateFbaOutboundOrderInput,
-  DeliveryOffersInput,
-  FbaAddressInput,
-  FulfillmentPreviewInput,
-} from './fba-outbound-order.inputs';
+import type { CreateFbaOutboundOrderInput, FbaAddressInput } from './fba-outbound-order.inputs';
+import type { DeliveryOffersInput, FulfillmentPreviewInput } from './fulfillment-preview.inputs';
 import type * as M from '../../upstreams/sp-api/v2026-07-04/model';
 
 /**
- * The one GraphQL contract → 2026-07-04 (README, "Fulfillment Outbound versions"). Fields 2026
+ * The one GraphQL contract → 2026-07-04 (docs/api.md, "Fulfillment Outbound versions"). Fields 2026
  * does not have (displayable order id, date and comment, notification emails, COD, gift messages)
- * are not sent; the README's mapping table lists them.
+ * are not sent; the mapping table in docs/api.md lists them.
  */
 const TIERS: Record<string, string> = {
   STANDARD: 'STANDARD',

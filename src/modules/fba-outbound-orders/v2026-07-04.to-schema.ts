@@ -14,7 +14,7 @@ import type { FulfillmentPreview } from './fulfillment-preview.type';
 import type * as M from '../../upstreams/sp-api/v2026-07-04/model';
 
 /**
- * 2026-07-04 → the one GraphQL contract (README, "Fulfillment Outbound versions"). Amazon may omit
+ * 2026-07-04 → the one GraphQL contract (docs/api.md, "Fulfillment Outbound versions"). Amazon may omit
  * anything: every field is read as possibly absent, and a value the enums do not know arrives as
  * UNKNOWN with the raw string beside it.
  */

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../fba-outbound-orders/common.type';
+import { PageInfo } from '../../graphql/page-info.type';
 import { FulfillmentTaskStatus } from './fulfillment-task-status.enum';
 import { FulfillmentTask } from './fulfillment-task.type';
 

@@ -34,7 +34,7 @@ export interface TaskSubscriber extends Subscriber {
 export type TaskStatePatch = Parameters<Repository['updateTaskState']>[2];
 
 /**
- * Task status changes as events (issue 14). A change is written to the registry only if the
+ * Task status changes as events. A change is written to the registry only if the
  * registry still holds the state it changed from, so of the refresher, a read, and every replica,
  * exactly one writer announces each transition.
  */

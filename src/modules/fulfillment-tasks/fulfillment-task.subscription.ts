@@ -12,7 +12,7 @@ interface SubscribeData<A> {
 }
 
 /**
- * Push instead of poll (docs/api.md, "Subscriptions"): the task's state now, then every change up to
+ * Push instead of poll (docs/api.md, "Push: subscriptions"): the task's state now, then every change up to
  * the final one. The entry guard checks scope and seller first, as for queries. Served over
  * graphql-ws on /graphql and over Apollo Router's HTTP callback protocol.
  */

@@ -21,7 +21,7 @@ export const SUBMISSION_LIMITS = { shipments: 200, itemsPerShipment: 100, quanti
 
 export const SELLER_ID = /^[A-Z0-9]{6,20}$/;
 export const MARKETPLACE_ID = /^[A-Z0-9]{9,20}$/;
-/** The ERP's 标发记录id: a positive integer of at most 19 digits (LINGXING.md), kept as a string. */
+/** The ERP's 标发记录id: a positive integer of at most 19 digits (docs/upstreams/lingxing.md), kept as a string. */
 export const MESSAGE_ID = /^[1-9][0-9]{0,18}$/;
 
 @InputType({ description: 'One order line to confirm as shipped.' })

@@ -1,14 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { globalId } from '../../graphql/node';
 import type { Context } from '../../graphql/context';
-import {
-  CreateMcfOrderInput,
-  CreateMcfOrderPayload,
-  McfOrder,
-  McfOrderArgs,
-  McfOrderConnection,
-  McfOrdersArgs,
-} from './mcf-order.type';
+import { McfOrderArgs, McfOrdersArgs } from './mcf-order.args';
+import { CreateMcfOrderInput } from './mcf-order.inputs';
+import { CreateMcfOrderPayload, McfOrder, McfOrderConnection } from './mcf-order.type';
 import { toMcfOrder } from './mcf-order.service';
 import { validateInput } from '../../graphql/validation';
 import { keysetConnection } from '../../graphql/keyset-paging';

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash } from 'node:crypto';
 
 /**
- * The sandbox's own reading of Lingxing's signing rules (LINGXING.md), written apart from the
+ * The sandbox's own reading of Lingxing's signing rules (docs/upstreams/lingxing.md), written apart from the
  * gateway's signer so that a bug in one is caught by the other. Nested values are rendered as
  * compact JSON in the order they were sent; big integers keep their source digits.
  */

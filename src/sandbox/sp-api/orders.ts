@@ -65,7 +65,7 @@ export class OrderBook {
 
   get(sellerId: string, id: string): SandboxOrder {
     const o = this.orders.get(`${sellerId} ${id}`);
-    // the historic sandbox answers an unknown order with a 400, not a 404 (SPAPI.md)
+    // the historic sandbox answers an unknown order with a 400, not a 404 (docs/upstreams/sp-api.md)
     if (!o) throw invalid(`Requested order '${id}' not found`);
     return o;
   }
@@ -275,7 +275,7 @@ export class OrderBook {
     }
   }
 
-  /** The demo seller's orders the README lists. */
+  /** The demo seller's orders (listed in docs/sandboxes.md). */
   seed(): void {
     const seller = SANDBOX_SPAPI_SELLERS[0].sellerId;
     const now = this.now();

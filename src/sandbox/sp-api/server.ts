@@ -15,7 +15,7 @@ export type { SpApiFault } from './answers';
 
 /**
  * A stateful double of Login with Amazon and SP-API Fulfillment Outbound 2020-07-01 over real
- * HTTP (SPAPI.md; shared/reference/fulfillmentOutbound_2020-07-01.json). This file is the HTTP
+ * HTTP (docs/upstreams/sp-api.md; reference/fulfillmentOutbound_2020-07-01.json). This file is the HTTP
  * front: routing, access tokens, usage-plan buckets answering Amazon's own 429 body, injected
  * faults and the exchange log. The order lifecycle is `orders.ts`, tracking and returns
  * `shipping.ts`, catalogue answers `catalog.ts`, the token endpoint `lwa.ts`.

@@ -35,7 +35,7 @@ export class Shipping {
     });
     const events = [
       event(shippedAt, origin, 'EVENT_101', 'Carrier picked up the package.'),
-      // EVENT_212 is not in the model's EventCode enum; production sends such codes (SPAPI.md).
+      // EVENT_212 is not in the model's EventCode enum; production sends such codes (docs/upstreams/sp-api.md).
       event(shippedAt + 1000, origin, 'EVENT_212', 'Package arrived at a carrier facility.'),
       ...(delivered ? [event(shippedAt + 2000, address, 'EVENT_301', 'Delivered.')] : []),
     ];

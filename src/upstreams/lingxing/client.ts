@@ -66,7 +66,7 @@ interface Prepared {
 
 /**
  * The Lingxing OpenAPI client: it alone owns URLs, the token, signing, pacing, parsing and the
- * mapping of upstream codes (LINGXING.md). Business calls go through `call()`.
+ * mapping of upstream codes (docs/upstreams/lingxing.md). Business calls go through `call()`.
  */
 export class LingxingClient {
   readonly tokens: LingxingTokenOwner;
@@ -298,7 +298,7 @@ export class LingxingClient {
     body: Record<string, JsonValue> | undefined,
     prepared: Prepared,
   ): UpstreamError {
-    // LINGXING.md: on 2001006 log the string-to-sign. Its values may hold buyers' data and the
+    // on 2001006 log what was signed (docs/upstreams/lingxing.md, "Answers and codes"). Its values may hold buyers' data and the
     // token, so we log its keys and a digest, enough to compare with a known-good signer.
     const signed =
       body && prepared.accessToken

@@ -1,6 +1,6 @@
 /**
  * The Lingxing paths we call and their 令牌桶容量, which is a cap on requests in flight per
- * (appId, path), not a rate (LINGXING.md, "Endpoints we call" and "What 令牌桶容量 means").
+ * (appId, path), not a rate (docs/upstreams/lingxing.md).
  * `retrySafe`: whether a request whose answer was lost (timeout, 5xx) may be sent again without
  * risking the work being done twice.
  */

@@ -1,5 +1,5 @@
 /**
- * Lingxing answers in two envelopes (LINGXING.md, "Response envelopes"): business endpoints
+ * Lingxing answers in two envelopes (docs/upstreams/lingxing.md): business endpoints
  * `{code: int, message, request_id, response_time, data, error_details?, total?}` and auth/gateway
  * answers `{code: string, msg, data}`. Both normalise to this.
  */

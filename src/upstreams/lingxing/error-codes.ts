@@ -1,6 +1,6 @@
 /**
  * The one table from a Lingxing answer code to what the client does about it
- * (LINGXING.md, "Response envelopes and error codes"). Codes arrive as numbers on business
+ * (docs/upstreams/lingxing.md). Codes arrive as numbers on business
  * endpoints and as strings on auth/gateway answers; both are looked up as strings.
  */
 export type ErpCodeAction =

@@ -60,7 +60,7 @@ export interface TaskResultRecord {
   results: MessageResultRecord[];
 }
 
-/** getFulfillmentResult accepts at most ten task ids per call (seed 001: 单次请求最多支持查询10个任务ID). */
+/** getFulfillmentResult accepts at most ten task ids per call (docs/upstreams/lingxing.md: 单次请求最多支持查询10个任务ID). */
 export const MAX_TASK_IDS_PER_RESULT_CALL = 10;
 
 /** ERP field names in 102 messages → the caller's input field names. */
@@ -99,7 +99,7 @@ const count = (v: unknown): number => {
   return Number.isFinite(n) && n >= 0 ? Math.trunc(n) : 0;
 };
 
-/** Shipment confirmation (标发) at the ERP: seeds 000 and 001. */
+/** Shipment confirmation (标发) at the ERP (docs/upstreams/lingxing.md). */
 export class LingxingFulfillment {
   constructor(
     private readonly client: LingxingClient,

@@ -1,10 +1,10 @@
 /**
- * JSON for the ERP, where ids can exceed 2^53 (LINGXING.md, "Field notes").
+ * JSON for the ERP, where ids can exceed 2^53 (docs/upstreams/lingxing.md).
  *
  * - `JsonInt` carries an integer as its decimal digits and is written unquoted, so an id
  *   documented as `[int]` is sent as a JSON number without ever passing through a JS number.
  * - `canonicalJson` writes compact JSON with object keys ASCII-sorted at every depth and drops
- *   `undefined`/`null` members, so the bytes we sign are the bytes we send (LINGXING.md, "Signing").
+ *   `undefined`/`null` members, so the bytes we sign are the bytes we send (docs/upstreams/lingxing.md).
  * - `parseJson` keeps integers that a JS number cannot hold exactly as their source digits.
  */
 export class JsonInt {
@@ -17,7 +17,7 @@ export class JsonInt {
  * A decimal carried as its digits and written as a JSON number, for fields the ERP documents as
  * `[number]` (declared values): never through a binary float, and always in its shortest form
  * (`10.5`, not `10.50`; `10`, not `10.0`). The ERP parses the body before it checks the signature
- * and renders numbers that way, so trailing zeros would break the signature (LINGXING.md).
+ * and renders numbers that way, so trailing zeros would break the signature (docs/upstreams/lingxing.md).
  */
 export class JsonDecimal {
   readonly digits: string;

@@ -30,7 +30,7 @@ export interface McfOrderRequest {
 /** The ERP already has an order with this order_id (`订单号已经存在`). */
 export class McfOrderExistsError extends Error {}
 
-/** The ERP's Chinese literals for our English enums (seed 004). */
+/** The ERP's Chinese literals for our English enums (docs/upstreams/lingxing.md). */
 export const YES_NO = { true: '是', false: '否' } as const;
 export const DELIVERY_OPERATION = { SHIP_NOW: '立即配送', HOLD: '保留订单' } as const;
 export const DELIVERY_SERVICE = { STANDARD: '标准配送', EXPEDITED: '加急配送', PRIORITY: '优先配送' } as const;
@@ -85,7 +85,7 @@ export function toCreateOrderBody(r: McfOrderRequest): Record<string, JsonValue>
   };
 }
 
-/** Amazon multi-channel orders created through the ERP (seed 004). */
+/** Amazon multi-channel orders created through the ERP (docs/upstreams/lingxing.md). */
 export class LingxingMcfOrders {
   constructor(private readonly client: LingxingClient) {}
 

@@ -2,7 +2,7 @@ import { createCipheriv, createHash, createSecretKey, type KeyObject } from 'nod
 import { canonicalJson, compareAscii, type JsonValue } from './json';
 
 /**
- * Lingxing request signing (LINGXING.md, "Signing every business request"):
+ * Lingxing request signing (docs/upstreams/lingxing.md):
  * top-level body keys plus access_token, app_key and timestamp; empty strings and null/undefined
  * dropped; keys ASCII-sorted; `k=v` joined by `&` without URL-encoding, nested values as compact
  * JSON; MD5 hex upper-case; AES-128-ECB/PKCS7 keyed by the appId's bytes; base64.

@@ -4,9 +4,9 @@ import { TaskStatus } from '../../domain/task-status';
  * The one place that maps the ERP's task states to `TaskStatus`.
  *
  * The ERP reports state twice, in different vocabularies:
- * - `task_status` from submitFulfillment: pending, in_process, done, fatal, cancelled (seed 000);
+ * - `task_status` from submitFulfillment: pending, in_process, done, fatal, cancelled (docs/upstreams/lingxing.md);
  * - `status_code` from getFulfillmentResult: Amazon's processing-report status, `Complete` in the
- *   documented example (seed 001); unfinished tasks carry the feed's processing status
+ *   documented example (docs/upstreams/lingxing.md); unfinished tasks carry the feed's processing status
  *   (IN_QUEUE, IN_PROGRESS, _DONE_, …) in the MWS and SP-API Feeds spellings.
  * Both are folded (lower case, `_` and spaces removed) and looked up here. Anything else is
  * UNKNOWN, and the raw value stays visible in `feedStatusCode`.

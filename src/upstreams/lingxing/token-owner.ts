@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { ErpEnvelope } from './envelope';
 import { UpstreamError, UpstreamProtocolError } from '../../errors';
 
-/** Lingxing access tokens (LINGXING.md, "Access token"). */
+/** Lingxing access tokens (docs/upstreams/lingxing.md). */
 export type { TokenPair } from '../shared/shared-tokens';
 
 interface RawToken {
@@ -24,7 +24,7 @@ const REFRESH_TOKEN_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
 /**
  * The owner of one appId's token. A new token very probably invalidates the previous one for that
- * appId (LINGXING.md), so a deployment must behave as one owner: renewals are single-flight in the
+ * appId (docs/upstreams/lingxing.md), so a deployment must behave as one owner: renewals are single-flight in the
  * process and, with a `shared` store, serialised across replicas, which adopt the token another
  * replica renewed instead of fetching their own (no supersede ping-pong). Renewal happens
  * `refreshSkewMs` before expiry, uses the one-shot refresh token while it is valid and falls back

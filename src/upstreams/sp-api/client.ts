@@ -92,7 +92,7 @@ const USER_AGENT = `fulfillment-graph/0.1.0 (Language=TypeScript; Platform=Node.
 
 /**
  * The SP-API client: it alone owns hosts, LWA tokens, pacing, retries, parsing and the mapping of
- * answers (SPAPI.md). Version-specific datasources describe calls; this sends them.
+ * answers (docs/upstreams/sp-api.md). Version-specific datasources describe calls; this sends them.
  */
 export class SpApiClient {
   private readonly buckets = new Map<string, RateBucket>();

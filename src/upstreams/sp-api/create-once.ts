@@ -23,8 +23,8 @@ export function refusalReason(error: SpApiRejectedError): RefusalReason {
 }
 
 /**
- * A create that is safe to retry, for either Fulfillment Outbound version (SPAPI.md, "Duplicate
- * create"): after a timeout or 5xx the order is looked up before anything is resent, and "already
+ * A create that is safe to retry, for either Fulfillment Outbound version (docs/upstreams/sp-api.md,
+ * "Errors and what real traffic shows"): after a timeout or 5xx the order is looked up before anything is resent, and "already
  * exists" for the same order is a success. An id that already names a different order is
  * `OrderIdConflictError`. Resolves with what the create answered, or the order a read found.
  */

@@ -1,5 +1,5 @@
 /**
- * The one table from an SP-API answer to what the client does about it (SPAPI.md, "Errors").
+ * The one table from an SP-API answer to what the client does about it (docs/upstreams/sp-api.md).
  * Every status returns `{payload?, errors?: [{code, message, details?}]}`; some 400s are HTML.
  */
 export type SpApiAnswerKind =

@@ -1,6 +1,6 @@
 import type { AmazonRegionCode } from '../../domain/marketplaces';
 
-/** SP-API hosts by region (SPAPI.md, "Hosts, auth, headers"). */
+/** SP-API hosts by region (docs/upstreams/sp-api.md). */
 const PRODUCTION: Record<AmazonRegionCode, string> = {
   NA: 'https://sellingpartnerapi-na.amazon.com',
   EU: 'https://sellingpartnerapi-eu.amazon.com',

@@ -9,7 +9,7 @@ import { openToken, sealToken, type SharedTokenStore } from '../shared/shared-to
 /**
  * Login with Amazon access tokens, one per (app, seller refresh token): cached, renewed
  * `refreshSkewMs` before expiry, single-flight, and dropped when SP-API says it expired
- * (SPAPI.md, "Hosts, auth, headers").
+ * (docs/upstreams/sp-api.md).
  */
 export class LwaTokens {
   private readonly tokens = new Map<string, { accessToken: string; expiresAt: number }>();

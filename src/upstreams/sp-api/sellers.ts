@@ -1,7 +1,7 @@
 import type { AmazonRegionCode } from '../../domain/marketplaces';
 import { BadUserInputError } from '../../errors';
 
-/** One seller's SP-API authorization (SPAPI_SELLERS, shared/API.md). */
+/** One seller's SP-API authorization (SPAPI_SELLERS, docs/operations.md). */
 export interface SellerAuthorization {
   sellerId: string;
   region: AmazonRegionCode;
@@ -9,7 +9,7 @@ export interface SellerAuthorization {
   refreshToken: string;
   /** true for an authorization against Amazon's sandbox endpoints (enables sandbox-only operations) */
   sandbox: boolean;
-  /** which Fulfillment Outbound version serves this seller's orders (shared/API.md, "SP-API versions") */
+  /** which Fulfillment Outbound version serves this seller's orders (docs/api.md) */
   fulfillmentOutboundVersion?: FulfillmentOutboundVersion;
   /** 2026-07-04's optional `x-amzn-fulfillment-service-id` header, when the seller has one */
   fulfillmentServiceId?: string;
@@ -41,6 +41,11 @@ export class SellerRegistry {
         field,
       );
     return seller;
+  }
+
+  /** Refuses a seller this gateway holds no authorization for (UNKNOWN_SELLER), before anything is sent. */
+  requireKnown(sellerId: string, field: string[] = ['sellerId']): void {
+    this.get(sellerId, field);
   }
 
   /** The Fulfillment Outbound version this seller's orders go through (unknown sellers are refused). */

@@ -1,6 +1,5 @@
-import { currentSignal, uncounted } from '../../../platform/operation-scope';
+import { readBack } from '../../shared/read-back';
 import { objects } from '../../../platform/objects';
-import { abortableSleep } from '../../../platform/abortable';
 import { SpApiNotFoundError, type SpApiClient } from '../client';
 import { createOnce, type CreateOutcome } from '../create-once';
 import type { SellerRegistry } from '../sellers';
@@ -12,7 +11,6 @@ import {
 } from './operations';
 
 /** Pauses between reads of an order right after a write (Amazon's reads can lag its writes). */
-const READ_BACK_DELAYS_MS = [200, 500, 1000];
 
 // shared by both versions' creates; re-exported where the callers have always found them
 export { OrderIdConflictError, refusalReason, type CreateOutcome, type RefusalReason } from '../create-once';
@@ -82,7 +80,7 @@ export class FulfillmentOutboundV20200701 {
   }
 
   /**
-   * POST /fulfillmentOrders, safe to retry (SPAPI.md, "Duplicate create"): after a timeout or 5xx
+   * POST /fulfillmentOrders, safe to retry (docs/upstreams/sp-api.md): after a timeout or 5xx
    * the order is looked up before anything is resent; "A create request already exists" for the
    * same order is a success. Throws `OrderIdConflictError` when the id names a different order.
    */
@@ -102,31 +100,9 @@ export class FulfillmentOutboundV20200701 {
     return { order: existing ?? (await this.readBack(sellerId, id)), outcome };
   }
 
-  /**
-   * The order after a write Amazon accepted (2xx). Amazon's reads can lag its writes, so a missing
-   * order or a failed read is tried again a few times with backoff; null when it still cannot be
-   * read. Never throws: the write succeeded, and the refresher or the next read fills in the rest.
-   */
-  async readBack(sellerId: string, sellerFulfillmentOrderId: string): Promise<M.GetFulfillmentOrderResult | null> {
-    for (let attempt = 0; attempt < READ_BACK_DELAYS_MS.length; attempt++) {
-      try {
-        // one read paid for; the retries after Amazon's lag are not counted again
-        const read = () => this.getOrder(sellerId, sellerFulfillmentOrderId);
-        const order = await (attempt === 0 ? read() : uncounted(read));
-        if (order) return order;
-      } catch {
-        // a read fault after an accepted write is not the write's failure
-      }
-      if (attempt + 1 < READ_BACK_DELAYS_MS.length) {
-        // past the operation's deadline there is nobody to wait for
-        const ended = await abortableSleep(READ_BACK_DELAYS_MS[attempt], currentSignal()).then(
-          () => false,
-          () => true,
-        );
-        if (ended) return null;
-      }
-    }
-    return null;
+  /** The order after a write Amazon accepted, read until it shows (`readBack`: null if it never does). */
+  readBack(sellerId: string, sellerFulfillmentOrderId: string): Promise<M.GetFulfillmentOrderResult | null> {
+    return readBack(() => this.getOrder(sellerId, sellerFulfillmentOrderId));
   }
 
   /** PUT /fulfillmentOrders/{id}: only while the order is on Hold. */

@@ -1,7 +1,7 @@
 /**
  * Shapes of Fulfillment Outbound 2020-07-01 as the official model defines them
- * (shared/reference/fulfillmentOutbound_2020-07-01.json). Enum-typed response fields are `string`:
- * Amazon adds values before the model does (SPAPI.md, "Known field pitfalls").
+ * (reference/fulfillmentOutbound_2020-07-01.json). Enum-typed response fields are `string`:
+ * Amazon adds values before the model does (docs/upstreams/sp-api.md).
  */
 export type Timestamp = string;
 export type Decimal = string;

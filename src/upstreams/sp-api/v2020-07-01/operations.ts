@@ -1,6 +1,6 @@
 /**
  * Fulfillment Outbound 2020-07-01: every operation of the official model
- * (shared/reference/fulfillmentOutbound_2020-07-01.json) with its usage plan. `retrySafe`: a
+ * (reference/fulfillmentOutbound_2020-07-01.json) with its usage plan. `retrySafe`: a
  * request whose answer was lost may be sent again (reads, and writes whose repetition the
  * upstream refuses harmlessly are handled by the caller, not here).
  */

@@ -2,8 +2,8 @@ import type { SpApiOperationSpec } from '../v2020-07-01/operations';
 
 /**
  * Fulfillment Outbound 2026-07-04: the operations of the official model
- * (reference/fulfillmentOutbound_2026-07-04.json) with their usage plans (SPAPI.md, "Version
- * 2026-07-04"). The names are the model's operationIds, so their buckets and metrics stay apart
+ * (reference/fulfillmentOutbound_2026-07-04.json) with their usage plans (docs/upstreams/sp-api.md,
+ * "Operations and usage plans"). The names are the model's operationIds, so their buckets and metrics stay apart
  * from 2020-07-01's.
  */
 export const FULFILLMENT_OUTBOUND_2026_BASE = '/fulfillment/outbound/2026-07-04';

@@ -1,0 +1,49 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+import { Field, ID, InputType } from 'type-graphql';
+import { UserErrorCode, type UserError } from '../../graphql/user-error.type';
+import { IsNotBlank } from '../../graphql/validators';
+
+import { FBA_LIMITS, SAFE_ORDER_ID, SAFE_ORDER_ID_MESSAGE } from './fba-outbound-order.inputs';
+
+@InputType()
+export class FbaReturnItemInput {
+  @Field(() => String, { description: 'Your id for this return line, unique per seller.' })
+  @IsNotBlank()
+  @MaxLength(80)
+  sellerReturnItemId!: string;
+  @Field(() => String) @IsNotBlank() @MaxLength(50) sellerFulfillmentOrderItemId!: string;
+  @Field(() => String) @IsNotBlank() amazonShipmentId!: string;
+  @Field(() => String, { description: 'One of `returnReasonCodes`.' }) @IsNotBlank() returnReasonCode!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) returnComment?: string;
+}
+
+@InputType()
+export class CreateFbaFulfillmentReturnInput {
+  @Field(() => String) sellerId!: string;
+  @Field(() => ID)
+  @IsNotBlank()
+  @MaxLength(40)
+  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
+  sellerFulfillmentOrderId!: string;
+  @Field(() => [FbaReturnItemInput])
+  @ArrayNotEmpty({ message: 'items must contain at least one item' })
+  @ArrayMaxSize(FBA_LIMITS.linesPerOrder)
+  @ValidateNested({ each: true })
+  items!: FbaReturnItemInput[];
+
+  crossFieldErrors(): UserError[] {
+    const errors: UserError[] = [];
+    const seen = new Set<string>();
+    this.items.forEach((item, i) => {
+      if (seen.has(item.sellerReturnItemId))
+        errors.push({
+          field: ['items', String(i), 'sellerReturnItemId'],
+          code: UserErrorCode.DUPLICATE,
+          message: `sellerReturnItemId ${item.sellerReturnItemId} is used twice`,
+        });
+      seen.add(item.sellerReturnItemId);
+    });
+    return errors;
+  }
+}
