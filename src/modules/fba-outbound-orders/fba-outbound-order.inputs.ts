@@ -39,6 +39,17 @@ export const SAFE_ORDER_ID_MESSAGE =
 /** displayableOrderId: ISO-8859-1 letters, digits and symbols, trimmed, no double spaces. */
 const DISPLAYABLE_ID = /^(?!.* {2})(?! )(?!.* $)[\x20-\x7E\xA0-\xFF]+$/;
 
+/** The order a change names: the seller, and the order's id as the seller chose it. */
+@InputType()
+export abstract class FbaOrderReferenceInput {
+  @Field(() => String) sellerId!: string;
+  @Field(() => ID)
+  @IsNotBlank()
+  @MaxLength(40)
+  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
+  sellerFulfillmentOrderId!: string;
+}
+
 @InputType()
 export class MoneyInput {
   @Field(() => String) @IsISO4217CurrencyCode() currencyCode!: string;
@@ -296,13 +307,7 @@ export class CreateFbaOutboundOrderInput {
 @InputType({
   description: 'Changes to an order that is still on Hold (updateFulfillmentOrder). Omitted fields stay as they are.',
 })
-export class UpdateFbaOutboundOrderInput {
-  @Field(() => String) sellerId!: string;
-  @Field(() => ID)
-  @IsNotBlank()
-  @MaxLength(40)
-  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
-  sellerFulfillmentOrderId!: string;
+export class UpdateFbaOutboundOrderInput extends FbaOrderReferenceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^[A-Z0-9]{9,20}$/, { message: 'marketplaceId must be an Amazon marketplace id' })
@@ -354,22 +359,9 @@ export class UpdateFbaOutboundOrderInput {
 }
 
 @InputType()
-export class CancelFbaOutboundOrderInput {
-  @Field(() => String) sellerId!: string;
-  @Field(() => ID)
-  @IsNotBlank()
-  @MaxLength(40)
-  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
-  sellerFulfillmentOrderId!: string;
-}
+export class CancelFbaOutboundOrderInput extends FbaOrderReferenceInput {}
 
 @InputType()
-export class SandboxSetFbaOutboundOrderStatusInput {
-  @Field(() => String) sellerId!: string;
-  @Field(() => ID)
-  @IsNotBlank()
-  @MaxLength(40)
-  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
-  sellerFulfillmentOrderId!: string;
+export class SandboxSetFbaOutboundOrderStatusInput extends FbaOrderReferenceInput {
   @Field(() => FbaOutboundOrderStatus.values) @IsNotIn(NOT_UNKNOWN, notUnknown) status!: string;
 }

@@ -1,5 +1,6 @@
+import { exactlyOnce } from '../../graphql/exactly-once';
 import type { FulfillmentOutbound } from './fba-outbound-order.datasource';
-import { IdempotencyKeyReusedError, type Idempotency } from '../../store/idempotency';
+import { type Idempotency } from '../../store/idempotency';
 import { spApiUserErrors } from './sp-api-user-errors';
 import type {
   CancelFbaOutboundOrderInput,
@@ -57,33 +58,26 @@ export class FbaOrders {
   constructor(private readonly deps: { orders: FulfillmentOutbound; idempotency: Idempotency }) {}
 
   async create(input: CreateFbaOutboundOrderInput): Promise<FbaOutboundOrderPayload> {
-    try {
-      const { value } = await this.deps.idempotency.run(
-        { operation: 'createFbaOutboundOrder', tenant: input.sellerId },
-        input.idempotencyKey,
+    return exactlyOnce(
+      this.deps.idempotency,
+      {
+        operation: 'createFbaOutboundOrder',
+        tenant: input.sellerId,
+        key: input.idempotencyKey,
         input,
-        'rerun',
-        async () => {
-          try {
-            const order = await this.deps.orders.createOrder(input);
-            // accepted: the order as Amazon returns it, or what we sent when its read lags the write
-            return { order: order ?? acceptedOrder(input), userErrors: [] };
-          } catch (error) {
-            return { order: null, userErrors: spApiUserErrors(error, undefined, input.items) };
-          }
-        },
-      );
-      return value;
-    } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError)
-        return {
-          order: null,
-          userErrors: [
-            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
-          ],
-        };
-      throw error;
-    }
+        reconcile: 'rerun',
+      },
+      async () => {
+        try {
+          const order = await this.deps.orders.createOrder(input);
+          // accepted: the order as Amazon returns it, or what we sent when its read lags the write
+          return { order: order ?? acceptedOrder(input), userErrors: [] };
+        } catch (error) {
+          return { order: null, userErrors: spApiUserErrors(error, undefined, input.items) };
+        }
+      },
+      { order: null },
+    );
   }
 
   /** Changes an order still on hold (`fulfillmentAction: SHIP` releases it). */

@@ -1,10 +1,10 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { UserErrorCode, type UserError } from '../../graphql/user-error.type';
 import { IsNotBlank } from '../../graphql/validators';
 
-import { FBA_LIMITS, SAFE_ORDER_ID, SAFE_ORDER_ID_MESSAGE } from './fba-outbound-order.inputs';
+import { FBA_LIMITS, FbaOrderReferenceInput } from './fba-outbound-order.inputs';
 
 @InputType()
 export class FbaReturnItemInput {
@@ -19,13 +19,7 @@ export class FbaReturnItemInput {
 }
 
 @InputType()
-export class CreateFbaFulfillmentReturnInput {
-  @Field(() => String) sellerId!: string;
-  @Field(() => ID)
-  @IsNotBlank()
-  @MaxLength(40)
-  @Matches(SAFE_ORDER_ID, { message: SAFE_ORDER_ID_MESSAGE })
-  sellerFulfillmentOrderId!: string;
+export class CreateFbaFulfillmentReturnInput extends FbaOrderReferenceInput {
   @Field(() => [FbaReturnItemInput])
   @ArrayNotEmpty({ message: 'items must contain at least one item' })
   @ArrayMaxSize(FBA_LIMITS.linesPerOrder)

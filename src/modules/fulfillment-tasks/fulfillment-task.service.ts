@@ -1,8 +1,9 @@
+import { exactlyOnce } from '../../graphql/exactly-once';
 import type { Clock } from '../../platform/clock';
 import type { LingxingFulfillment } from '../../upstreams/lingxing/fulfillment';
 import { toFulfillmentTask } from './fulfillment-task.mapping';
 import { UpstreamRejectedError } from '../../errors';
-import { IdempotencyKeyReusedError, type Idempotency } from '../../store/idempotency';
+import { type Idempotency } from '../../store/idempotency';
 import { nextPollDelay } from './fulfillment-task.refresher';
 import type { SubmitFulfillmentInput } from './submit-fulfillment.input';
 import type { SubmitFulfillmentPayload } from './submit-fulfillment.payload';
@@ -27,25 +28,12 @@ export class ShipmentConfirmations {
   ) {}
 
   async submit(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
-    try {
-      const { value } = await this.deps.idempotency.run(
-        { operation: 'submitFulfillment', tenant: input.sellerId },
-        input.idempotencyKey,
-        input,
-        'report',
-        () => this.submitOnce(input),
-      );
-      return value;
-    } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError)
-        return {
-          task: null,
-          userErrors: [
-            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
-          ],
-        };
-      throw error;
-    }
+    return exactlyOnce(
+      this.deps.idempotency,
+      { operation: 'submitFulfillment', tenant: input.sellerId, key: input.idempotencyKey, input, reconcile: 'report' },
+      () => this.submitOnce(input),
+      { task: null },
+    );
   }
 
   private async submitOnce(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {

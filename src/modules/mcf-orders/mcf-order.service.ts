@@ -1,7 +1,8 @@
+import { exactlyOnce } from '../../graphql/exactly-once';
 import type { Clock } from '../../platform/clock';
 import { McfOrderExistsError, type LingxingMcfOrders } from '../../upstreams/lingxing/mcf-orders';
 import { UpstreamRejectedError } from '../../errors';
-import { IdempotencyKeyReusedError, type Idempotency } from '../../store/idempotency';
+import { type Idempotency } from '../../store/idempotency';
 import type { CreateMcfOrderInput } from './mcf-order.inputs';
 import type { CreateMcfOrderPayload, McfOrder } from './mcf-order.type';
 import { UserErrorCode } from '../../graphql/user-error.type';
@@ -41,25 +42,12 @@ export class McfOrders {
   ) {}
 
   async create(input: CreateMcfOrderInput): Promise<CreateMcfOrderPayload> {
-    try {
-      const { value } = await this.deps.idempotency.run(
-        { operation: 'createMcfOrder', tenant: input.storeName },
-        input.idempotencyKey,
-        input,
-        'rerun',
-        ({ reconciling }) => this.createOnce(input, reconciling),
-      );
-      return value;
-    } catch (error) {
-      if (error instanceof IdempotencyKeyReusedError)
-        return {
-          order: null,
-          userErrors: [
-            { field: ['idempotencyKey'], code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, message: error.message },
-          ],
-        };
-      throw error;
-    }
+    return exactlyOnce(
+      this.deps.idempotency,
+      { operation: 'createMcfOrder', tenant: input.storeName, key: input.idempotencyKey, input, reconcile: 'rerun' },
+      ({ reconciling }) => this.createOnce(input, reconciling),
+      { order: null },
+    );
   }
 
   private async createOnce(input: CreateMcfOrderInput, reconciling: boolean): Promise<CreateMcfOrderPayload> {
