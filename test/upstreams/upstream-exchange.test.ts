@@ -58,6 +58,22 @@ function amazonClient(agent: MockAgent, backoffMs = 200, clock = new FakeClock()
   return { client, lines };
 }
 
+const BUSY = { statusCode: 503, data: { errors: [{ code: 'ServiceUnavailable', message: 'busy' }] } };
+const THROTTLED = { statusCode: 429, data: { errors: [{ code: 'QuotaExceeded', message: 'slow down' }] } };
+
+/** Amazon's getFeatures answering the n-th request (from 1) with `answer(n)`; `sent.count` requests so far. */
+function featuresAnswering(answer: (n: number) => { statusCode: number; data: object }) {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  const sent = { count: 0 };
+  agent
+    .get(AMAZON)
+    .intercept({ path: '/fba/outbound/2020-07-01/features', method: 'GET' })
+    .reply(() => answer(++sent.count))
+    .persist();
+  return { agent, sent };
+}
+
 describe('the upstream exchange', () => {
   it('sends a write again when its connection was refused (it never left), and only then', async () => {
     const agent = new MockAgent();
@@ -87,50 +103,28 @@ describe('the upstream exchange', () => {
   });
 
   it('ends a backoff as soon as its operation ends: no retry is sent, and nothing waits out the delay', async () => {
-    const agent = new MockAgent();
-    agent.disableNetConnect();
-    let sent = 0;
-    agent
-      .get(AMAZON)
-      .intercept({ path: '/fba/outbound/2020-07-01/features', method: 'GET' })
-      .reply(() => {
-        sent++;
-        return { statusCode: 503, data: { errors: [{ code: 'ServiceUnavailable', message: 'busy' }] } };
-      })
-      .persist();
+    const { agent, sent } = featuresAnswering(() => BUSY);
     const { client } = amazonClient(agent, 10_000);
     const controller = new AbortController();
     const call = operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, () =>
       client.call(seller, readCall),
     );
     // the first attempt is answered 503; the client then backs off 10 s before a second one
-    while (sent < 1) await new Promise((r) => setTimeout(r, 5));
+    while (sent.count < 1) await new Promise((r) => setTimeout(r, 5));
     const ended = performance.now();
     controller.abort(new OperationEndedError());
     await expect(call).rejects.toBeInstanceOf(OperationEndedError);
     // well before the 10 s backoff would have ended (a generous bound for a loaded machine)
     expect(performance.now() - ended).toBeLessThan(5_000);
-    expect(sent).toBe(1);
+    expect(sent.count).toBe(1);
     await agent.close();
   });
 
   it('spends one retry budget across throttling and 5xx answers of one SP-API call', async () => {
-    const agent = new MockAgent();
-    agent.disableNetConnect();
-    let sent = 0;
-    agent
-      .get(AMAZON)
-      .intercept({ path: '/fba/outbound/2020-07-01/features', method: 'GET' })
-      .reply(() => {
-        sent++;
-        return sent % 2
-          ? { statusCode: 429, data: { errors: [{ code: 'QuotaExceeded', message: 'slow down' }] } }
-          : { statusCode: 503, data: { errors: [{ code: 'ServiceUnavailable', message: 'busy' }] } };
-      })
-      .persist();
+    const { agent, sent } = featuresAnswering((n) => (n % 2 ? THROTTLED : BUSY));
     const { client } = amazonClient(agent, 0);
     await expect(client.call(seller, readCall)).rejects.toMatchObject({ code: 'UPSTREAM_THROTTLED' });
-    expect(sent).toBe(5); // maxAttempts in all, whichever kind each refusal was
+    expect(sent.count).toBe(5); // maxAttempts in all, whichever kind each refusal was
     await agent.close();
   });
 
