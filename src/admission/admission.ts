@@ -169,15 +169,18 @@ export class Admission {
     request: GraphQLRequestFields,
     transport: Transport,
   ): Promise<AdmittedOperation | Refusal> {
+    // 2. the document: the text sent, or the one a persisted hash or trusted-document id names
     const resolved = this.resolveDocument(caller, request);
     if (resolved instanceof Refusal) return resolved;
     const { query, register } = resolved;
 
+    // 3 and 4. size limits, then validation against the schema (cached per document text)
     const checked = this.check(query);
     if (checked.refusal) return checked.refusal;
     const document = checked.document!;
     if (!this.byHash.has(checked.hash!)) this.byHash.set(checked.hash!, document);
 
+    // the operation to run, and whether this transport serves its kind
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation)
@@ -201,6 +204,7 @@ export class Admission {
         ),
       ]);
 
+    // a router's subscription callback, only to an allowed URL
     const callback = this.callbackOf(request, operation);
     if (callback instanceof Refusal) return callback;
     if (transport !== 'websocket' && operation.operation === OperationTypeNode.SUBSCRIPTION && !callback)
@@ -211,6 +215,7 @@ export class Admission {
         ),
       ]);
 
+    // the variables, coerced as execution will coerce them (the cost is priced from these values)
     const variables = parseVariables(request.variables);
     if (variables instanceof Refusal) return variables;
     const coerced = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], variables);
@@ -220,6 +225,7 @@ export class Admission {
         coerced.errors.map((e) => requestError(redactInputValues(e.message), 'BAD_USER_INPUT')),
       );
 
+    // 5. the cost in upstream calls, and the _entities bound after coercion
     let price;
     try {
       price = priceOperation(this.options.schema, document, operation, coerced.coerced, this.known);
@@ -235,6 +241,7 @@ export class Admission {
           { name: 'MAX_ENTITIES', max: maxEntities, found: price.entities },
         ),
       ]);
+    // 6. the caller's budget pays, or the operation is refused (THROTTLED, COST_LIMIT_EXCEEDED)
     const charged = await this.charge(caller.key, price.cost);
     if (charged) return charged;
 
@@ -348,6 +355,7 @@ export class Admission {
           'PERSISTED_QUERY_NOT_IN_LIST',
         ),
       ]);
+    // a trusted document, named by its id or by a hash sent without text
     const id =
       typeof request.documentId === 'string'
         ? request.documentId
@@ -356,12 +364,14 @@ export class Admission {
           : undefined;
     const trusted = id === undefined ? undefined : trustedDocuments?.get(id);
     if (trusted !== undefined) return { query: trusted };
+    // with TRUSTED_DOCUMENTS_ONLY, anything else is refused (full text is taken only if it is in the manifest)
     if (trustedOnly) {
       if (typeof request.query === 'string' && trustedDocuments?.has(request.query)) return { query: request.query };
       return notTrusted();
     }
     if (typeof request.documentId === 'string')
       return new Refusal(400, [requestError('No trusted document has this documentId.', 'PERSISTED_QUERY_NOT_FOUND')]);
+    // an automatic persisted query: this caller's own, registered once its full text was admitted
     if (persisted) {
       const hash = persisted.sha256Hash;
       if (persisted.version !== 1 || typeof hash !== 'string' || !SHA256.test(hash))
@@ -383,6 +393,7 @@ export class Admission {
         });
       return { query };
     }
+    // plain text
     if (typeof request.query !== 'string' || request.query.trim() === '')
       return new Refusal(400, [
         requestError(

@@ -160,6 +160,7 @@ export function priceOperation(
     let total = 0;
     let detailsCounted = false;
     for (const s of set.selections) {
+      // 1. what execution leaves out costs nothing; fragments are walked in place (each once per path)
       if (!included(s)) continue;
       if (s.kind === Kind.INLINE_FRAGMENT) {
         total += walk(s.selectionSet, s.typeCondition?.name.value ?? typeName, times, partialOrder, seen, path);
@@ -178,6 +179,7 @@ export function priceOperation(
           );
         continue;
       }
+      // 2. the field and its arguments, coerced as execution coerces them
       const name = s.name.value;
       const type = schema.getType(typeName);
       const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
@@ -197,6 +199,7 @@ export function priceOperation(
           throw new BadUserInputError(e.message, ['first'], e.code, here);
         }
       }
+      // 3. the field's own cost: `_entities` by the distinct keys it names, others by their rule
       let own = 0;
       let childTimes = times;
       let childPartial = false;
@@ -216,6 +219,7 @@ export function priceOperation(
           detailsCounted = true;
         }
       }
+      // 4. times how often the field runs (once per item of an enclosing connection), then its children
       total += own * times;
       if (s.selectionSet) {
         // the listed-order flag travels through `edges { node }` down to the orders, not below them

@@ -35,6 +35,7 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
  * one object, never a list, so it cannot multiply the answer.
  */
 export function checkDocument(query: string, limits: DocumentLimits): DocumentNode {
+  // 1. tokens: the parser itself stops past the limit
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
@@ -50,6 +51,7 @@ export function checkDocument(query: string, limits: DocumentLimits): DocumentNo
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
+  // 2. aliases, in operations and fragments alike
   let aliases = 0;
   const countAliases = (set: SelectionSetNode) => {
     for (const s of set.selections) {
@@ -66,7 +68,10 @@ export function checkDocument(query: string, limits: DocumentLimits): DocumentNo
       found: aliases,
     });
 
+  // 3. the same response name repeated on one path (fragments expanded): what makes validation quadratic
   checkRepeats(document, fragments, limits.maxRepeatedFields);
+
+  // 4. depth
 
   // depth through fragments; a fragment already on the path (a cycle, invalid anyway) is not followed
   const depthOf = (set: SelectionSetNode, onPath: Set<string>): number => {

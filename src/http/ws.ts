@@ -3,10 +3,10 @@ import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type Grap
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { type Admission, Refusal, type Caller } from '../admission/admission';
+import { type Admission, Refusal, type Caller, type GraphQLRequestFields } from '../admission/admission';
 import { Access } from '../auth/principal';
 import { createContext, type Services } from '../graphql/context';
-import { ClientClosedError, TooManySubscriptionsError } from '../errors';
+import { ClientClosedError, TooManySubscriptionsError, UnauthenticatedError } from '../errors';
 import { toGraphQLError } from '../graphql/errors';
 import type { Logger } from '../platform/logger';
 
@@ -46,67 +46,14 @@ export function attachWebSocket(httpServer: Server, options: WebSocketOptions): 
     if (path !== '/graphql') return void socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
-  const { logger, admission } = options;
   const connections = new WeakMap<WebSocket, ConnectionState>();
   const server = useServer<Record<string, unknown> | undefined>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 5_000,
       isProd: false, // messages pass through formatError below instead
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const header = params.Authorization ?? params.authorization;
-        const caller = await admission.authenticate(
-          typeof header === 'string' ? header : undefined,
-          ctx.extra.request.socket.remoteAddress,
-        );
-        if (caller instanceof Refusal) {
-          logger.info({ code: caller.code }, 'WebSocket refused: not authenticated');
-          ctx.extra.socket.close(CloseCode.Unauthorized, (caller.errors[0]?.message ?? '').slice(0, 120));
-          return false;
-        }
-        const socket = ctx.extra.socket;
-        const state: ConnectionState = { caller, active: 0, closed: new AbortController() };
-        if (caller.principal.expiresAt)
-          state.expiry = at(caller.principal.expiresAt, () =>
-            socket.close(CloseCode.Unauthorized, 'The bearer token has expired.'),
-          );
-        connections.set(socket, state);
-        return true;
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        const state = connections.get(ctx.extra.socket);
-        if (!state) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
-        if (state.active >= options.maxSubscriptionsPerConnection)
-          return [
-            toGraphQLError(
-              new TooManySubscriptionsError(
-                `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
-              ),
-            ),
-          ];
-        state.active++; // before the gate's await: concurrent subscribes count against the cap at once
-        const admitted = await admission.admit(state.caller, payload, 'websocket');
-        if (admitted instanceof Refusal) {
-          state.active--;
-          logger.info({ code: admitted.code }, 'subscription refused');
-          return [...admitted.errors];
-        }
-        return {
-          schema: options.schema,
-          document: admitted.document,
-          operationName: admitted.operationName,
-          variableValues: admitted.variables,
-          contextValue: createContext(
-            options.services,
-            new Access(state.caller.principal),
-            undefined,
-            state.caller.key,
-            undefined,
-            { ...admission.admitted(admitted), signal: state.closed.signal },
-          ),
-        } satisfies ExecutionArgs;
-      },
+      onConnect: (ctx) => connect(options, connections, ctx.connectionParams, ctx.extra),
+      onSubscribe: (ctx, _id, payload) => subscribe(options, connections.get(ctx.extra.socket), payload),
       // the same rule as HTTP: our errors as they are, anything unexpected as an internal error
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors?.length
@@ -147,4 +94,71 @@ export function at(time: number, fn: () => void, now: () => number = Date.now): 
   };
   arm();
   return { cancel: () => clearTimeout(timer) };
+}
+
+type Extra = { socket: WebSocket; request: { socket: { remoteAddress?: string } } };
+
+/** `connection_init`: the bearer token in its payload, verified as on HTTP; a socket that fails closes with 4401. */
+async function connect(
+  { admission, logger }: WebSocketOptions,
+  connections: WeakMap<WebSocket, ConnectionState>,
+  params: Record<string, unknown> | undefined,
+  { socket, request }: Extra,
+): Promise<boolean> {
+  const header = params?.Authorization ?? params?.authorization;
+  const caller = await admission.authenticate(
+    typeof header === 'string' ? header : undefined,
+    request.socket.remoteAddress,
+  );
+  if (caller instanceof Refusal) {
+    logger.info({ code: caller.code }, 'WebSocket refused: not authenticated');
+    socket.close(CloseCode.Unauthorized, (caller.errors[0]?.message ?? '').slice(0, 120));
+    return false;
+  }
+  const state: ConnectionState = { caller, active: 0, closed: new AbortController() };
+  // the socket closes with 4401 when the token expires (a timer that survives 24.8 days and more)
+  if (caller.principal.expiresAt)
+    state.expiry = at(caller.principal.expiresAt, () =>
+      socket.close(CloseCode.Unauthorized, 'The bearer token has expired.'),
+    );
+  connections.set(socket, state);
+  return true;
+}
+
+/** `subscribe`: within the connection's cap, through the same gate as HTTP; what graphql-ws then executes. */
+async function subscribe(
+  options: WebSocketOptions,
+  state: ConnectionState | undefined,
+  payload: GraphQLRequestFields,
+): Promise<readonly GraphQLError[] | ExecutionArgs> {
+  if (!state) return [toGraphQLError(new UnauthenticatedError('Not authenticated.'))];
+  if (state.active >= options.maxSubscriptionsPerConnection)
+    return [
+      toGraphQLError(
+        new TooManySubscriptionsError(
+          `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions at once.`,
+        ),
+      ),
+    ];
+  state.active++; // before the gate's await: concurrent subscribes count against the cap at once
+  const admitted = await options.admission.admit(state.caller, payload, 'websocket');
+  if (admitted instanceof Refusal) {
+    state.active--;
+    options.logger.info({ code: admitted.code }, 'subscription refused');
+    return [...admitted.errors];
+  }
+  return {
+    schema: options.schema,
+    document: admitted.document,
+    operationName: admitted.operationName,
+    variableValues: admitted.variables,
+    contextValue: createContext(
+      options.services,
+      new Access(state.caller.principal),
+      undefined,
+      state.caller.key,
+      undefined,
+      { ...options.admission.admitted(admitted), signal: state.closed.signal },
+    ),
+  };
 }

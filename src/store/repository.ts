@@ -7,6 +7,9 @@ import type { SharedTokenStore } from '../upstreams/lingxing/token-owner';
 import type { Clock } from '../platform/clock';
 import type { Db, Row } from './db';
 
+/** The key of an MCF order: its store name and order id, joined by U+0000 (which neither may hold). */
+export const mcfOrderKey = (storeName: string, orderId: string) => `${storeName}\u0000${orderId}`;
+
 /** What the gateway remembers about a shipment-confirmation task it submitted. */
 export interface StoredTask {
   sellerId: string;
@@ -359,6 +362,7 @@ export class Repository {
     );
   }
 
+  /** The orders found, by `mcfOrderKey(storeName, orderId)`. */
   async mcfOrdersByIds(
     keys: ReadonlyArray<{ storeName: string; orderId: string }>,
   ): Promise<Map<string, StoredMcfOrder>> {
@@ -368,7 +372,7 @@ export class Repository {
       `SELECT * FROM mcf_orders WHERE ${clauses}`,
       keys.flatMap((k) => [k.storeName, k.orderId]),
     );
-    return new Map(rows.map((r) => [`${String(r.store_name)}\u0000${String(r.order_id)}`, toMcf(r)]));
+    return new Map(rows.map((r) => [mcfOrderKey(String(r.store_name), String(r.order_id)), toMcf(r)]));
   }
 
   /** Newest first; `storeNames` limits the list to those stores (an empty list finds nothing). */

@@ -5,8 +5,7 @@ import type { Repository } from '../../store';
 import type { McfOrder } from './mcf-order.type';
 import { toMcfOrder } from './mcf-order.service';
 
-/** The key of an MCF order: its store name and order id, joined by U+0000 (which neither may hold). */
-export const mcfOrderKey = (storeName: string, orderId: string) => `${storeName}\u0000${orderId}`;
+export { mcfOrderKey } from '../../store/repository';
 
 /** MCF orders this gateway created, by `mcfOrderKey`: one store query per batch, a store the caller may not act for refused. */
 export function mcfOrderLoader(store: Repository, access: Access): DataLoader<string, McfOrder | null> {

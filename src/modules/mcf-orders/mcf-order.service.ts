@@ -8,7 +8,7 @@ import type { CreateMcfOrderPayload, McfOrder } from './mcf-order.type';
 import { UserErrorCode } from '../../graphql/user-error.type';
 import { safeUpstreamMessage } from '../../platform/redact';
 import type { Repository } from '../../store';
-import type { StoredMcfOrder } from '../../store/repository';
+import { mcfOrderKey, type StoredMcfOrder } from '../../store/repository';
 
 /** A stored MCF order as the schema shows it; recipient and address are gone after the retention period. */
 export function toMcfOrder(o: StoredMcfOrder): McfOrder {
@@ -51,6 +51,7 @@ export class McfOrders {
   }
 
   private async createOnce(input: CreateMcfOrderInput, reconciling: boolean): Promise<CreateMcfOrderPayload> {
+    // the one createOrder call; an "order exists" answer while reconciling means an earlier attempt landed
     let requestId: string | undefined;
     try {
       ({ requestId } = await this.deps.mcf.create(input));
@@ -77,7 +78,18 @@ export class McfOrders {
         throw error;
       }
     }
-    const stored: StoredMcfOrder = {
+    // the ERP has it: remembered, what was sent apart from the buyer's personal data (purged on schedule)
+    const stored = this.record(input, requestId ?? null);
+    await this.deps.repo.insertMcfOrder(stored);
+    const saved = (await this.deps.repo.mcfOrdersByIds([{ storeName: input.storeName, orderId: input.orderId }])).get(
+      mcfOrderKey(input.storeName, input.orderId),
+    );
+    return { order: toMcfOrder(saved ?? stored), userErrors: [] };
+  }
+
+  /** The order as the registry keeps it: details apart from the buyer's personal data. */
+  private record(input: CreateMcfOrderInput, requestId: string | null): StoredMcfOrder {
+    return {
       storeName: input.storeName,
       orderId: input.orderId,
       storeCountryCode: input.storeCountryCode,
@@ -107,14 +119,9 @@ export class McfOrders {
           addressLine2: input.address.addressLine2 ?? null,
         },
       },
-      erpRequestId: requestId ?? null,
+      erpRequestId: requestId,
       createdAt: new Date(this.deps.clock.now()).toISOString(),
       personalPurgedAt: null,
     };
-    await this.deps.repo.insertMcfOrder(stored);
-    const saved = (await this.deps.repo.mcfOrdersByIds([{ storeName: input.storeName, orderId: input.orderId }])).get(
-      `${input.storeName}\u0000${input.orderId}`,
-    );
-    return { order: toMcfOrder(saved ?? stored), userErrors: [] };
   }
 }
