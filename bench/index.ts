@@ -584,7 +584,7 @@ function startScriptFlags(): string {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  return /^node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start)?.[1] ?? '';
+  return /^(?:exec )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start)?.[1] ?? '';
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */

@@ -16,8 +16,8 @@ async function main(): Promise<void> {
     [
       `ERP (Lingxing) sandbox listening at ${erp.url}`,
       `  demo seller: ${DEMO_SELLER_ID} (tasks 1003083, 1003085, 1003090)`,
-      '  point the gateway at it with:',
-      `  ${Object.entries({ ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon) })
+      '  point the gateway at it with (authentication off: the doubles hold only demo data):',
+      `  ${Object.entries({ ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon), AUTH_MODE: 'off' })
         .map(([k, v]) => `${k}='${v}'`)
         .join(' \\\n  ')} npm start`,
       `SP-API sandbox listening at ${amazon.url} (orders DEMO-COMPLETE-1, DEMO-PROCESSING-1, DEMO-HOLD-1, DEMO-CANCELLED-1, …)`,

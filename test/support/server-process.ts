@@ -20,7 +20,7 @@ export interface ServerProcess {
  * (jest's NODE_ENV=test switches Apollo's own signal handling off) and less any upstream or store
  * setting, plus `env`.
  */
-function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   for (const k of Object.keys(base))
     if (/^(NODE_ENV|JEST_|LINGXING_|SPAPI_|DATABASE_URL|AUTH_|REDIS_URL|ALLOW_SANDBOX)/.test(k)) delete base[k];
@@ -29,7 +29,7 @@ function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** The node flags `npm start` passes (package.json's start script: `node <flags> dist/src/index.js`). */
 const START_FLAGS = (
-  /^node((?: --\S+)*) dist\/src\/index\.js$/.exec(
+  /^(?:exec )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(
     (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
       .scripts.start,
   )?.[1] ?? ''
