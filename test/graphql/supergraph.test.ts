@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway } from '@apollo/gateway';
@@ -178,5 +179,40 @@ describe('the supergraph: this subgraph composed with an orders subgraph', () =>
       `{ node(id: "${res.data.amazonOrders[0].mcfFulfillment.id}") { ... on FbaOutboundOrder { sellerFulfillmentOrderId status } } }`,
     );
     expect(order.data.node).toEqual({ sellerFulfillmentOrderId: 'DEMO-HOLD-1', status: 'RECEIVED' });
+  });
+});
+
+describe('supergraph.yaml', () => {
+  const root = join(__dirname, '..', '..');
+  const config = parseYaml(readFileSync(join(root, 'supergraph.yaml'), 'utf8')) as {
+    federation_version: string;
+    subgraphs: Record<string, { routing_url: string; schema: { file?: string } }>;
+  };
+  const minor = (v: string) => v.replace(/^=/, '').split('.').slice(0, 2).map(Number);
+
+  it('declares a composition version that can compose the federation spec the SDL links', () => {
+    const sdl = readFileSync(join(root, 'schema.graphql'), 'utf8');
+    const linked = /specs\.apollo\.dev\/federation\/v(\d+\.\d+)/.exec(sdl)![1];
+    const [major, declared] = minor(config.federation_version);
+    const [linkedMajor, linkedMinor] = minor(linked);
+    expect(major).toBe(linkedMajor);
+    expect(declared).toBeGreaterThanOrEqual(linkedMinor);
+  });
+
+  it('composes, with the composition version it declares, exactly the subgraph files it lists', () => {
+    const installed = (
+      JSON.parse(readFileSync(require.resolve('@apollo/composition/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    expect(minor(config.federation_version)).toEqual(minor(installed));
+    const services = Object.entries(config.subgraphs).map(([name, s]) => ({
+      name,
+      url: s.routing_url,
+      typeDefs: gql(readFileSync(join(root, s.schema.file!), 'utf8')),
+    }));
+    const composed = composeServices(services);
+    expect(composed.errors ?? []).toEqual([]);
+    expect(composed.supergraphSdl).toContain('type FulfillmentTask');
   });
 });

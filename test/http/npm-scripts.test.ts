@@ -18,7 +18,7 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function npmRun(args: string[], env: Record<string, string>): Run {
+function npmRun(args: readonly string[], env: Record<string, string>): Run {
   const npm = spawn('npm', [...args, '--ignore-scripts'], {
     cwd: root,
     env: userEnv(env),
