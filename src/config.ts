@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   production: boolean;
   logLevel: string;
+  /** STARTUP_CONNECT_TIMEOUT_MS: how long start-up keeps trying an unreachable DATABASE_URL or REDIS_URL */
+  startupConnectTimeoutMs: number;
   /** GRAPHQL_INTROSPECTION; off in production unless turned on, on elsewhere (Sandbox and codegen need it) */
   introspection: boolean;
   /** browser origins allowed on /graphql (CORS_ORIGINS, or the development defaults); `*` is any but `null` */
@@ -102,7 +104,15 @@ type Env = Record<string, string | undefined>;
 
 function secret(env: Env, name: string): string | undefined {
   const file = env[`${name}_FILE`];
-  if (file) return readFileSync(file, 'utf8').trim();
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError(
+        `${name}_FILE names a file that cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'error'} ${file}`,
+      );
+    }
+  }
   const value = env[name];
   return value === '' ? undefined : value;
 }
@@ -113,6 +123,25 @@ function int(env: Env, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer (got "${raw}")`);
   return n;
+}
+
+/** `true` or `false` in any letter case; anything else is a mistake, not a silent `false`. */
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+/** pino's levels, least to most verbose, and `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function logLevel(env: Env): string {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  return raw;
 }
 
 /** Browser origins allowed outside production when CORS_ORIGINS is unset: Apollo Sandbox and local frontends. */
@@ -140,7 +169,8 @@ export function loadConfig(env: Env = process.env): Config {
   const lingxing = loadLingxing(env);
   const spApi = loadSpApi(env);
   const sandboxes = [lingxing.mode === 'sandbox' && 'ERP', spApi.mode === 'sandbox' && 'SP-API'].filter(Boolean);
-  if (production && sandboxes.length && env.ALLOW_SANDBOX !== 'true') {
+  const allowSandbox = bool(env, 'ALLOW_SANDBOX', false);
+  if (production && sandboxes.length && !allowSandbox) {
     throw new ConfigError(
       `NODE_ENV=production with no ${sandboxes.join(' or ')} credentials would serve the embedded sandbox: configure the credentials, or set ALLOW_SANDBOX=true to run on the sandbox on purpose`,
     );
@@ -168,13 +198,14 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     production,
-    logLevel: env.LOG_LEVEL || 'info',
-    introspection: env.GRAPHQL_INTROSPECTION ? env.GRAPHQL_INTROSPECTION === 'true' : !production,
+    logLevel: logLevel(env),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     corsOrigins: corsOrigins(env, production),
     auth,
     redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,
     deprecated,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    startupConnectTimeoutMs: int(env, 'STARTUP_CONNECT_TIMEOUT_MS', 30_000),
     metricsToken: metricsToken(env),
     ...trustedDocuments(env),
     limits: loadLimits(env),

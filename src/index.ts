@@ -1,56 +1,16 @@
-import 'reflect-metadata';
-import { startApp } from './app/start';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './platform/logger';
-
 /**
- * Bootstrap only: read the config, start, and own the one shutdown path. SIGTERM or SIGINT stops
- * taking requests, lets in-flight operations finish for at most SHUTDOWN_TIMEOUT_MS, closes every
- * resource and exits 0; a second signal exits at once (docs/operations.md).
+ * The entry point (`npm start`, `npm run serve`, the container's command). It checks the runtime
+ * first, before any dependency is loaded: the server needs Node.js 24 (undici 8 and node:sqlite
+ * need it), and on an older Node it would fail somewhere inside a dependency instead of saying so.
  */
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-  const logger = createLogger({ level: config.logLevel });
-  const app = await startApp(config, { logger });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(130);
-    }
-    stopping = true;
-    logger.info({ signal, drainMs: config.shutdownTimeoutMs }, 'shutting down: draining in-flight operations');
-    // a last resort beyond the drain deadline, for anything that will not close
-    const force = setTimeout(() => {
-      logger.error({ signal }, 'shutdown did not finish in time: exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs + 5_000);
-    force.unref();
-    app.close().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  process.stderr.write(
+    `fulfillment-graph needs Node.js 24 or later; this is ${process.version}. Start it through npm (the project brings Node 24) or in the container image.\n`,
+  );
   process.exit(1);
-});
+}
+// loaded only once the runtime is known to be right (a static import would load every dependency first)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { run } = require('./main') as { run: () => void };
+run();

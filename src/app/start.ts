@@ -35,6 +35,7 @@ import { SellerRegistry } from '../upstreams/sp-api/sellers';
 import { FulfillmentOutboundV20200701 } from '../upstreams/sp-api/v2020-07-01/fulfillment-outbound';
 import { FulfillmentOutboundV20260704 } from '../upstreams/sp-api/v2026-07-04/fulfillment-outbound';
 import { Cleanup } from './cleanup';
+import { hostPort, openWithin, UnreachableError } from './reach';
 import { connectAmazon, connectErp, type AppOverrides, type UpstreamDeps } from './upstreams';
 
 export type { AppOverrides } from './upstreams';
@@ -73,7 +74,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     );
   try {
     // 1. the store and, with REDIS_URL, Redis (pacing, capacity, budgets and events shared by replicas)
-    const store = await openStore({ databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir });
+    const { databaseUrl, dataDir } = config.store;
+    const store = databaseUrl
+      ? await openWithin(
+          {
+            variable: 'DATABASE_URL',
+            url: databaseUrl,
+            defaultPort: 5432,
+            timeoutMs: config.startupConnectTimeoutMs,
+            logger,
+          },
+          () => openStore({ databaseUrl, dataDir }),
+        )
+      : await openStore({ dataDir });
     cleanup.add('store', () => store.db.close());
     logger.info({ store: store.db.dialect }, 'store ready');
     const redis = await openRedis(config, logger, cleanup);
@@ -139,7 +152,13 @@ async function openRedis(config: Config, logger: Logger, cleanup: Cleanup): Prom
       () => redis.disconnect(),
     ),
   );
-  await redisReady(redis);
+  // ioredis keeps reconnecting meanwhile; past the start-up budget the error names REDIS_URL and host:port
+  const { url } = config.redis;
+  await redisReady(redis, config.startupConnectTimeoutMs).catch(() => {
+    throw new UnreachableError(
+      `REDIS_URL: ${hostPort(url, 6379)} could not be reached within ${config.startupConnectTimeoutMs} ms (STARTUP_CONNECT_TIMEOUT_MS)`,
+    );
+  });
   logger.info({ keyPrefix: config.redis.keyPrefix }, 'Redis ready: pacing and ERP capacity shared across replicas');
   return redis;
 }
