@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   production: boolean;
   logLevel: string;
+  /** SHUTDOWN_DELAY_MS: after a signal, how long the server still takes requests while /readyz says 503 */
+  shutdownDelayMs: number;
   /** STARTUP_CONNECT_TIMEOUT_MS: how long start-up keeps trying an unreachable DATABASE_URL or REDIS_URL */
   startupConnectTimeoutMs: number;
   /** GRAPHQL_INTROSPECTION; off in production unless turned on, on elsewhere (Sandbox and codegen need it) */
@@ -205,6 +207,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,
     deprecated,
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', 0),
     startupConnectTimeoutMs: int(env, 'STARTUP_CONNECT_TIMEOUT_MS', 30_000),
     metricsToken: metricsToken(env),
     ...trustedDocuments(env),

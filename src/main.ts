@@ -47,21 +47,27 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, drainMs: config.shutdownTimeoutMs }, 'shutting down: draining in-flight operations');
     // a last resort beyond the drain deadline, for anything that will not close
-    const force = setTimeout(() => {
-      logger.error({ signal }, 'shutdown did not finish in time: exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs + 5_000);
-    force.unref();
-    app.close().then(
+    const force = setTimeout(
       () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
+        logger.error({ signal }, 'shutdown did not finish in time: exiting');
         process.exit(1);
       },
+      config.shutdownDelayMs + config.shutdownTimeoutMs + 5_000,
     );
+    force.unref();
+    void app
+      .drain(config.shutdownDelayMs)
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -60,6 +60,8 @@ export interface RunningApp {
   bus: EventBus;
   /** the embedded upstream doubles, present when they are in use */
   sandboxes: { lingxing?: LingxingSandbox; spApi?: SpApiSandbox };
+  /** unready (/readyz 503) from now on, still serving for `ms` */
+  drain(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       refresher: built.refresher,
       bus: built.bus,
       sandboxes: { lingxing: erp.sandbox, spApi: amazon.sandbox },
+      drain: (ms) => server.drain(ms),
       close: closeAll,
     };
   } catch (error) {
@@ -304,9 +307,13 @@ function serverOptions(
     verifier: new TokenVerifier(config.auth),
     readiness: [
       { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },
-      { name: 'lingxing', check: async () => void (await lingxing.tokens.get()) },
+      { name: 'lingxing', kind: 'upstream', check: async () => void (await lingxing.tokens.get()) },
       // one LWA exchange proves the app credentials; a single seller's revoked grant does not make the service unready
-      { name: 'sp-api', check: async () => void (firstSeller && (await amazon.lwa.get(firstSeller.refreshToken))) },
+      {
+        name: 'sp-api',
+        kind: 'upstream',
+        check: async () => void (firstSeller && (await amazon.lwa.get(firstSeller.refreshToken))),
+      },
       ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
     ],
   };

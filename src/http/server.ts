@@ -91,6 +91,8 @@ export class GraphServer {
   /** the one admission gate every way in passes (src/admission/admission.ts) */
   readonly admission: Admission;
   private started = false;
+  /** set at the first signal: /readyz answers 503 while in-flight operations finish */
+  private draining = false;
   private readonly readiness: ReadinessMonitor;
   private webSocket?: { close(): Promise<void> };
 
@@ -208,15 +210,15 @@ export class GraphServer {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      // from the last background round: answers at once whatever the upstreams do; what each check
-      // found is for operators (outside production, or with the metrics token)
-      const { ready: checksPass, checks } = this.readiness.current;
-      const ready = this.started && checksPass;
+      // this replica: started, not draining (503 from the first signal), its store and Redis
+      // reachable; the upstreams are reported beside, never a reason to be unready. From the last
+      // background round: answers at once whatever the upstreams do. What each check found is for
+      // operators (outside production, or with the metrics token).
+      const { ready: localOk, checks, upstreams } = this.readiness.current;
+      const ready = this.started && !this.draining && localOk;
+      const status = this.draining ? 'draining' : ready ? 'ready' : 'not ready';
       const details = this.operator(req) === 'yes';
-      return sendJson(res, ready ? 200 : 503, {
-        status: ready ? 'ready' : 'not ready',
-        ...(details ? { checks } : {}),
-      });
+      return sendJson(res, ready ? 200 : 503, { status, ...(details ? { checks, upstreams } : {}) });
     }
     if (path === '/metrics') {
       const operator = this.operator(req);
@@ -409,9 +411,19 @@ export class GraphServer {
     return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${a.port}/graphql`;
   }
 
+  /**
+   * The first step of stopping: /readyz answers 503 (`draining`) from now on, while requests are
+   * still taken for `ms` (SHUTDOWN_DELAY_MS), so a load balancer stops sending before the port closes.
+   */
+  async drain(ms: number): Promise<void> {
+    this.draining = true;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  }
+
   /** Stops taking requests, lets in-flight ones finish, then closes. */
   async close(): Promise<void> {
     this.started = false;
+    this.draining = true;
     await this.readiness.stop();
     await this.webSocket?.close();
     await this.apollo.stop();

@@ -3,11 +3,22 @@ import type { Logger } from './logger';
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<void>;
+  /**
+   * `local` (the default): this replica's own dependencies (its store, Redis): a failure makes the
+   * replica unready. `upstream`: the ERP and Amazon, shared by every replica: reported, never a
+   * reason to take the replica out of service (an ERP outage would take every replica out at once,
+   * and the callers' errors already say UPSTREAM_UNAVAILABLE).
+   */
+  kind?: 'local' | 'upstream';
 }
 
 export interface ReadinessReport {
+  /** every local check passed */
   ready: boolean;
+  /** the local checks' results (`ok`, `pending`, or an error code) */
   checks: Record<string, string>;
+  /** the upstream checks' results, the same way */
+  upstreams: Record<string, string>;
 }
 
 /**
@@ -25,7 +36,9 @@ export class ReadinessMonitor {
     private readonly logger: Logger,
     private readonly options: { intervalMs?: number; checkTimeoutMs?: number } = {},
   ) {
-    this.report = { ready: false, checks: Object.fromEntries(checks.map((c) => [c.name, 'pending'])) };
+    const pending = (kind: 'local' | 'upstream') =>
+      Object.fromEntries(checks.filter((c) => (c.kind ?? 'local') === kind).map((c) => [c.name, 'pending']));
+    this.report = { ready: false, checks: pending('local'), upstreams: pending('upstream') };
   }
 
   get current(): ReadinessReport {
@@ -71,9 +84,12 @@ export class ReadinessMonitor {
         }
       }),
     );
-    const checks = Object.fromEntries(results);
-    const ready = results.every(([, r]) => r === 'ok');
-    if (ready !== this.report.ready) this.logger.info({ ready, checks }, ready ? 'ready' : 'not ready');
-    this.report = { ready, checks };
+    const local = (c: ReadinessCheck) => (c.kind ?? 'local') === 'local';
+    const checks = Object.fromEntries(results.filter((_, i) => local(this.checks[i])));
+    const upstreams = Object.fromEntries(results.filter((_, i) => !local(this.checks[i])));
+    const ready = Object.values(checks).every((r) => r === 'ok');
+    const changed = ready !== this.report.ready || JSON.stringify(upstreams) !== JSON.stringify(this.report.upstreams);
+    if (changed) this.logger.info({ ready, checks, upstreams }, ready ? 'ready' : 'not ready');
+    this.report = { ready, checks, upstreams };
   }
 }

@@ -236,6 +236,28 @@ describe.each(STORE_KINDS)('stopping on %s: SIGTERM drains, then exits 0', (kind
     expect(server.output()).toContain('"msg":"stopped"');
   });
 
+  it('answers /readyz 503 (draining) from the signal on, still serving for SHUTDOWN_DELAY_MS, then exits 0', async () => {
+    server = await start({ SHUTDOWN_DELAY_MS: '1500' });
+    const readyz = server.url.replace(/\/graphql$/, '/readyz');
+    // ready once the first background round of checks has answered
+    let before = 0;
+    for (let i = 0; i < 100 && before !== 200; i++) {
+      const res = await request(readyz);
+      before = res.statusCode;
+      await res.body.dump();
+      if (before !== 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(before).toBe(200);
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const during = await request(readyz);
+    expect(during.statusCode).toBe(503);
+    expect(await during.body.json()).toMatchObject({ status: 'draining' });
+    // still taking requests while the load balancer learns the replica is going
+    expect(await slowQuery(server.url)).toMatchObject({ status: 200 });
+    expect(await server.exited).toBe(0);
+  });
+
   it('stops at the drain deadline when a request takes longer, and still exits 0', async () => {
     server = await start({ SHUTDOWN_TIMEOUT_MS: '300' });
     const inFlight = slowQuery(server.url);
