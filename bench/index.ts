@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Agent, FormData, request } from 'undici';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { startApp, type RunningApp } from '../src/app/start';
 import { loadConfig } from '../src/config';
@@ -983,6 +984,68 @@ async function erpAccessToken(baseUrl: string): Promise<string> {
   return body.data.access_token;
 }
 
+/**
+ * The cost of tracing: the gateway as `npm start` runs it, once with no OTEL_* variable (tracing
+ * off: the SDK is not loaded) and once exporting every span over OTLP/HTTP to a receiver in this
+ * process; 16 closed-loop clients on fbaOutboundOrder against a double that does not limit.
+ */
+async function tracingOverhead(): Promise<void> {
+  const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
+  let exported = 0;
+  const receiver = createHttpServer((req, res) => {
+    req.on('data', (c: Buffer) => (exported += c.length));
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const otlp = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const rates: Record<'off' | 'on', number[]> = { off: [], on: [] };
+  try {
+    for (const mode of ['off', 'on'] as const) {
+      const port = await freePort();
+      const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+      const flags = startScriptFlags().split(' ').filter(Boolean);
+      const tracing =
+        mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : {};
+      const gateway = spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          ...BENCH_ENV,
+          ...spApiSandboxEnv(amazon),
+          AUTH_MODE: 'off',
+          TASK_REFRESH_INTERVAL_MS: '0',
+          ...tracing,
+        },
+        stdio: 'ignore',
+      });
+      try {
+        await listening(port, '/healthz');
+        const call = async () => {
+          const res = await gql(`http://127.0.0.1:${port}/graphql`, FBA_ORDER_QUERY);
+          if (res.errors) throw new Error(JSON.stringify(res.errors));
+        };
+        await closedLoop(call, 16, 1); // warm-up
+        for (let round = 0; round < 3; round++) rates[mode].push((await closedLoop(call, 16, 3)).rate);
+      } finally {
+        gateway.kill('SIGTERM');
+        await new Promise((r) => gateway.once('exit', r));
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    receiver.close();
+    await amazon.close();
+  }
+  const [off, on] = [median(rates.off), median(rates.on)];
+  rows.push([
+    'fbaOutboundOrder, 16 concurrent clients: tracing off vs on (every span exported over OTLP/HTTP)',
+    `${off.toFixed(0)} vs ${on.toFixed(0)} requests/s`,
+    `tracing costs ${((1 - on / off) * 100).toFixed(0)} % of throughput; ${(exported / 2 ** 20).toFixed(1)} MB of spans exported; median of 3 × 3 s, each its own process, the same run`,
+  ]);
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   upstreamCallsPerIds,
   addedLatency,
@@ -996,6 +1059,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   threeReplicas,
   concurrentOverhead,
   meshComparison,
+  tracingOverhead,
   subscriptionLatency,
 };
 

@@ -10,7 +10,10 @@ if (major < 24) {
   );
   process.exit(1);
 }
-// loaded only once the runtime is known to be right (a static import would load every dependency first)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// tracing first (when OTEL_* asks for it), so its instrumentations patch what main then loads;
+// both loaded only once the runtime is known to be right (a static import would load them first)
+/* eslint-disable @typescript-eslint/no-require-imports */
+(require('./platform/tracing') as { startTracing: () => boolean }).startTracing();
 const { run } = require('./main') as { run: () => void };
+/* eslint-enable @typescript-eslint/no-require-imports */
 run();

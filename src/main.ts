@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { UnreachableError } from './app/reach';
+import { stopTracing } from './platform/tracing';
 import { startApp } from './app/start';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './platform/logger';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     void app
       .drain(config.shutdownDelayMs)
       .then(() => app.close())
+      // the spans of the last operations are sent before the process exits
+      .then(() => stopTracing())
       .then(
         () => {
           logger.info('stopped');

@@ -25,6 +25,8 @@ import type { CostBudget } from '../admission/cost-buckets';
 import { costPlugin } from '../admission/plugin';
 import { operationScope } from '../platform/operation-scope';
 import { ReadinessMonitor, type ReadinessCheck } from '../platform/readiness';
+import { trace } from '@opentelemetry/api';
+import { tracingOn } from '../platform/tracing';
 import { attachWebSocket } from './ws';
 import { formatClientError, observabilityPlugin } from './apollo-plugins';
 import { answerPreflight, corsHeaders } from './cors';
@@ -78,6 +80,9 @@ export interface GraphServerOptions {
   /** URL prefixes Apollo Router's subscription callbacks may name; others are refused (the gateway would post there) */
   callbackUrlPrefixes?: string[];
 }
+
+/** The operation spans' tracer (a no-op unless OTEL_* turned tracing on). */
+const TRACER = trace.getTracer('fulfillment-graph');
 
 /** The reason an answered operation's leftovers are dropped: one shared instance (no stack built per request). */
 const OPERATION_ENDED = new OperationEndedError();
@@ -301,7 +306,7 @@ export class GraphServer {
         : { method: 'POST', search: '', body: request };
     const header = req.headers['x-request-id'];
     const requestId = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
-    return this.runApollo(req, res, cors, forApollo, () =>
+    const context = () =>
       createContext(
         services,
         new Access(admitted.caller.principal),
@@ -309,7 +314,29 @@ export class GraphServer {
         admitted.caller.key,
         requestId,
         admission.admitted(admitted),
-      ),
+      );
+    if (!tracingOn()) return this.runApollo(req, res, cors, forApollo, context);
+    // one span per operation, a child of the incoming request's (and of the router's traceparent)
+    const type = admitted.operation.operation;
+    const name = (admitted.operationName ?? admitted.operation.name?.value)?.slice(0, 100);
+    return TRACER.startActiveSpan(
+      name ? `operation ${type} ${name}` : `operation ${type}`,
+      {
+        attributes: {
+          'graphql.operation.type': type,
+          ...(name ? { 'graphql.operation.name': name } : {}),
+          'graphql.cost.requested': admitted.cost,
+        },
+      },
+      async (span) => {
+        try {
+          await this.runApollo(req, res, cors, forApollo, context, (calls) =>
+            span.setAttribute('graphql.cost.actual', Math.min(calls, admitted.cost)),
+          );
+        } finally {
+          span.end();
+        }
+      },
     );
   }
 
@@ -340,6 +367,8 @@ export class GraphServer {
     cors: Record<string, string>,
     request: { method: string; search: string; body: unknown },
     context?: () => Context,
+    /** told the upstream calls the operation made, once it is answered (the operation span's actual cost) */
+    onDone?: (upstreamCalls: number) => void,
   ): Promise<void> {
     const { limits } = this.options;
     const controller = new AbortController();
@@ -356,8 +385,9 @@ export class GraphServer {
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let answer;
+    const scope = { signal: controller.signal, upstreamCalls: 0 };
     try {
-      answer = await operationScope.run({ signal: controller.signal, upstreamCalls: 0 }, () =>
+      answer = await operationScope.run(scope, () =>
         this.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { ...request, headers },
           context: async () => {
@@ -373,6 +403,7 @@ export class GraphServer {
       // that failed first must not leave its siblings' calls running)
       clearTimeout(deadline);
       if (!controller.signal.aborted) controller.abort(OPERATION_ENDED);
+      onDone?.(scope.upstreamCalls);
     }
     const out: Record<string, string> = { ...cors };
     for (const [k, v] of answer.headers) out[k] = v;

@@ -13,6 +13,7 @@ import {
 } from '../../errors';
 import type { BackoffPolicy } from '../shared/backoff';
 import {
+  noteOnSpan,
   exchange,
   type ExchangeDeps,
   type UpstreamAnswer,
@@ -182,6 +183,7 @@ export class LingxingClient {
         counted: operation !== 'accessToken' && operation !== 'refreshToken',
         transientBackoff: this.transientBackoff,
         logFields: { path },
+        spanPath: path,
         prepare,
         // waits its tenant's turn at the path's permits; leaves the queue unsent if the operation ends first
         turn: async (signal) => {
@@ -210,6 +212,7 @@ export class LingxingClient {
     } catch {
       envelope = undefined;
     }
+    noteOnSpan({ 'fulfillment.upstream.request_id': envelope?.requestId, 'fulfillment.upstream.code': envelope?.code });
     this.options.logger.debug(
       { upstream: 'lingxing', operation, path, status, code: envelope?.code, requestId: envelope?.requestId, ms },
       'ERP answered',

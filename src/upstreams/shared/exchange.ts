@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { request, type Dispatcher, type FormData } from 'undici';
 import { UpstreamProtocolError, UpstreamTimeoutError, UpstreamUnavailableError } from '../../errors';
 import { requestDeadline } from '../../platform/abortable';
@@ -5,6 +6,7 @@ import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import { countUpstreamCall, currentSignal } from '../../platform/operation-scope';
+import { tracingOn } from '../../platform/tracing';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { readCapped, ResponseTooLargeError } from './read-body';
 
@@ -69,6 +71,8 @@ export interface ExchangeSpec<A extends { request: UpstreamRequest }, T> {
   counted: boolean;
   /** retries after a timeout, a connection failure or a 5xx */
   transientBackoff: BackoffPolicy;
+  /** the path of a call whose path holds no ids (the ERP's), for its span */
+  spanPath?: string;
   /** fields added to this call's log lines (never secrets or buyers' data) */
   logFields?: Record<string, unknown>;
   /** builds one attempt's request afresh: a current token, a fresh timestamp and signature */
@@ -89,6 +93,9 @@ export interface ExchangeDeps {
   random: () => number;
 }
 
+/** The upstream client spans' tracer (a no-op unless OTEL_* turned tracing on). */
+const TRACER = trace.getTracer('fulfillment-graph');
+
 /** Codes of a connection that never opened: the request certainly did not leave, so even a write may be sent again. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -100,7 +107,44 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /** Sends one logical call: its attempts, pacing, deadline, reading, metrics and retries. */
-export async function exchange<A extends { request: UpstreamRequest }, T>(
+export function exchange<A extends { request: UpstreamRequest }, T>(
+  spec: ExchangeSpec<A, T>,
+  deps: ExchangeDeps,
+): Promise<T> {
+  if (!tracingOn()) return attempts(spec, deps);
+  // one client span per logical call (its attempts' HTTP spans below it): the upstream and its
+  // operation, the last status, the upstream's request id; never the URL's query or a body
+  return TRACER.startActiveSpan(
+    `${spec.upstream} ${spec.operation}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'fulfillment.upstream': spec.upstream,
+        'fulfillment.upstream.operation': spec.operation,
+        ...(spec.spanPath ? { 'url.path': spec.spanPath } : {}),
+      },
+    },
+    async (span) => {
+      try {
+        return await attempts(spec, deps);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { code?: string }).code ?? 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** What an attempt learnt, on the call's span (when tracing is on). */
+export function noteOnSpan(attributes: Record<string, string | number | undefined>): void {
+  const span = trace.getActiveSpan();
+  if (!span) return;
+  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) span.setAttribute(k, v);
+}
+
+async function attempts<A extends { request: UpstreamRequest }, T>(
   spec: ExchangeSpec<A, T>,
   deps: ExchangeDeps,
 ): Promise<T> {
@@ -172,6 +216,7 @@ async function attemptOnce<A extends { request: UpstreamRequest }, T>(
   } finally {
     deadline.done();
   }
+  noteOnSpan({ 'http.response.status_code': status });
   return spec.classify({ status, headers, text, ms: Math.round(performance.now() - started) }, attempt);
 }
 

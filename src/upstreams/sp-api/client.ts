@@ -12,6 +12,7 @@ import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import type { BackoffPolicy } from '../shared/backoff';
 import {
+  noteOnSpan,
   exchange,
   header,
   type ExchangeDeps,
@@ -228,6 +229,7 @@ export class SpApiClient {
     tokenRenewed: boolean,
   ): Verdict<SpApiAnswer<T>> {
     const requestId = header(headers['x-amzn-requestid']);
+    noteOnSpan({ 'fulfillment.upstream.request_id': requestId });
     const parsed = parseBody(text);
     const errors = parsed?.errors ?? [];
     const kind = spApiAnswerKind(status, errors);
