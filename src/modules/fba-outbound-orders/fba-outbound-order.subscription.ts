@@ -18,7 +18,6 @@ export class FbaOutboundOrderSubscription {
       'An FBA outbound order: as it is now, then as it is after each change Amazon announces (FULFILLMENT_ORDER_STATUS notifications) or a slow reconciliation read finds; completes once the order is final. Each event is the order read fresh.',
     subscribe: ({ args, context }: SubscribeData<FbaOutboundOrderArgs>) => {
       assertArgument(args.sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
-      context.access.requireSeller(args.sellerId);
       context.spApi.outbound.sellers.requireKnown(args.sellerId);
       return context.events.fbaOrders.follow(args.sellerId, args.sellerFulfillmentOrderId, {
         caller: context.caller,

