@@ -85,12 +85,14 @@ async function feed<E, T>(
   const unsubscribe = await options.bus.subscribe(options.topic, (event) =>
     inScope(() => enqueue(Promise.resolve().then(() => options.onEvent(event as E)))),
   );
+  // the first state is read once the feed listens, so no change published meanwhile is missed
   try {
     enqueue(Promise.resolve(await options.initial()));
   } catch (error) {
     unsubscribe();
     throw error;
   }
+  // what runs while the subscription lasts (interest marks, reconciliation timers), and the one way to end it
   let last: string | undefined;
   let cleanup: (() => void) | undefined = options.whileOpen?.(enqueue, () => last);
   let done = false;
@@ -105,6 +107,8 @@ async function feed<E, T>(
   };
   const iterator: AsyncIterableIterator<T> = {
     async next(): Promise<IteratorResult<T>> {
+      // the states in order: a skipped read (null) or a repeat of the last state is not delivered,
+      // a final state is delivered and ends the feed, a failed read ends it with its error
       while (!done) {
         const next = pending.shift();
         if (!next) {

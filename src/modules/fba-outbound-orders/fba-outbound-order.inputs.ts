@@ -173,6 +173,7 @@ export function orderRules(o: {
   displayableOrderDate?: Date | null;
 }): UserError[] {
   const errors: UserError[] = [];
+  // scheduled delivery: shipped at once, in a window
   if (o.shippingSpeedCategory === 'SCHEDULED_DELIVERY') {
     if (o.fulfillmentAction === 'HOLD')
       errors.push({
@@ -194,6 +195,7 @@ export function orderRules(o: {
       message: 'deliveryWindow.endDate must be after startDate',
     });
   }
+  // Amazon's address rule: a city everywhere but Japan
   const a = o.destinationAddress;
   if (a && a.countryCode !== 'JP' && !a.city?.trim())
     errors.push({
@@ -201,6 +203,7 @@ export function orderRules(o: {
       code: UserErrorCode.REQUIRED,
       message: 'city is required outside Japan',
     });
+  // lines: each id once, and at most FBA_LIMITS.unitsPerOrder units in all
   if (o.items) {
     const seen = new Map<string, number>();
     o.items.forEach((item, i) => {

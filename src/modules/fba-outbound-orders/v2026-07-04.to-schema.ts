@@ -73,6 +73,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
   const orderId = o.orderId ?? '';
   return {
     sellerId,
+    // the order: 2026 names it orderId and has no marketplace, displayable fields or COD
     sellerFulfillmentOrderId: orderId,
     marketplaceId: null,
     originCountryCode: o.origin?.countryCode ?? null,
@@ -80,6 +81,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
     displayableOrderId: null,
     displayableOrderDate: null,
     displayableOrderComment: null,
+    // speed, window and action come grouped under fulfillmentConfiguration
     shippingSpeedCategory: tier ? ShippingSpeedCategory.fromAmazon(SERVICE_TIERS[tier] ?? tier) : null,
     shippingSpeedCategoryRaw: tier ?? null,
     deliveryWindow: interval ? { startDate: interval.startTime, endDate: interval.endTime } : null,
@@ -89,6 +91,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
     fulfillmentPolicy: FulfillmentPolicy.fromAmazon(config.policy),
     fulfillmentPolicyRaw: config.policy,
     codSettings: null,
+    // state: 2026's documented status words, the raw one kept
     receivedDate: o.receiveTime,
     status: orderStatusFrom2026(o.status),
     statusRaw: o.status,
@@ -96,6 +99,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
     notificationEmails: [],
     featureConstraints: [],
     details: {
+      // lines: amounts in EACHES as decimal strings, whole ones read as quantities
       items: list(o.lineItems).map((i) => ({
         sellerSku: i.product?.productIdentifier?.amazonSku ?? null,
         sellerFulfillmentOrderItemId: i.lineItemId ?? null,
@@ -104,6 +108,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
         unfulfillableQuantity: units(i.unfulfillableAmount) ?? 0,
         perUnitDeclaredValue: money(i.product?.perUnitDeclaredValue),
       })),
+      // shipments and their packages, tracking and proof of delivery embedded
       shipments: list(o.shipments)
         .filter((s) => typeof s.amazonShipmentId === 'string')
         .map((s) => ({
@@ -145,6 +150,7 @@ export function toFbaOutboundOrderFrom2026(sellerId: string, order: M.Fulfillmen
             };
           }),
         })),
+      // 2026 has no returns and no payment information
       returnItems: [],
       returnAuthorizations: [],
       paymentInformation: [],
