@@ -164,6 +164,7 @@ function positive(env: Env, name: string, fallback: number): number {
 const NODE_ENVS = new Set(['production', 'development', 'test']);
 
 export function loadConfig(env: Env = process.env): Config {
+  // 1. the mode, and the upstreams (live or sandbox), which decide what production refuses
   const nodeEnv = (env.NODE_ENV ?? '').trim().toLowerCase();
   if (nodeEnv && !NODE_ENVS.has(nodeEnv))
     throw new ConfigError(`NODE_ENV must be production, development or test (got "${env.NODE_ENV}")`);
@@ -177,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
       `NODE_ENV=production with no ${sandboxes.join(' or ')} credentials would serve the embedded sandbox: configure the credentials, or set ALLOW_SANDBOX=true to run on the sandbox on purpose`,
     );
   }
+  // 2. who may call, the stores, the secrets
   const auth = loadAuth(env, { production, allSandbox: sandboxes.length === 2 });
   const redisUrl = secret(env, 'REDIS_URL'); // it may carry a password
   const databaseUrl = secret(env, 'DATABASE_URL');
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
         ? 'LINGXING_REPLICAS is ignored: with REDIS_URL the replicas share the ERP capacity through Redis; remove it'
         : 'LINGXING_REPLICAS is deprecated and goes away in the next release: run replicas with REDIS_URL instead',
     );
+  // 3. everything else, each variable parsed where it is named
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',

@@ -183,6 +183,7 @@ function buildServices(
   amazon: Awaited<ReturnType<typeof connectAmazon>>,
 ): Built {
   const { config, store, clock, logger, redis } = deps;
+  // the datasources: each seller's Fulfillment Outbound version, the ERP's operations
   const sellerRegistry = new SellerRegistry(amazon.sellers);
   const outbound = new FulfillmentOutboundV20200701(amazon.spApi, sellerRegistry);
   const v2026 = new FulfillmentOutboundV20260704(amazon.spApi, sellerRegistry);
@@ -214,6 +215,7 @@ function buildServices(
     config.subscriptions.notificationSecret ?? (amazon.sandbox ? randomBytes(32).toString('base64url') : undefined);
   if (!notificationSecret)
     logger.info('POST /notifications/sp-api is off: set SPAPI_NOTIFICATION_SECRET to take Amazon notifications');
+  // exactly-once writes, and the background work that follows submitted tasks
   const idempotency = new Idempotency(store, clock, { leaseMs: config.store.idempotencyLeaseMs });
   const refresher = new Refresher({
     repo: store,
@@ -236,6 +238,7 @@ function buildServices(
           intervalMs: config.store.refreshIntervalMs,
         })
       : refresher;
+  // what every request's context holds
   const services: Services = {
     lingxing: { fulfillment },
     spApi: { outbound, v2026, orders },
@@ -274,6 +277,7 @@ function serverOptions(
       { auth: config.auth.mode, reason: config.auth.reason },
       `authentication ${config.auth.mode === 'off' ? 'off' : 'on (bearer JWT)'}: ${config.auth.reason}`,
     );
+  // the limits and the callers' cost budgets (in Redis when replicas share them)
   const costBudget = { size: config.limits.costBucketSize, restorePerSecond: config.limits.costRestorePerSecond };
   const firstSeller = amazon.sellers[0];
   return {
@@ -305,6 +309,7 @@ function serverOptions(
       operationTimeoutMs: config.limits.operationTimeoutMs,
     },
     verifier: new TokenVerifier(config.auth),
+    // readiness: this replica's own store and Redis decide it; the upstreams are reported beside
     readiness: [
       { name: 'store', check: async () => void (await store.db.query('SELECT 1')) },
       { name: 'lingxing', kind: 'upstream', check: async () => void (await lingxing.tokens.get()) },

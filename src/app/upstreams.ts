@@ -99,6 +99,7 @@ export async function connectAmazon(deps: UpstreamDeps): Promise<{
   sandbox?: SpApiSandbox;
 }> {
   const { config, overrides, logger, store, redis, clock } = deps;
+  // the app's credentials and sellers: configured, or the embedded sandbox's demo ones
   let amazon: {
     clientId: string;
     clientSecret: string;
@@ -118,6 +119,7 @@ export async function connectAmazon(deps: UpstreamDeps): Promise<{
       'no SP-API credentials configured: using the embedded SP-API sandbox',
     );
   }
+  // Login with Amazon, then the client that paces, signs and retries every call
   const lwa = new LwaTokens({
     url: amazon.lwaUrl,
     clientId: amazon.clientId,

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  // the secret the server verifies with, then the token's claims
   const { readFileSync } = await import('node:fs');
   const file = process.env.AUTH_JWT_SECRET_FILE;
   let secret: string | undefined;

@@ -167,6 +167,7 @@ export function toFulfillmentPreviewsFrom2026(
   answer: M.GetOrderPreviewResponse,
   lineIdOf: (sku: string) => string | null,
 ): FulfillmentPreview[] {
+  // the service tiers any planned shipment offers: one preview each
   const shipments = list(answer.plannedShipments);
   const constraints = list(answer.constraints);
   const tiers = [
@@ -174,6 +175,7 @@ export function toFulfillmentPreviewsFrom2026(
       shipments.flatMap((s) => list(s.offers).map((o) => o.fulfillmentConfiguration?.serviceLevel?.serviceTier ?? '')),
     ),
   ].filter(Boolean);
+  // SKUs a constraint names are unfulfillable, in every tier
   const unfulfillable = constraints.flatMap((c) =>
     list(c.details)
       .filter((d) => d.type === 'SKU')
@@ -188,6 +190,7 @@ export function toFulfillmentPreviewsFrom2026(
     const offers = shipments.map((s) =>
       list(s.offers).find((o) => o.fulfillmentConfiguration?.serviceLevel?.serviceTier === tier),
     );
+    // the tier's fees: its offers' rollup prices, added up per fee type
     const fees = new Map<string, Money>();
     for (const o of offers)
       for (const p of list(o?.estimatedPrice?.rollupPrices)) {

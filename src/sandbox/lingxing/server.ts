@@ -243,6 +243,8 @@ export class LingxingSandbox extends SandboxServer {
     const appId = query.get('app_key') ?? '';
     const record = (code: string, body: Record<string, unknown> = {}) =>
       keepRecord(this.requests, { path, appId, body, code });
+    // the ERP's checks in its order: common parameters, the token, the signature's age and value,
+    // then the operation itself (tasks.ts, mcf.ts)
     for (const k of ['access_token', 'app_key', 'timestamp', 'sign']) {
       if (!query.get(k)) {
         record('3001001');

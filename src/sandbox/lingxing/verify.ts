@@ -64,6 +64,8 @@ export function parseBody(text: string): unknown {
  * check of the signature over the bytes themselves; null when the text is not a JSON object.
  */
 export function rawMembers(text: string): Map<string, string> | null {
+  // a small scanner over the body's text: skip white space, strings and nested values, and keep
+  // each top-level member's value exactly as the client wrote it
   let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\r\n'.includes(text[i])) i++;

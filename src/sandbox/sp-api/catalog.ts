@@ -39,6 +39,7 @@ const CURRENCY_BY_COUNTRY: Record<string, string> = {
 export const knownSku = (sku: string) => sku in SANDBOX_SKUS;
 
 export function preview(body: PreviewBody, now: number) {
+  // Amazon's own refusals for a missing country or no items
   const address = body.address;
   if (!address?.countryCode) throw invalid('The request must contain the parameter Address.CountryCode.');
   if (!Array.isArray(body.items) || body.items.length === 0)
@@ -47,6 +48,7 @@ export function preview(body: PreviewBody, now: number) {
   const speeds = body.shippingSpeedCategories?.length
     ? body.shippingSpeedCategories
     : ['Standard', 'Expedited', 'Priority'];
+  // one preview per speed: what is in stock ships, the rest is unfulfillable, fees by count and speed
   const currency = CURRENCY_BY_COUNTRY[address.countryCode] ?? 'USD';
   const weightOf = (i: ItemBody) => Number(SANDBOX_SKUS[i.sellerSku].weightLb) * i.quantity;
   return speeds.map((speed, s) => {
@@ -64,6 +66,7 @@ export function preview(body: PreviewBody, now: number) {
             },
           }
         : {}),
+      // the answer as Amazon shapes it: weights and money as decimal strings
       isFulfillable: unfulfillable.length === 0,
       isCODCapable: address.countryCode === 'JP',
       estimatedShippingWeight: { unit: 'POUNDS', value: weight.toFixed(2) },

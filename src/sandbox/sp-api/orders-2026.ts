@@ -99,6 +99,7 @@ export class OrderBook2026 {
 
   /** POST /orders */
   create(sellerId: string, raw: unknown): HttpAnswer {
+    // the model's required fields and limits, refused as Amazon refuses them
     const body = (raw ?? {}) as CreateBody;
     if (typeof body.orderId !== 'string' || !body.orderId || body.orderId.length > 40)
       throw invalid('orderId is required and must be at most 40 characters.');
@@ -115,6 +116,7 @@ export class OrderBook2026 {
     const policy = config.policy;
     if (policy !== undefined && (typeof policy !== 'string' || !POLICIES.includes(policy)))
       throw invalid('The value for fulfillmentConfiguration.policy is invalid.');
+    // 2026's lines, turned into the one order book's lines (an order is one order whichever version wrote it)
     const items = (body.lineItems as LineIn[]).map((l, i) => {
       const sku = l?.product?.productIdentifier?.amazonSku;
       const value = l?.amount?.value;
@@ -230,6 +232,7 @@ export class OrderBook2026 {
       lineItems?: unknown;
       fulfillmentConfiguration?: { serviceLevel?: { serviceTiers?: unknown } };
     };
+    // the request in 2026's shape, checked; then 2020-07-01's preview over the same catalogue, reshaped
     const address = body.destination?.deliveryAddress;
     if (!address?.countryCode) throw invalid('destination.deliveryAddress.countryCode is required.');
     if (!Array.isArray(body.lineItems) || body.lineItems.length === 0) throw invalid('lineItems is required.');
@@ -330,6 +333,7 @@ export class OrderBook2026 {
 
   /** One order in 2026's shape. A shipped package moves IN_TRANSIT → OUT_FOR_DELIVERY → DELIVERED by the clock. */
   view(o: SandboxOrder, withShipments = true) {
+    // the one order book's view of the order, reshaped as 2026-07-04 answers it
     const whole = this.book.view(o);
     const f = whole.fulfillmentOrder;
     const extra = this.extraOf(o);

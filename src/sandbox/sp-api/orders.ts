@@ -155,9 +155,11 @@ export class OrderBook {
 
   /** getFulfillmentOrder's payload. */
   view(o: SandboxOrder) {
+    // the order's status now, from its lifecycle on the clock (or a status forced on it)
     const r = o.request;
     const { status, since } = this.status(o);
     const shipped = SHIPPED.includes(status);
+    // its lines as sent, with what Amazon adds (FNSKU, cancelled and unfulfillable quantities, dates)
     const items = r.items.map((i) => ({
       sellerSku: i.sellerSku,
       sellerFulfillmentOrderItemId: i.sellerFulfillmentOrderItemId,
@@ -173,6 +175,7 @@ export class OrderBook {
       ...(i.perUnitPrice ? { perUnitPrice: i.perUnitPrice } : {}),
       ...(i.perUnitTax ? { perUnitTax: i.perUnitTax } : {}),
     }));
+    // one shipment once processing starts: pending, then shipped with one UPS package
     const shipments =
       status === 'Processing' || shipped
         ? [
@@ -202,6 +205,7 @@ export class OrderBook {
             },
           ]
         : [];
+    // getFulfillmentOrder's payload
     return {
       fulfillmentOrder: {
         sellerFulfillmentOrderId: r.sellerFulfillmentOrderId,

@@ -133,6 +133,7 @@ export class SpApiSandbox extends SandboxServer {
   }
 
   protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Login with Amazon first: it has no access token and no usage plan
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const raw = await readBody(req);
     if (this.options.latencyMs) await sleep(this.options.latencyMs);
@@ -141,6 +142,7 @@ export class SpApiSandbox extends SandboxServer {
       return send(res, status, body);
     }
 
+    // then the operation the path names, its access token, its usage plan (429), its faults
     const requestId = randomUUID();
     const method = req.method ?? 'GET';
     const matched = route(method, url.pathname);
@@ -222,6 +224,7 @@ export class SpApiSandbox extends SandboxServer {
 
   /** One operation; `body` is parsed JSON, checked by the operation before use. */
   private dispatch(operation: string, sellerId: string, params: string[], query: Query, body: unknown): HttpAnswer {
+    // one case per operation of the model: the order book, the catalogue or shipping answers it
     const now = this.now();
     switch (operation) {
       case 'getFulfillmentPreview':

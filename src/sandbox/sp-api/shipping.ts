@@ -58,6 +58,7 @@ export class Shipping {
 
   /** createFulfillmentReturn: each line is accepted or refused with Amazon's reason. */
   createReturn(sellerId: string, id: string, body: ReturnBody) {
+    // each line is returnable only if its order shipped and the line is the order's; the rest come back invalid
     const o = this.book.get(sellerId, id);
     if (!Array.isArray(body.items) || body.items.length === 0)
       throw invalid('The request must contain the parameter items.');
