@@ -24,8 +24,8 @@ import { connectionOverTokens } from '../../graphql/token-paging';
 import { RequireSpApiSeller } from './sp-api-seller.middleware';
 
 @Resolver(() => FbaOutboundOrder)
-@UseMiddleware(RequireSpApiSeller)
 export class FbaOutboundOrderResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => FbaOutboundOrder, {
     nullable: true,
     description: 'One FBA outbound order; null when Amazon does not know it for this seller.',
@@ -37,6 +37,7 @@ export class FbaOutboundOrderResolver {
     return ctx.loaders.fbaOrderById(sellerId).load(sellerFulfillmentOrderId);
   }
 
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => FbaOutboundOrderConnection, {
     description:
       "Orders whose status changed since `updatedSince`, newest pages last; pages through Amazon's nextToken for you.",

@@ -33,8 +33,8 @@ import { connectionOverTokens } from '../../graphql/token-paging';
 import { RequireSpApiSeller } from './sp-api-seller.middleware';
 
 @Resolver(() => FulfillmentPreview)
-@UseMiddleware(RequireSpApiSeller)
 export class FulfillmentPreviewResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => [FulfillmentPreview], {
     description: 'What fulfilling these items to this address would look like, per shipping speed.',
   })
@@ -48,8 +48,8 @@ export class FulfillmentPreviewResolver {
 }
 
 @Resolver(() => DeliveryOffer)
-@UseMiddleware(RequireSpApiSeller)
 export class DeliveryOfferResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => [DeliveryOffer], { description: 'Delivery promises for a product shipped to a destination.' })
   async deliveryOffers(
     @Args(() => DeliveryOffersArgs) { sellerId, input }: DeliveryOffersArgs,
@@ -61,8 +61,8 @@ export class DeliveryOfferResolver {
 }
 
 @Resolver(() => PackageTracking)
-@UseMiddleware(RequireSpApiSeller)
 export class PackageTrackingResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => PackageTracking, {
     nullable: true,
     description: 'Carrier tracking for a package of a shipped order; null when Amazon does not know the package.',
@@ -80,8 +80,8 @@ export class PackageTrackingResolver {
 }
 
 @Resolver(() => ReturnReasonCode)
-@UseMiddleware(RequireSpApiSeller)
 export class FbaReturnResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => [ReturnReasonCode], { description: 'The reasons a buyer may give for returning this SKU.' })
   async returnReasonCodes(
     @Args(() => ReturnReasonCodesArgs) args: ReturnReasonCodesArgs,
@@ -144,8 +144,8 @@ export class FbaReturnResolver {
 }
 
 @Resolver(() => FulfillmentFeature)
-@UseMiddleware(RequireSpApiSeller)
 export class FulfillmentFeatureResolver {
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => [FulfillmentFeature], {
     description: 'Fulfillment features of a marketplace and whether the seller may use them.',
   })
@@ -156,6 +156,7 @@ export class FulfillmentFeatureResolver {
     return ctx.spApi.outbound.features(sellerId, marketplaceId);
   }
 
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => FeatureSkuConnection, {
     description: "SKUs eligible for a feature; pages through Amazon's nextToken for you.",
   })
@@ -175,6 +176,7 @@ export class FulfillmentFeatureResolver {
     return { marketplaceId: args.marketplaceId, featureName: args.featureName, ...connection };
   }
 
+  @UseMiddleware(RequireSpApiSeller)
   @Query(() => FeatureSkuEligibility, { description: 'Whether one SKU is eligible for a feature, and why not.' })
   async featureSku(
     @Args(() => FeatureSkuArgs) args: FeatureSkuArgs,
