@@ -588,6 +588,24 @@ function startScriptFlags(): string {
   return /^(?:exec )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start)?.[1] ?? '';
 }
 
+/** The gateway as `npm start` runs it (its own process, its node flags), on doubles `env` points at. */
+function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
+  return spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...BENCH_ENV,
+      AUTH_MODE: 'off',
+      TASK_REFRESH_INTERVAL_MS: '0',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
 function cpuMsOf(pid: number): number {
   // fields after the command name: state is the 1st, utime the 12th, stime the 13th, in clock ticks (100/s)
@@ -788,20 +806,7 @@ async function meshComparison(): Promise<void> {
     // the gateway, as npm start runs it, on the same double
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
-    const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
-    const gateway = spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ...BENCH_ENV,
-        ...spApiSandboxEnv(amazon),
-        AUTH_MODE: 'off',
-        TASK_REFRESH_INTERVAL_MS: '0',
-      },
-      stdio: 'ignore',
-    });
+    const gateway = spawnGateway(port, dataDir, spApiSandboxEnv(amazon));
     children.push(gateway);
     await Promise.all([listening(meshPort, '/healthcheck'), listening(port, '/healthz')]);
     const meshQuery =
@@ -1003,23 +1008,9 @@ async function tracingOverhead(): Promise<void> {
     for (const mode of ['off', 'on'] as const) {
       const port = await freePort();
       const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
-      const flags = startScriptFlags().split(' ').filter(Boolean);
-      const tracing =
+      const tracing: Record<string, string> =
         mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : {};
-      const gateway = spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          ...BENCH_ENV,
-          ...spApiSandboxEnv(amazon),
-          AUTH_MODE: 'off',
-          TASK_REFRESH_INTERVAL_MS: '0',
-          ...tracing,
-        },
-        stdio: 'ignore',
-      });
+      const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...tracing });
       try {
         await listening(port, '/healthz');
         const call = async () => {
