@@ -3,7 +3,7 @@ import type { Context } from './context';
 import { toFulfillmentTask } from '../modules/fulfillment-tasks/fulfillment-task.mapping';
 import { BadUserInputError } from '../errors';
 import { Node, parseGlobalId } from './node';
-import { mcfOrderKey } from '../modules/mcf-orders/mcf-order.loaders';
+import { mcfOrderKey } from '../store/repository';
 
 type Found = object | null | undefined;
 

@@ -1,6 +1,6 @@
 import type { Context } from './context';
 import { toFulfillmentTask } from '../modules/fulfillment-tasks/fulfillment-task.mapping';
-import { mcfOrderKey } from '../modules/mcf-orders/mcf-order.loaders';
+import { mcfOrderKey } from '../store/repository';
 
 /**
  * Federation reference resolvers: how the supergraph turns a key into an entity. They go through

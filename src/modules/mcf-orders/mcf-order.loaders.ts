@@ -5,8 +5,6 @@ import type { Repository } from '../../store';
 import type { McfOrder } from './mcf-order.type';
 import { toMcfOrder } from './mcf-order.service';
 
-export { mcfOrderKey } from '../../store/repository';
-
 /** MCF orders this gateway created, by `mcfOrderKey`: one store query per batch, a store the caller may not act for refused. */
 export function mcfOrderLoader(store: Repository, access: Access): DataLoader<string, McfOrder | null> {
   return new DataLoader<string, McfOrder | null>(

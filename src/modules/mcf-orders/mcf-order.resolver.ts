@@ -7,7 +7,7 @@ import { CreateMcfOrderPayload, McfOrder, McfOrderConnection } from './mcf-order
 import { toMcfOrder } from './mcf-order.service';
 import { validateInput } from '../../graphql/validation';
 import { keysetConnection } from '../../graphql/keyset-paging';
-import { mcfOrderKey } from './mcf-order.loaders';
+import { mcfOrderKey } from '../../store/repository';
 
 @Resolver(() => McfOrder)
 export class McfOrderResolver {

@@ -139,6 +139,7 @@ export function exchange<A extends { request: UpstreamRequest }, T>(
 
 /** What an attempt learnt, on the call's span (when tracing is on). */
 export function noteOnSpan(attributes: Record<string, string | number | undefined>): void {
+  if (!tracingOn()) return;
   const span = trace.getActiveSpan();
   if (!span) return;
   for (const [k, v] of Object.entries(attributes)) if (v !== undefined) span.setAttribute(k, v);

@@ -171,7 +171,7 @@ export class SpApiClient {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...call.headers,
     };
-    let tokenRenewed = false;
+    const state = { tokenRenewed: false };
     return exchange<SpApiAttempt, SpApiAnswer<T>>(
       {
         upstream: 'sp-api',
@@ -200,11 +200,7 @@ export class SpApiClient {
           const limit = Number(header(answerHeaders['x-amzn-ratelimit-limit']));
           if (limit > 0) bucket.adoptRate(limit);
         },
-        classify: (answer, attempt) => {
-          const verdict = this.classify<T>(seller, call, answer, attempt, bucket, tokenRenewed);
-          if ('retry' in verdict && verdict.retry === 'now') tokenRenewed = true;
-          return verdict;
-        },
+        classify: (answer, attempt) => this.classify<T>(seller, call, answer, attempt, bucket, state),
       },
       this.exchangeDeps,
     );
@@ -226,7 +222,7 @@ export class SpApiClient {
     { status, headers, text, ms }: UpstreamAnswer,
     attempt: SpApiAttempt,
     bucket: RateBucket,
-    tokenRenewed: boolean,
+    state: { tokenRenewed: boolean },
   ): Verdict<SpApiAnswer<T>> {
     const requestId = header(headers['x-amzn-requestid']);
     noteOnSpan({ 'fulfillment.upstream.request_id': requestId });
@@ -275,7 +271,8 @@ export class SpApiClient {
       }
       case 'token-expired':
         // (a token Amazon calls revoked, malformed or invalid is renewed the same way: error-codes.ts)
-        if (!tokenRenewed) {
+        if (!state.tokenRenewed) {
+          state.tokenRenewed = true;
           this.options.lwa.invalidate(seller.refreshToken, attempt.accessToken);
           return { outcome: 'error', retry: 'now' };
         }
