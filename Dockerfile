@@ -3,7 +3,7 @@
 # Run it with a read-only root file system; only DATA_DIR (/data) is written (SQLite, when there is
 # no DATABASE_URL). docs/deployment.md has the rest: probes, grace period, replicas, secrets.
 
-# 1. Build: the whole toolchain, TypeScript compiled to dist/.
+# 1. Build: the whole toolchain, TypeScript compiled to dist/, the IDE bundled into dist/ide.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,7 +13,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
 COPY reference ./reference
-RUN npx tsc -p tsconfig.build.json
+COPY ide ./ide
+RUN npx tsc -p tsconfig.build.json && node ide/build.mjs
 
 # 2. Production dependencies alone, no compiler and no test tools.
 FROM node:24-bookworm-slim AS deps
@@ -31,6 +32,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/reference ./dist/reference
+# GraphiQL, served only where GRAPHQL_IDE=true in production
+COPY --from=build /app/dist/ide ./dist/ide
 COPY package.json ./
 # the image's own non-root user (uid 1000); /data is the one place it writes
 RUN mkdir -p /data && chown node:node /data

@@ -18,6 +18,8 @@ export interface Config {
   startupConnectTimeoutMs: number;
   /** GRAPHQL_INTROSPECTION; off in production unless turned on, on elsewhere (Sandbox and codegen need it) */
   introspection: boolean;
+  /** GRAPHQL_IDE: GraphiQL on a browser's GET /graphql; follows GRAPHQL_INTROSPECTION unless set (it needs the schema) */
+  ide: boolean;
   /** browser origins allowed on /graphql (CORS_ORIGINS, or the development defaults); `*` is any but `null` */
   corsOrigins: string[] | '*';
   auth: AuthConfig;
@@ -96,9 +98,10 @@ export type SpApiConfig =
     }
   | { mode: 'sandbox'; timeoutMs: number };
 
+/** ERP_STORES_REFRESH_MS: how long the ERP's store list is used before it is fetched again */
+type ErpCommon = { timeoutMs: number; replicas: number; storesRefreshMs: number };
 export type LingxingConfig =
-  | { mode: 'live'; baseUrl: string; appId: string; appSecret: string; timeoutMs: number; replicas: number }
-  | { mode: 'sandbox'; timeoutMs: number; replicas: number };
+  ({ mode: 'live'; baseUrl: string; appId: string; appSecret: string } & ErpCommon) | ({ mode: 'sandbox' } & ErpCommon);
 
 export class ConfigError extends Error {}
 
@@ -205,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     logLevel: logLevel(env),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    ide: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
     corsOrigins: corsOrigins(env, production),
     auth,
     redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,
@@ -234,6 +238,7 @@ function loadLingxing(env: Env): LingxingConfig {
   const appSecret = secret(env, 'LINGXING_APP_SECRET');
   const timeoutMs = int(env, 'LINGXING_TIMEOUT_MS', 15_000);
   const replicas = Math.max(1, int(env, 'LINGXING_REPLICAS', 1));
+  const storesRefreshMs = int(env, 'ERP_STORES_REFRESH_MS', 300_000);
   if (Boolean(appId) !== Boolean(appSecret)) {
     throw new ConfigError('Set both LINGXING_APP_ID and LINGXING_APP_SECRET (or neither, for the embedded sandbox)');
   }
@@ -250,9 +255,10 @@ function loadLingxing(env: Env): LingxingConfig {
         appSecret,
         timeoutMs,
         replicas,
+        storesRefreshMs,
         baseUrl: (env.LINGXING_BASE_URL || 'https://openapi.lingxing.com').replace(/\/+$/, ''),
       }
-    : { mode: 'sandbox', timeoutMs, replicas };
+    : { mode: 'sandbox', timeoutMs, replicas, storesRefreshMs };
 }
 
 function loadLimits(env: Env): Config['limits'] {

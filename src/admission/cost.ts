@@ -94,8 +94,15 @@ export const FIELD_COSTS: Readonly<Record<string, FieldRule>> = {
   'Query.featureSku': fixed(1),
   'Query.node': { cost: nodeCost, sdlWeight: 1 },
   'Query.mcfOrders': { cost: () => 0, sdlWeight: 0, connection: true },
-  'Mutation.submitFulfillment': fixed(1),
-  'Mutation.createMcfOrder': fixed(1),
+  // the ERP's store list, when the cached one is old (docs/api.md, "viewer")
+  'Viewer.stores': fixed(1),
+  // without a region, the store list names it; then the submission
+  'Mutation.submitFulfillment': {
+    cost: (a) => ((a.input as { region?: unknown } | undefined)?.region ? 1 : 2),
+    sdlWeight: 2,
+  },
+  // the store list (is the store there, and normal?), then the order
+  'Mutation.createMcfOrder': fixed(2),
   // the write, then the order read back
   'Mutation.createFbaOutboundOrder': fixed(2),
   'Mutation.updateFbaOutboundOrder': fixed(2),

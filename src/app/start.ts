@@ -37,6 +37,9 @@ import { FulfillmentOutboundV20260704 } from '../upstreams/sp-api/v2026-07-04/fu
 import { Cleanup } from './cleanup';
 import { hostPort, openWithin, UnreachableError } from './reach';
 import { connectAmazon, connectErp, type AppOverrides, type UpstreamDeps } from './upstreams';
+import { IdeAssets } from '../http/ide';
+import { LingxingStores } from '../upstreams/lingxing/stores';
+import { StoreDirectory } from '../upstreams/lingxing/store-directory';
 
 export type { AppOverrides } from './upstreams';
 
@@ -124,7 +127,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       cleanup.add('sandbox notifications', () => notifier.stop());
     }
     logger.info(
-      { url, mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } },
+      { url, ...(config.ide ? { ide: url } : {}), mode: { lingxing: config.lingxing.mode, spApi: config.spApi.mode } },
       'fulfillment graph listening',
     );
     return {
@@ -189,6 +192,16 @@ function buildServices(
   const v2026 = new FulfillmentOutboundV20260704(amazon.spApi, sellerRegistry);
   const orders = new FulfillmentOutbound(outbound, v2026);
   const fulfillment = new LingxingFulfillment(lingxing);
+  // whom callers may act for: the configured sellers, and the ERP's stores (one cached list)
+  const directory = {
+    sellers: sellerRegistry,
+    stores: new StoreDirectory({
+      stores: new LingxingStores(lingxing),
+      clock,
+      logger,
+      refreshMs: config.lingxing.storesRefreshMs,
+    }),
+  };
   // subscriptions' events: across replicas through Redis, else in this process
   const bus = redis ? redisBus(redis, config.redis!.keyPrefix, logger) : memoryBus();
   const finishedTasks = new FinishedTasks();
@@ -244,10 +257,23 @@ function buildServices(
     spApi: { outbound, v2026, orders },
     store,
     services: {
-      shipmentConfirmations: new ShipmentConfirmations({ fulfillment, repo: store, idempotency, clock }),
+      shipmentConfirmations: new ShipmentConfirmations({
+        fulfillment,
+        stores: directory.stores,
+        repo: store,
+        idempotency,
+        clock,
+      }),
       fbaOrders: new FbaOrders({ orders, idempotency }),
-      mcfOrders: new McfOrders({ mcf: new LingxingMcfOrders(lingxing), repo: store, idempotency, clock }),
+      mcfOrders: new McfOrders({
+        mcf: new LingxingMcfOrders(lingxing),
+        stores: directory.stores,
+        repo: store,
+        idempotency,
+        clock,
+      }),
     },
+    directory,
     events,
     finishedTasks,
     logger,
@@ -293,6 +319,7 @@ function serverOptions(
     trustedDocuments: config.trustedDocuments,
     trustedDocumentsOnly: config.trustedDocumentsOnly,
     introspection: config.introspection,
+    ide: config.ide ? new IdeAssets(config.auth.mode !== 'off') : undefined,
     corsOrigins: config.corsOrigins,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     limits: {

@@ -20,6 +20,7 @@ import {
   ShipmentConfirmationResolver,
 } from '../modules/fulfillment-tasks/fulfillment-task.resolver';
 import { McfOrderResolver } from '../modules/mcf-orders/mcf-order.resolver';
+import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { NodeResolver } from './node.resolver';
 import { FulfillmentTaskSubscription } from '../modules/fulfillment-tasks/fulfillment-task.subscription';
 import { FbaOutboundOrderSubscription } from '../modules/fba-outbound-orders/fba-outbound-order.subscription';
@@ -60,6 +61,7 @@ export function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
       FbaReturnResolver,
       FulfillmentFeatureResolver,
       McfOrderResolver,
+      ViewerResolver,
       NodeResolver,
       FulfillmentTaskSubscription,
       FbaOutboundOrderSubscription,

@@ -13,6 +13,8 @@ import type { McfOrders } from '../modules/mcf-orders/mcf-order.service';
 import type { ShipmentConfirmations } from '../modules/fulfillment-tasks/fulfillment-task.service';
 import type { Repository } from '../store';
 import type { FinishedTasks } from '../store/finished-tasks';
+import type { SellerRegistry } from '../upstreams/sp-api/sellers';
+import type { StoreDirectory } from '../upstreams/lingxing/store-directory';
 
 /** Long-lived services, built once at start-up. */
 export interface Services {
@@ -27,6 +29,8 @@ export interface Services {
   store: Repository;
   /** write use-cases that combine an upstream, the store and idempotency */
   services: { shipmentConfirmations: ShipmentConfirmations; fbaOrders: FbaOrders; mcfOrders: McfOrders };
+  /** whom callers may act for: the configured SP-API sellers and the ERP's stores (cached) */
+  directory: { sellers: SellerRegistry; stores: StoreDirectory };
   /** change events behind the subscriptions */
   events: { tasks: TaskEvents; fbaOrders: FbaOrderEvents };
   /** tasks seen finished and kept in the registry (reads of them cost nothing upstream) */
@@ -104,6 +108,7 @@ export function createContext(
     spApi: services.spApi,
     store: services.store,
     services: services.services,
+    directory: services.directory,
     events: services.events,
     finishedTasks: services.finishedTasks,
     [REQUEST_LOGGER]: { make: requestLogger },

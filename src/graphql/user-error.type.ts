@@ -16,6 +16,8 @@ export enum UserErrorCode {
   NOT_RETURNABLE = 'NOT_RETURNABLE',
   SANDBOX_ONLY = 'SANDBOX_ONLY',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  UNKNOWN_STORE = 'UNKNOWN_STORE',
+  STORE_NOT_AVAILABLE = 'STORE_NOT_AVAILABLE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -39,6 +41,13 @@ registerEnumType(UserErrorCode, {
     },
     SANDBOX_ONLY: { description: 'The operation exists only for sellers on a sandbox endpoint.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotencyKey was already used with a different input.' },
+    UNKNOWN_STORE: {
+      description: 'The ERP lists no store of this name (or no store of this seller in this marketplace).',
+    },
+    STORE_NOT_AVAILABLE: {
+      description:
+        'The ERP store is not NORMAL (sync stopped, authorization broken or suspended): see `viewer.stores`.',
+    },
   },
 });
 

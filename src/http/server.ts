@@ -6,10 +6,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Access, type Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import { createContext, type Context, type Services } from '../graphql/context';
@@ -32,6 +29,7 @@ import { formatClientError, observabilityPlugin } from './apollo-plugins';
 import { answerPreflight, corsHeaders } from './cors';
 import { readRequestFields } from './request-fields';
 import { BodyTooLargeError, readRequestBody, refuse, sendJson } from './respond';
+import { IDE_ASSET_PREFIX, type IdeAssets, wantsPage } from './ide';
 
 import {
   MAX_NOTIFICATION_BYTES,
@@ -58,6 +56,8 @@ export interface GraphServerOptions {
   logger: Logger;
   production: boolean;
   introspection: boolean;
+  /** GraphiQL on a browser's GET /graphql (GRAPHQL_IDE); absent: no IDE is served */
+  ide?: IdeAssets;
   /** METRICS_TOKEN: the bearer token /metrics and /readyz's details require (see `operator`) */
   metricsToken?: string;
   /** TRUSTED_DOCUMENTS and TRUSTED_DOCUMENTS_ONLY */
@@ -149,9 +149,8 @@ export class GraphServer {
           httpServer: this.httpServer,
           stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
         }),
-        options.production
-          ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-          : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+        // the IDE is this server's own GraphiQL (src/http/ide.ts), never a page that loads from a CDN
+        ApolloServerPluginLandingPageDisabled(),
         // cache hints are not used here (nothing is cached by HTTP): no per-field cache-control work
         ApolloServerPluginCacheControlDisabled(),
         observabilityPlugin(options.metrics, options.logger),
@@ -213,6 +212,8 @@ export class GraphServer {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
+    if (path.startsWith(IDE_ASSET_PREFIX) && this.options.ide)
+      return this.options.ide.serveAsset(req, res, path.slice(IDE_ASSET_PREFIX.length));
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       // this replica: started, not draining (503 from the first signal), its store and Redis
@@ -269,9 +270,15 @@ export class GraphServer {
     if (req.method === 'OPTIONS') return answerPreflight(req, res, cors);
 
     const params = new URLSearchParams(search);
-    // a browser's plain GET of the IDE: nothing to run, nobody to authenticate
-    if (req.method === 'GET' && !params.has('query') && !params.has('extensions') && !params.has('documentId'))
-      return this.runApollo(req, res, cors, { method: 'GET', search: '', body: undefined });
+    // a plain GET: a browser opening the IDE (nothing to run, nobody to authenticate), or a client
+    // that sent no operation (Apollo says what is missing)
+    if (req.method === 'GET' && !params.has('query') && !params.has('extensions') && !params.has('documentId')) {
+      if (!wantsPage(req)) return this.runApollo(req, res, cors, { method: 'GET', search: '', body: undefined });
+      if (this.options.ide) return this.options.ide.servePage(req, res);
+      return refuse(res, 404, 'No IDE here (GRAPHQL_IDE=true serves GraphiQL): send GraphQL operations by POST.', {
+        code: 'NOT_FOUND',
+      });
+    }
     if (req.method !== 'GET' && req.method !== 'POST')
       return refuse(res, 405, 'Use GET or POST.', { code: 'BAD_REQUEST' }, { ...cors, allow: 'GET, POST' });
 

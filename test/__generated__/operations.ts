@@ -409,7 +409,8 @@ export type SubmitFulfillmentInput = {
   /** A key you choose; a retry with the same key and input returns the first result. */
   idempotencyKey?: string | null | undefined;
   marketplaceId: string;
-  region: AmazonRegion;
+  /** The seller's region at the ERP. Omitted: taken from the ERP's store of this seller in this marketplace (`viewer.stores`). */
+  region?: AmazonRegion | null | undefined;
   /** The Amazon merchant id, e.g. `A1MQMW3JWPNCBX`. */
   sellerId: string;
   shipments: Array<ShipmentConfirmationInput>;
@@ -499,10 +500,14 @@ export type UserErrorCode =
   | 'REQUIRED'
   /** The operation exists only for sellers on a sandbox endpoint. */
   | 'SANDBOX_ONLY'
+  /** The ERP store is not NORMAL (sync stopped, authorization broken or suspended): see `viewer.stores`. */
+  | 'STORE_NOT_AVAILABLE'
   /** A value or list is longer than allowed. */
   | 'TOO_LONG'
   /** No SP-API authorization is configured for this sellerId. */
   | 'UNKNOWN_SELLER'
+  /** The ERP lists no store of this name (or no store of this seller in this marketplace). */
+  | 'UNKNOWN_STORE'
   /** The upstream refused the content of the request. */
   | 'UPSTREAM_REJECTED';
 

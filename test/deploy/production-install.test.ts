@@ -22,6 +22,7 @@ describe('the production install', () => {
     for (const f of ['package.json', 'package-lock.json']) cpSync(join(root, f), join(app, f));
     cpSync(join(root, 'dist', 'src'), join(app, 'dist', 'src'), { recursive: true });
     cpSync(join(root, 'dist', 'reference'), join(app, 'dist', 'reference'), { recursive: true });
+    cpSync(join(root, 'dist', 'ide'), join(app, 'dist', 'ide'), { recursive: true });
     await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: app });
     chmodSync(app, 0o755);
     data = mkdtempSync(join(tmpdir(), 'fg-prod-data-'));
@@ -37,7 +38,7 @@ describe('the production install', () => {
     expect(stdout).not.toMatch(/typescript|jest|eslint|prettier/);
   });
 
-  it('starts as a non-root user on a read-only tree, writes only DATA_DIR, answers /readyz and a query', async () => {
+  it('starts as a non-root user on a read-only tree, writes only DATA_DIR, answers /readyz, a query and the IDE', async () => {
     const port = await freePort();
     const probe = join(app, 'written-by-the-server');
     const server = spawn(
@@ -57,6 +58,9 @@ describe('the production install', () => {
           NODE_ENV: 'production',
           ALLOW_SANDBOX: 'true',
           AUTH_MODE: 'off',
+          // the IDE as an operator may turn it on in production: built files only, no build tools
+          GRAPHQL_IDE: 'true',
+          GRAPHQL_INTROSPECTION: 'true',
           PORT: String(port),
           HOST: '127.0.0.1',
           DATA_DIR: data,
@@ -87,6 +91,11 @@ describe('the production install', () => {
         }),
       });
       expect(await res.body.json()).toMatchObject({ data: { fulfillmentTask: { status: 'DONE' } } });
+      const page = await request(`${base}/graphql`, { headers: { accept: 'text/html' } });
+      const script = /src="(graphql\/ide\/main\.js)/.exec(await page.body.text())?.[1];
+      const asset = await request(`${base}/${script}`);
+      expect({ page: page.statusCode, asset: asset.statusCode }).toEqual({ page: 200, asset: 200 });
+      await asset.body.dump();
       // the user it runs as cannot write the tree it runs from
       await expect(
         run('setpriv', [

@@ -59,11 +59,12 @@ describe('operations endpoints', () => {
     );
   });
 
-  it('serves the Apollo Sandbox landing page on GET in development', async () => {
+  it('serves GraphiQL on a browser GET in development, from this server alone (no CDN)', async () => {
     const res = await request(app.url, { headers: { accept: 'text/html' } });
     const html = await res.body.text();
     expect(res.statusCode).toBe(200);
-    expect(html).toMatch(/sandbox/i);
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
   it("tags an operation's own log lines with the caller's x-request-id and the caller", async () => {

@@ -165,7 +165,7 @@ describe('production safety: refusals before anything opens', () => {
     expect(existsSync(join(data, 'store'))).toBe(false);
   });
 
-  it('starts in production on the sandboxes only when both are asked for explicitly, with introspection off', async () => {
+  it('starts in production on the sandboxes only when both are asked for explicitly, with introspection and the IDE off', async () => {
     const server = await startServerProcess({
       DATA_DIR: dataDir(),
       NODE_ENV: 'production',
@@ -180,6 +180,31 @@ describe('production safety: refusals before anything opens', () => {
       });
       const body = (await res.body.json()) as { errors?: Array<{ message: string }> };
       expect(body.errors?.[0].message).toMatch(/introspection/i);
+      // and no IDE: a browser is told how to turn it on
+      const page = await request(server.url, { headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(404);
+      expect(await page.body.json()).toMatchObject({
+        errors: [{ message: expect.stringMatching(/GRAPHQL_IDE=true/) }],
+      });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+
+  it('serves the IDE in production where GRAPHQL_IDE=true (and GRAPHQL_INTROSPECTION=true, which it needs)', async () => {
+    const server = await startServerProcess({
+      DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      ALLOW_SANDBOX: 'true',
+      AUTH_MODE: 'off',
+      GRAPHQL_IDE: 'true',
+      GRAPHQL_INTROSPECTION: 'true',
+    });
+    try {
+      const page = await request(server.url, { headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(200);
+      expect(await page.body.text()).toContain('GraphiQL');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -127,6 +127,17 @@ describe('SP-API configuration', () => {
     });
   });
 
+  it("takes a seller's marketplaces when it names them (what viewer lists for it)", () => {
+    const config = loadConfig({
+      ...base,
+      SPAPI_SELLERS:
+        '[{"sellerId":"A1MQMW3JWPNCBX","region":"na","refreshToken":"t","marketplaceIds":["ATVPDKIKX0DER"]}]',
+    });
+    expect(config.spApi).toMatchObject({
+      sellers: [{ sellerId: 'A1MQMW3JWPNCBX', marketplaceIds: ['ATVPDKIKX0DER'] }],
+    });
+  });
+
   it.each([
     ['no sellers', {}, /SPAPI_SELLERS \(or SPAPI_SELLERS_FILE\) must list/],
     [
@@ -135,6 +146,14 @@ describe('SP-API configuration', () => {
       /SPAPI_SELLERS\[0\]\.region must be NA, EU or FE/,
     ],
     ['not JSON', { SPAPI_SELLERS: 'A1MQMW3JWPNCBX:NA' }, /must be a JSON array/],
+    [
+      'marketplaces of another region',
+      {
+        SPAPI_SELLERS:
+          '[{"sellerId":"A1MQMW3JWPNCBX","region":"NA","refreshToken":"t","marketplaceIds":["ATVPDKIKX0DER","A1PA6795UKMFR9"]}]',
+      },
+      /SPAPI_SELLERS\[0\]\.marketplaceIds must list marketplace ids of the NA region/,
+    ],
   ])('refuses %s', (_name, env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);

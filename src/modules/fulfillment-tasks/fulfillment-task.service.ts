@@ -10,6 +10,8 @@ import type { SubmitFulfillmentPayload } from './submit-fulfillment.payload';
 import { UserErrorCode } from '../../graphql/user-error.type';
 import { safeUpstreamMessage } from '../../platform/redact';
 import type { Repository } from '../../store';
+import type { StoreDirectory } from '../../upstreams/lingxing/store-directory';
+import type { AmazonRegion } from '../../graphql/amazon-region.enum';
 
 /**
  * Shipment confirmation (标发) as a use-case: submit to the ERP exactly once per idempotency key,
@@ -21,25 +23,47 @@ export class ShipmentConfirmations {
   constructor(
     private readonly deps: {
       fulfillment: LingxingFulfillment;
+      /** the ERP's stores: the region of a submission that does not name one */
+      stores: Pick<StoreDirectory, 'regionOf'>;
       repo: Repository;
       idempotency: Idempotency;
       clock: Clock;
     },
   ) {}
 
-  async submit(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
+  async submit(given: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
+    // a region left out is the ERP store's (the same for every retry: the key sees the full input)
+    let region = given.region;
+    if (!region) {
+      region = (await this.deps.stores.regionOf(given.sellerId, given.marketplaceId)) as AmazonRegion | null;
+      if (!region)
+        return {
+          task: null,
+          userErrors: [
+            {
+              field: ['region'],
+              code: UserErrorCode.UNKNOWN_STORE,
+              message: `the ERP lists no store of seller ${given.sellerId} in marketplace ${given.marketplaceId} to take the region from: give region`,
+            },
+          ],
+        };
+    }
+    const input = Object.assign(Object.create(Object.getPrototypeOf(given) as object) as SubmitFulfillmentInput, {
+      ...given,
+      region,
+    });
     return exactlyOnce(
       this.deps.idempotency,
       { operation: 'submitFulfillment', tenant: input.sellerId, key: input.idempotencyKey, input, reconcile: 'report' },
-      () => this.submitOnce(input),
+      () => this.submitOnce(input, region),
       { task: null },
     );
   }
 
-  private async submitOnce(input: SubmitFulfillmentInput): Promise<SubmitFulfillmentPayload> {
+  private async submitOnce(input: SubmitFulfillmentInput, region: AmazonRegion): Promise<SubmitFulfillmentPayload> {
     let submitted;
     try {
-      submitted = await this.deps.fulfillment.submit(input);
+      submitted = await this.deps.fulfillment.submit({ ...input, region });
     } catch (error) {
       if (!(error instanceof UpstreamRejectedError)) throw error;
       return {
@@ -57,7 +81,7 @@ export class ShipmentConfirmations {
     await this.deps.repo.insertTask({
       sellerId: input.sellerId,
       taskId: submitted.taskId,
-      region: input.region,
+      region,
       marketplaceId: input.marketplaceId,
       status: submitted.status,
       failureReason: submitted.failureReason,

@@ -90,8 +90,13 @@ export class SubmitFulfillmentInput {
   @Length(1, 255)
   idempotencyKey?: string | null;
 
-  @Field(() => AmazonRegion)
-  region!: AmazonRegion;
+  @Field(() => AmazonRegion, {
+    nullable: true,
+    description:
+      "The seller's region at the ERP. Omitted: taken from the ERP's store of this seller in this marketplace (`viewer.stores`).",
+  })
+  @IsOptional()
+  region?: AmazonRegion | null;
 
   @Field(() => String, { description: 'The Amazon merchant id, e.g. `A1MQMW3JWPNCBX`.' })
   @Matches(SELLER_ID, { message: 'sellerId must be an Amazon merchant id (6 to 20 upper-case letters and digits)' })
@@ -113,7 +118,7 @@ export class SubmitFulfillmentInput {
   crossFieldErrors(): UserError[] {
     const errors: UserError[] = [];
     const known = MARKETPLACES[this.marketplaceId];
-    if (known && known.region !== (this.region as string)) {
+    if (known && this.region && known.region !== (this.region as string)) {
       errors.push({
         field: ['marketplaceId'],
         code: UserErrorCode.INVALID,

@@ -9,6 +9,8 @@ import { UserErrorCode } from '../../graphql/user-error.type';
 import { safeUpstreamMessage } from '../../platform/redact';
 import type { Repository } from '../../store';
 import { mcfOrderKey, type StoredMcfOrder } from '../../store/repository';
+import type { StoreDirectory } from '../../upstreams/lingxing/store-directory';
+import type { UserError } from '../../graphql/user-error.type';
 
 /** A stored MCF order as the schema shows it; recipient and address are gone after the retention period. */
 export function toMcfOrder(o: StoredMcfOrder): McfOrder {
@@ -38,16 +40,52 @@ export function toMcfOrder(o: StoredMcfOrder): McfOrder {
  */
 export class McfOrders {
   constructor(
-    private readonly deps: { mcf: LingxingMcfOrders; repo: Repository; idempotency: Idempotency; clock: Clock },
+    private readonly deps: {
+      mcf: LingxingMcfOrders;
+      /** the ERP's stores: an order goes only to a store the ERP lists as normal */
+      stores: Pick<StoreDirectory, 'byName'>;
+      repo: Repository;
+      idempotency: Idempotency;
+      clock: Clock;
+    },
   ) {}
 
   async create(input: CreateMcfOrderInput): Promise<CreateMcfOrderPayload> {
+    const refused = await this.storeProblem(input);
+    if (refused) return { order: null, userErrors: [refused] };
     return exactlyOnce(
       this.deps.idempotency,
       { operation: 'createMcfOrder', tenant: input.storeName, key: input.idempotencyKey, input, reconcile: 'rerun' },
       ({ reconciling }) => this.createOnce(input, reconciling),
       { order: null },
     );
+  }
+
+  /**
+   * Why the ERP store cannot take this order, before anything is written: the ERP does not list
+   * it, it is not NORMAL, or its country is not the one given.
+   */
+  private async storeProblem(input: CreateMcfOrderInput): Promise<UserError | null> {
+    const store = await this.deps.stores.byName(input.storeName);
+    if (!store)
+      return {
+        field: ['storeName'],
+        code: UserErrorCode.UNKNOWN_STORE,
+        message: `the ERP lists no store named ${input.storeName} (viewer.stores lists the stores you may use)`,
+      };
+    if (store.state !== 'NORMAL')
+      return {
+        field: ['storeName'],
+        code: UserErrorCode.STORE_NOT_AVAILABLE,
+        message: `the ERP store ${input.storeName} is ${store.state.toLowerCase().replace(/_/g, ' ')}, not normal: it takes no orders until it is fixed in the ERP`,
+      };
+    if (store.countryCode && store.countryCode !== input.storeCountryCode)
+      return {
+        field: ['storeCountryCode'],
+        code: UserErrorCode.INVALID,
+        message: `the ERP store ${input.storeName} is in ${store.countryCode}, not ${input.storeCountryCode}`,
+      };
+    return null;
   }
 
   private async createOnce(input: CreateMcfOrderInput, reconciling: boolean): Promise<CreateMcfOrderPayload> {

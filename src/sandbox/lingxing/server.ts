@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxServer, keepRecord, readBody, sleep } from '../http';
 
-import { SANDBOX_ERP_APP } from './fixtures';
+import { SANDBOX_ERP_APP, SANDBOX_STORES } from './fixtures';
 import { McfOrderBook } from './mcf';
 import { TaskBook, type SandboxTask } from './tasks';
 import { expectedSign, parseBody, rawMembers } from './verify';
@@ -23,7 +23,7 @@ export interface LingxingSandboxOptions {
   now?: () => number;
   /** simulated service time per request, ms (default 30); a number or per-path */
   latencyMs?: number | Partial<Record<string, number>>;
-  /** how long a task stays pending, then in process (default 1500 / 3000 ms) */
+  /** how long a task stays pending, then in process (default 2000 / 10000 ms: tasks.ts) */
   pendingMs?: number;
   processingMs?: number;
   /** access token lifetime in seconds (default 7199) */
@@ -63,7 +63,11 @@ const CAPACITY: Record<string, number> = {
   '/pb/mp/order/submitFulfillment': 10,
   '/pb/mp/order/getFulfillmentResult': 10,
   '/order/amzod/api/createOrder': 1,
+  '/erp/sc/data/seller/lists': 1,
 };
+
+/** Paths read with GET (their signed parameters in the query, no body); every other path is POST. */
+const GET_PATHS = new Set(['/erp/sc/data/seller/lists']);
 
 export class LingxingSandbox extends SandboxServer {
   readonly requests: RecordedRequest[] = [];
@@ -129,7 +133,7 @@ export class LingxingSandbox extends SandboxServer {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
     const capacity = CAPACITY[path];
-    if (!capacity || req.method !== 'POST') {
+    if (!capacity || req.method !== (GET_PATHS.has(path) ? 'GET' : 'POST')) {
       req.resume();
       return this.reply(res, 404, { code: 404, message: 'not found', data: null });
     }
@@ -263,7 +267,7 @@ export class LingxingSandbox extends SandboxServer {
     }
     let body: Record<string, unknown>;
     try {
-      const parsed = parseBody(raw.toString('utf8'));
+      const parsed = GET_PATHS.has(path) ? {} : parseBody(raw.toString('utf8'));
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
       body = parsed as Record<string, unknown>;
     } catch {
@@ -290,6 +294,10 @@ export class LingxingSandbox extends SandboxServer {
       if (code === 0) return [200, { ...this.envelope(0, '操作成功', []), error_details: [], total: 0 }];
       if (code === 500) return [200, { ...this.envelope(500, '失败', null), error_details: [problem], total: 0 }];
       return [200, this.envelope(code, problem, null)];
+    }
+    if (path === '/erp/sc/data/seller/lists') {
+      record('0');
+      return [200, this.envelope(0, '操作成功', SANDBOX_STORES)];
     }
     const [code, payload] =
       path === '/pb/mp/order/submitFulfillment'

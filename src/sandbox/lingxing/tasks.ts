@@ -17,6 +17,14 @@ export interface SandboxTask {
 const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 
 /**
+ * How long a sandbox task stays pending, then in process. The gateway polls a watched task every
+ * 5 s (its refresher's tick), starting 5 s after submission: the first poll lands 5 to 10 s in,
+ * inside the 2 to 12 s a task is in process, so a subscriber sees PENDING, IN_PROCESS and DONE.
+ */
+export const SANDBOX_PENDING_MS = 2_000;
+export const SANDBOX_PROCESSING_MS = 10_000;
+
+/**
  * The ERP's shipment-confirmation tasks: submitFulfillment's checks and the task it creates,
  * getFulfillmentResult's entries, and the lifecycle pending → in_process → done|fatal on the clock.
  *
@@ -112,9 +120,9 @@ export class TaskBook {
   /** The task as getFulfillmentResult shows it at this moment. */
   taskStatus(task: SandboxTask): 'pending' | 'in_process' | 'done' | 'fatal' {
     const age = this.now() - task.createdAt;
-    const pending = this.options.pendingMs ?? 1500;
+    const pending = this.options.pendingMs ?? SANDBOX_PENDING_MS;
     if (age < pending) return 'pending';
-    if (age < pending + (this.options.processingMs ?? 3000)) return 'in_process';
+    if (age < pending + (this.options.processingMs ?? SANDBOX_PROCESSING_MS)) return 'in_process';
     return task.fatalReason ? 'fatal' : 'done';
   }
 
@@ -128,7 +136,9 @@ export class TaskBook {
       result: finished ? task.results : [],
       task_id: task.taskId,
       status_code: { pending: 'IN_QUEUE', in_process: 'IN_PROGRESS', done: 'Complete', fatal: 'FATAL' }[status],
-      ship_time: finished ? String(Math.floor((task.createdAt + (this.options.pendingMs ?? 1500)) / 1000)) : '',
+      ship_time: finished
+        ? String(Math.floor((task.createdAt + (this.options.pendingMs ?? SANDBOX_PENDING_MS)) / 1000))
+        : '',
       processing_summary: finished
         ? {
             messages_processed: String(task.messageCount),

@@ -135,6 +135,8 @@ export class LingxingClient {
     options: { tenant?: string } = {},
   ): Promise<ErpEnvelope<T>> {
     const bodyText = canonicalJson(body); // the exact bytes that are signed and sent
+    const get = 'method' in LINGXING_ENDPOINTS[operation];
+    if (get && Object.keys(body).length > 0) throw new Error(`${operation} is a GET path: it takes no body`);
     return this.exchange<T>(
       operation,
       async () => {
@@ -144,13 +146,11 @@ export class LingxingClient {
         const query =
           `access_token=${encodeURIComponent(accessToken)}&app_key=${encodeURIComponent(this.options.appId)}` +
           `&timestamp=${timestamp}&sign=${encodeURIComponent(signature)}`;
+        const url = this.urlOf(operation, query);
+        // a GET path is signed over the common parameters alone, and sends nothing else
+        if (get) return { request: { url, method: 'GET' }, accessToken };
         return {
-          request: {
-            url: this.urlOf(operation, query),
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: bodyText,
-          },
+          request: { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyText },
           accessToken,
         };
       },

@@ -2,7 +2,7 @@
  * The Lingxing paths we call and their 令牌桶容量, which is a cap on requests in flight per
  * (appId, path), not a rate (docs/upstreams/lingxing.md).
  * `retrySafe`: whether a request whose answer was lost (timeout, 5xx) may be sent again without
- * risking the work being done twice.
+ * risking the work being done twice. `method`: GET paths take the signed parameters alone, no body.
  */
 export const LINGXING_ENDPOINTS = {
   accessToken: { path: '/api/auth-server/oauth/access-token', capacity: 100, retrySafe: true },
@@ -10,6 +10,7 @@ export const LINGXING_ENDPOINTS = {
   submitFulfillment: { path: '/pb/mp/order/submitFulfillment', capacity: 10, retrySafe: false },
   getFulfillmentResult: { path: '/pb/mp/order/getFulfillmentResult', capacity: 10, retrySafe: true },
   createMcfOrder: { path: '/order/amzod/api/createOrder', capacity: 1, retrySafe: false },
-} as const;
+  sellerLists: { path: '/erp/sc/data/seller/lists', capacity: 1, retrySafe: true, method: 'GET' },
+} as const satisfies Record<string, { path: string; capacity: number; retrySafe: boolean; method?: 'GET' }>;
 
 export type LingxingOperation = keyof typeof LINGXING_ENDPOINTS;

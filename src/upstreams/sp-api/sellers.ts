@@ -1,4 +1,4 @@
-import type { AmazonRegionCode } from '../../domain/marketplaces';
+import { MARKETPLACES, type AmazonRegionCode } from '../../domain/marketplaces';
 import { BadUserInputError } from '../../errors';
 
 /** One seller's SP-API authorization (SPAPI_SELLERS, docs/operations.md). */
@@ -13,6 +13,18 @@ export interface SellerAuthorization {
   fulfillmentOutboundVersion?: FulfillmentOutboundVersion;
   /** 2026-07-04's optional `x-amzn-fulfillment-service-id` header, when the seller has one */
   fulfillmentServiceId?: string;
+  /** the marketplaces this authorization is used for (SPAPI_SELLERS' `marketplaceIds`; default: every marketplace of its region) */
+  marketplaceIds?: string[];
+}
+
+/** A configured seller as `viewer` lists it: its marketplaces always known. */
+export type ConfiguredSeller = SellerAuthorization & { marketplaceIds: readonly string[] };
+
+/** Every marketplace of a region, in the order the marketplace table lists them. */
+function regionMarketplaces(region: AmazonRegionCode): string[] {
+  return Object.entries(MARKETPLACES)
+    .filter(([, m]) => m.region === region)
+    .map(([id]) => id);
 }
 
 export const FULFILLMENT_OUTBOUND_VERSIONS = ['2020-07-01', '2026-07-04'] as const;
@@ -57,6 +69,14 @@ export class SellerRegistry {
     return this.bySellerId.has(sellerId);
   }
 
+  /** Every configured seller, in configuration order. */
+  all(): ConfiguredSeller[] {
+    return [...this.bySellerId.values()].map((s) => ({
+      ...s,
+      marketplaceIds: s.marketplaceIds ?? regionMarketplaces(s.region),
+    }));
+  }
+
   get size(): number {
     return this.bySellerId.size;
   }
@@ -86,7 +106,15 @@ export function parseSellers(json: string): SellerAuthorization[] {
     const serviceId = entry.fulfillmentServiceId;
     if (serviceId !== undefined && (typeof serviceId !== 'string' || !serviceId))
       throw new Error(`${where}.fulfillmentServiceId must be a non-empty string`);
+    const marketplaceIds = entry.marketplaceIds;
+    if (
+      marketplaceIds !== undefined &&
+      (!Array.isArray(marketplaceIds) ||
+        !marketplaceIds.every((id) => typeof id === 'string' && MARKETPLACES[id]?.region === region))
+    )
+      throw new Error(`${where}.marketplaceIds must list marketplace ids of the ${region} region`);
     return {
+      ...(marketplaceIds ? { marketplaceIds: marketplaceIds as string[] } : {}),
       sellerId: entry.sellerId,
       region: region,
       refreshToken: entry.refreshToken,
