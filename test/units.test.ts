@@ -92,7 +92,12 @@ describe('generated message ids', () => {
 
 describe('configuration', () => {
   it('uses the embedded sandbox when no ERP credentials are set', () => {
-    expect(loadConfig({}).lingxing).toEqual({ mode: 'sandbox', timeoutMs: 15000, replicas: 1 });
+    expect(loadConfig({}).lingxing).toEqual({
+      mode: 'sandbox',
+      timeoutMs: 15000,
+      replicas: 1,
+      storesRefreshMs: 300_000,
+    });
     expect(loadConfig({}).port).toBe(4000);
   });
 
@@ -112,6 +117,7 @@ describe('configuration', () => {
       baseUrl: 'https://erp.example',
       timeoutMs: 15000,
       replicas: 1,
+      storesRefreshMs: 300_000,
     });
   });
 
