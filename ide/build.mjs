@@ -2,7 +2,9 @@
 // the gateway serves it with no CDN and no web fonts: `npm run build` runs this after tsc.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,3 +52,8 @@ const version = createHash('sha256')
   .slice(0, 16);
 const page = (await readFile(join(root, 'ide', 'index.html'), 'utf8')).replaceAll('{{version}}', version);
 await writeFile(join(out, 'index.html'), page);
+
+// compressed once here, so the server never compresses megabytes on its event loop
+for (const name of await readdir(out))
+  if (/\.(js|css)$/.test(name))
+    await writeFile(join(out, `${name}.gz`), await promisify(gzip)(await readFile(join(out, name)), { level: 9 }));

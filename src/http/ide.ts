@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,19 +17,25 @@ const TYPES: Record<string, string> = {
 
 interface Asset {
   body: Buffer;
-  gzipped: Buffer;
+  /** the build's gzip of it (ide/build.mjs), when it made one */
+  gzipped?: Buffer;
   type: string;
   etag: string;
 }
 
+interface Loaded {
+  page: Asset;
+  assets: Map<string, Asset>;
+}
+
 /**
  * GraphiQL as `ide/build.mjs` bundled it into dist/ide: the page on a browser's GET /graphql and
- * its scripts, stylesheet and workers under /graphql/ide/. Read from disk at the first request
- * (a gateway whose IDE nobody opens holds none of it), compressed once, revalidated by ETag.
+ * its scripts, stylesheet and workers under /graphql/ide/. Read from disk (without blocking) at the
+ * first request: a gateway whose IDE nobody opens holds none of it. Served gzipped as the build
+ * compressed it, revalidated by ETag.
  */
 export class IdeAssets {
-  private assets?: Map<string, Asset>;
-  private page?: Asset;
+  private loading?: Promise<Loaded | null>;
 
   constructor(
     /** whether the page should prepare the headers editor for a bearer token */
@@ -37,39 +44,54 @@ export class IdeAssets {
   ) {}
 
   /** Answers a browser's GET /graphql with the IDE's page. */
-  servePage(req: IncomingMessage, res: ServerResponse): void {
-    if (!this.load()) return this.notBuilt(res);
-    send(req, res, this.page!, { 'content-security-policy': CONTENT_SECURITY_POLICY });
+  async servePage(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const loaded = await this.load();
+    if (!loaded) return notBuilt(res);
+    send(req, res, loaded.page, { 'content-security-policy': CONTENT_SECURITY_POLICY });
   }
 
   /** Answers GET /graphql/ide/<file>: one of the built files, nothing else (no paths, no listing). */
-  serveAsset(req: IncomingMessage, res: ServerResponse, name: string): void {
-    if (!this.load()) return this.notBuilt(res);
-    const asset = this.assets!.get(name);
+  async serveAsset(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const loaded = await this.load();
+    if (!loaded) return notBuilt(res);
+    const asset = loaded.assets.get(name);
     if (!asset) return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
     send(req, res, asset);
   }
 
-  private load(): boolean {
-    if (this.assets) return true;
-    const page = join(this.directory, 'index.html');
-    if (!existsSync(page)) return false;
-    const assets = new Map<string, Asset>();
-    for (const name of readdirSync(this.directory)) {
-      const type = TYPES[name.slice(name.lastIndexOf('.'))];
-      if (type) assets.set(name, asset(readFileSync(join(this.directory, name)), type));
-    }
-    const html = readFileSync(page, 'utf8').replaceAll('{{auth}}', this.authRequired ? 'jwt' : 'off');
-    this.page = asset(Buffer.from(html), 'text/html; charset=utf-8');
-    this.assets = assets;
-    return true;
+  private load(): Promise<Loaded | null> {
+    this.loading ??= this.read().then((loaded) => {
+      if (!loaded) this.loading = undefined; // not built yet: look again next time
+      return loaded;
+    });
+    return this.loading;
   }
 
-  private notBuilt(res: ServerResponse): void {
-    refuse(res, 503, 'The IDE is not built: run `npm run build` (it bundles GraphiQL into dist/ide).', {
-      code: 'IDE_NOT_BUILT',
-    });
+  private async read(): Promise<Loaded | null> {
+    if (!existsSync(join(this.directory, 'index.html'))) return null;
+    const names = await readdir(this.directory);
+    const assets = new Map<string, Asset>();
+    for (const name of names) {
+      const type = TYPES[name.slice(name.lastIndexOf('.'))];
+      if (!type) continue;
+      const body = await readFile(join(this.directory, name));
+      const gzipped = names.includes(`${name}.gz`) ? await readFile(join(this.directory, `${name}.gz`)) : undefined;
+      assets.set(name, asset(body, type, gzipped));
+    }
+    const html = (await readFile(join(this.directory, 'index.html'), 'utf8')).replaceAll(
+      '{{auth}}',
+      this.authRequired ? 'jwt' : 'off',
+    );
+    // the page is small: compressed here, once
+    const page = Buffer.from(html);
+    return { page: asset(page, 'text/html; charset=utf-8', gzipSync(page)), assets };
   }
+}
+
+function notBuilt(res: ServerResponse): void {
+  refuse(res, 503, 'The IDE is not built: run `npm run build` (it bundles GraphiQL into dist/ide).', {
+    code: 'IDE_NOT_BUILT',
+  });
 }
 
 /**
@@ -88,9 +110,9 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function asset(body: Buffer, type: string): Asset {
+function asset(body: Buffer, type: string, gzipped?: Buffer): Asset {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  return { body, gzipped: gzipSync(body), type, etag };
+  return { body, gzipped, type, etag };
 }
 
 function send(req: IncomingMessage, res: ServerResponse, asset: Asset, extra: Record<string, string> = {}): void {
@@ -107,9 +129,9 @@ function send(req: IncomingMessage, res: ServerResponse, asset: Asset, extra: Re
     res.writeHead(304, headers);
     return void res.end();
   }
-  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-  const body = gzip ? asset.gzipped : asset.body;
-  if (gzip) headers['content-encoding'] = 'gzip';
+  const gzipped = asset.gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? asset.gzipped : undefined;
+  const body = gzipped ?? asset.body;
+  if (gzipped) headers['content-encoding'] = 'gzip';
   headers['content-length'] = String(body.length);
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

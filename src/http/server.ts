@@ -212,8 +212,13 @@ export class GraphServer {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found', { code: 'NOT_FOUND' });
-    if (path.startsWith(IDE_ASSET_PREFIX) && this.options.ide)
-      return this.options.ide.serveAsset(req, res, path.slice(IDE_ASSET_PREFIX.length));
+    if (path.startsWith(IDE_ASSET_PREFIX) && this.options.ide) {
+      this.options.ide.serveAsset(req, res, path.slice(IDE_ASSET_PREFIX.length)).catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'could not serve an IDE file');
+        if (!res.headersSent) refuse(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
+      });
+      return;
+    }
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       // this replica: started, not draining (503 from the first signal), its store and Redis

@@ -86,6 +86,10 @@ describe('the IDE on GET /graphql, offline', () => {
     // the schema's own types are there, not only the root names
     await docs.getByText('Query', { exact: true }).first().click();
     await docs.getByText('viewer', { exact: true }).first().waitFor();
+    // for those online: the same endpoint in Apollo Sandbox, one click away (not followed here)
+    expect(await page.getByRole('link', { name: 'Open in Apollo Sandbox' }).getAttribute('href')).toBe(
+      `https://studio.apollographql.com/sandbox/explorer?endpoint=${encodeURIComponent(server.url)}`,
+    );
     expect(outside).toEqual([]);
     await page.context().close();
   });
