@@ -72,6 +72,10 @@ export interface RunningApp {
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   for (const warning of config.deprecated) logger.warn(warning);
+  if (config.ide && !config.introspection)
+    logger.warn(
+      'GRAPHQL_IDE is on with introspection off: the IDE runs operations but shows no schema (set GRAPHQL_INTROSPECTION=true too)',
+    );
   const cleanup = new Cleanup();
   const closeAll = () =>
     cleanup.run((name, error) =>

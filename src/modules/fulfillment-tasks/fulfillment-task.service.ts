@@ -48,10 +48,8 @@ export class ShipmentConfirmations {
           ],
         };
     }
-    const input = Object.assign(Object.create(Object.getPrototypeOf(given) as object) as SubmitFulfillmentInput, {
-      ...given,
-      region,
-    });
+    // the key's hash is canonical: a retry that leaves the region out matches one that named it
+    const input = { ...given, region };
     return exactlyOnce(
       this.deps.idempotency,
       { operation: 'submitFulfillment', tenant: input.sellerId, key: input.idempotencyKey, input, reconcile: 'report' },
@@ -60,7 +58,10 @@ export class ShipmentConfirmations {
     );
   }
 
-  private async submitOnce(input: SubmitFulfillmentInput, region: AmazonRegion): Promise<SubmitFulfillmentPayload> {
+  private async submitOnce(
+    input: Omit<SubmitFulfillmentInput, 'crossFieldErrors'>,
+    region: AmazonRegion,
+  ): Promise<SubmitFulfillmentPayload> {
     let submitted;
     try {
       submitted = await this.deps.fulfillment.submit({ ...input, region });

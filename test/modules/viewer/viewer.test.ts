@@ -175,6 +175,16 @@ describe('the directory where it helps a user', () => {
     expect(sent.body).toMatchObject({ region: 'NA', seller_id: DEMO_SELLER, marketplace_id: US_MARKETPLACE });
   });
 
+  it('submitFulfillment with an idempotencyKey replays the same task whether the retry names the region or not', async () => {
+    const before = erpCalls('/pb/mp/order/submitFulfillment').length;
+    const { region: _omitted, ...input } = submitInput({ idempotencyKey: `region-${Date.now()}` });
+    const first = await app.gql<any>(SUBMIT, { input });
+    const again = await app.gql<any>(SUBMIT, { input: { ...input, region: 'NA' } });
+    expect(again.data.submitFulfillment).toEqual(first.data.submitFulfillment);
+    expect(first.data.submitFulfillment.task.taskId).toEqual(expect.any(String));
+    expect(erpCalls('/pb/mp/order/submitFulfillment')).toHaveLength(before + 1);
+  });
+
   it('submitFulfillment without a region, for a seller and marketplace the ERP lists no store of, is refused on region with nothing sent', async () => {
     const before = erpCalls('/pb/mp/order/submitFulfillment').length;
     const { region: _omitted, ...input } = submitInput({ marketplaceId: 'A1VC38T7YXB528' });
