@@ -201,14 +201,15 @@ export function loadConfig(env: Env = process.env): Config {
         ? 'LINGXING_REPLICAS is ignored: with REDIS_URL the replicas share the ERP capacity through Redis; remove it'
         : 'LINGXING_REPLICAS is deprecated and goes away in the next release: run replicas with REDIS_URL instead',
     );
-  // 3. everything else, each variable parsed where it is named
+  // 3. everything else, each variable parsed where it is named (the IDE follows introspection unless set)
+  const introspection = bool(env, 'GRAPHQL_INTROSPECTION', !production);
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     production,
     logLevel: logLevel(env),
-    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
-    ide: bool(env, 'GRAPHQL_IDE', bool(env, 'GRAPHQL_INTROSPECTION', !production)),
+    introspection,
+    ide: bool(env, 'GRAPHQL_IDE', introspection),
     corsOrigins: corsOrigins(env, production),
     auth,
     redis: redisUrl ? { url: redisUrl, keyPrefix: env.REDIS_KEY_PREFIX || 'fulfillment-graph:' } : undefined,

@@ -45,9 +45,12 @@ export class Access {
     return includes(this.principal.stores, storeName);
   }
 
+  mayActForSeller(sellerId: string): boolean {
+    return includes(this.principal.sellers, sellerId);
+  }
+
   requireSeller(sellerId: string): void {
-    if (!includes(this.principal.sellers, sellerId))
-      throw new ForbiddenError('The caller may not act for this seller.');
+    if (!this.mayActForSeller(sellerId)) throw new ForbiddenError('The caller may not act for this seller.');
   }
 
   requireStore(storeName: string): void {

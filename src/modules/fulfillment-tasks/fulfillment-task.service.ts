@@ -53,18 +53,17 @@ export class ShipmentConfirmations {
     return exactlyOnce(
       this.deps.idempotency,
       { operation: 'submitFulfillment', tenant: input.sellerId, key: input.idempotencyKey, input, reconcile: 'report' },
-      () => this.submitOnce(input, region),
+      () => this.submitOnce(input),
       { task: null },
     );
   }
 
   private async submitOnce(
-    input: Omit<SubmitFulfillmentInput, 'crossFieldErrors'>,
-    region: AmazonRegion,
+    input: Omit<SubmitFulfillmentInput, 'crossFieldErrors'> & { region: AmazonRegion },
   ): Promise<SubmitFulfillmentPayload> {
     let submitted;
     try {
-      submitted = await this.deps.fulfillment.submit({ ...input, region });
+      submitted = await this.deps.fulfillment.submit(input);
     } catch (error) {
       if (!(error instanceof UpstreamRejectedError)) throw error;
       return {
@@ -82,7 +81,7 @@ export class ShipmentConfirmations {
     await this.deps.repo.insertTask({
       sellerId: input.sellerId,
       taskId: submitted.taskId,
-      region,
+      region: input.region,
       marketplaceId: input.marketplaceId,
       status: submitted.status,
       failureReason: submitted.failureReason,

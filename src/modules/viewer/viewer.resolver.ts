@@ -3,8 +3,6 @@ import type { Context } from '../../graphql/context';
 import { AmazonRegion } from '../../graphql/amazon-region.enum';
 import { ErpStore, ErpStoreStatus, Viewer, ViewerSeller } from './viewer.type';
 
-const includes = (tenants: ReadonlySet<string> | '*', id: string) => tenants === '*' || tenants.has(id);
-
 @Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, {
@@ -19,10 +17,9 @@ export class ViewerResolver {
 
   @FieldResolver(() => [ViewerSeller], { description: 'Configured SP-API sellers the caller may act for.' })
   sellers(@Root() _viewer: Viewer, @Ctx() ctx: Context): ViewerSeller[] {
-    const allowed = ctx.access.principal.sellers;
     return ctx.directory.sellers
       .all()
-      .filter((s) => includes(allowed, s.sellerId))
+      .filter((s) => ctx.access.mayActForSeller(s.sellerId))
       .map((s) => ({
         sellerId: s.sellerId,
         region: s.region as AmazonRegion,
@@ -35,12 +32,12 @@ export class ViewerResolver {
     description: 'ERP stores the caller may act for, as the ERP lists them (cached; ERP_STORES_REFRESH_MS).',
   })
   async stores(@Root() _viewer: Viewer, @Ctx() ctx: Context): Promise<ErpStore[]> {
-    const allowed = ctx.access.principal.stores;
+    const allowed = ctx.access.stores;
     // a caller with no store claims learns nothing from the ERP, and costs it nothing
     if (allowed !== '*' && allowed.size === 0) return [];
     const stores = await ctx.directory.stores.list();
     return stores
-      .filter((s) => includes(allowed, s.name))
+      .filter((s) => ctx.access.mayActForStore(s.name))
       .map((s) => ({
         name: s.name,
         sellerId: s.sellerId,

@@ -23,7 +23,7 @@ import {
 import { systemClock, type Clock } from '../../platform/clock';
 import { Semaphore } from '../../pacing/semaphore';
 import type { PermitPool } from '../../pacing/types';
-import { LINGXING_ENDPOINTS, type LingxingOperation } from './endpoints';
+import { LINGXING_ENDPOINTS, methodOf, type LingxingOperation } from './endpoints';
 import { normaliseEnvelope, fieldInMessage, type ErpEnvelope } from './envelope';
 import { erpCodeAction } from './error-codes';
 import { canonicalJson, parseJson, type JsonValue } from './json';
@@ -135,7 +135,7 @@ export class LingxingClient {
     options: { tenant?: string } = {},
   ): Promise<ErpEnvelope<T>> {
     const bodyText = canonicalJson(body); // the exact bytes that are signed and sent
-    const get = 'method' in LINGXING_ENDPOINTS[operation];
+    const get = methodOf(operation) === 'GET';
     if (get && Object.keys(body).length > 0) throw new Error(`${operation} is a GET path: it takes no body`);
     return this.exchange<T>(
       operation,
