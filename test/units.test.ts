@@ -1,6 +1,6 @@
 import { getVariableValues, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildAppSchema } from '../src/graphql/build-schema';
-import { priceOperation } from '../src/admission/cost';
+import { OperationPrices, priceOperation } from '../src/admission/cost';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -305,6 +305,64 @@ describe('operation cost in upstream calls', () => {
       '{ _entities(representations: { __typename: "FbaOutboundOrder", sellerId: "S", sellerFulfillmentOrderId: "O" }) { __typename } }';
     expect(cost(one)).toBe(1);
     expect(cost(`{ ${Array.from({ length: 5 }, (_, i) => `e${i}: ${one.slice(2, -2)}`).join(' ')} }`)).toBe(5);
+  });
+
+  describe('remembered per operation and variable values', () => {
+    const operationOf = (query: string) => {
+      const document = parse(query);
+      const operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      )!;
+      return { document, operation };
+    };
+    /** the schema, counting how often the walk looks a type up (once per field it prices) */
+    const countingSchema = () => {
+      let lookups = 0;
+      const counted = Object.create(schema) as GraphQLSchema;
+      counted.getType = (name: string) => {
+        lookups++;
+        return schema.getType(name);
+      };
+      return { counted, lookups: () => lookups };
+    };
+
+    it('walks an operation once for the same variables, and again for other values that change its price', () => {
+      const { counted, lookups } = countingSchema();
+      const prices = new OperationPrices(counted);
+      const { document, operation } = operationOf(
+        'query($n: Int) { fbaOutboundOrders(sellerId: "S", first: $n) { edges { node { status } } } }',
+      );
+      const first = prices.price(document, operation, { n: 50 });
+      const walked = lookups();
+      expect(prices.price(document, operation, { n: 50 })).toEqual(first);
+      expect(lookups()).toBe(walked);
+      const bigger = prices.price(document, operation, { n: 100 });
+      expect(lookups()).toBeGreaterThan(walked);
+      expect(bigger.cost).toBeGreaterThan(first.cost);
+    });
+
+    it('never keeps a price that asked the registry: a task that finishes meanwhile is free on the next request', () => {
+      const finished = new Set<string>();
+      const prices = new OperationPrices(schema, {
+        finished: (sellerId, taskId) => finished.has(`${sellerId} ${taskId}`),
+      });
+      const { document, operation } = operationOf(
+        'query($t: ID!) { fulfillmentTask(sellerId: "S", taskId: $t) { status } }',
+      );
+      expect(prices.price(document, operation, { t: '7' }).cost).toBe(1);
+      finished.add('S 7');
+      expect(prices.price(document, operation, { t: '7' }).cost).toBe(0);
+    });
+
+    it('hands each caller its own copy, so one request cannot change the price the next one is charged', () => {
+      const prices = new OperationPrices(schema);
+      const { document, operation } = operationOf(
+        '{ fbaOutboundOrder(sellerId: "S", sellerFulfillmentOrderId: "O") { status } }',
+      );
+      const once = prices.price(document, operation, {});
+      once.cost = 1000;
+      expect(prices.price(document, operation, {}).cost).toBe(1);
+    });
   });
 
   it('refuses a page size outside 1…100 before any call, with the field path, instead of pricing it below zero', () => {

@@ -28,7 +28,7 @@ import { redactInputValues } from '../platform/redact';
 import { callbackUrlAllowed } from './callback-urls';
 import { sha256, type TrustedDocuments } from './trusted-documents';
 import type { CostBudget } from './cost-buckets';
-import { priceOperation, type Known } from './cost';
+import { OperationPrices, type Known } from './cost';
 import { checkDocument, type DocumentLimits } from './document-limits';
 
 /**
@@ -140,12 +140,14 @@ export class Admission {
   /** subscriptions open per caller on this replica */
   private readonly openSubscriptions = new Map<string, number>();
   private readonly rules: typeof specifiedRules;
-  private readonly known: Known;
+  /** the cost walk, remembered per operation and variable values */
+  private readonly prices: OperationPrices;
 
   constructor(readonly options: AdmissionOptions) {
     this.rules = options.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
     const finished = options.finishedTasks;
-    this.known = { finished: (sellerId, taskId) => finished?.has(sellerId, taskId) ?? false };
+    const known: Known = { finished: (sellerId, taskId) => finished?.has(sellerId, taskId) ?? false };
+    this.prices = new OperationPrices(options.schema, known);
   }
 
   /**
@@ -228,7 +230,7 @@ export class Admission {
     // 5. the cost in upstream calls, and the _entities bound after coercion
     let price;
     try {
-      price = priceOperation(this.options.schema, document, operation, coerced.coerced, this.known);
+      price = this.prices.price(document, operation, coerced.coerced);
     } catch (error) {
       if (error instanceof BadUserInputError) return new Refusal(400, [error]);
       throw error;

@@ -240,6 +240,54 @@ export function priceOperation(
   return { cost, entities };
 }
 
+/** Variables past this size (as JSON) are priced afresh each time rather than kept as a key. */
+const MAX_REMEMBERED_VARIABLES_JSON = 2_048;
+/** Prices kept per operation: one per distinct set of variables, forgotten all at once past this. */
+const MAX_PRICES_PER_OPERATION = 32;
+
+/**
+ * `priceOperation`, remembered: an operation (a node of a document the gate already caches) is
+ * walked once per set of variable values, and later requests with the same values reuse the
+ * price. A price that asked the registry whether a task is finished is never kept, because
+ * that answer changes as tasks finish. Held weakly, so a document forgotten by the gate's cache
+ * takes its prices with it.
+ */
+export class OperationPrices {
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, Map<string, OperationPrice>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly known: Known = NOTHING_KNOWN,
+  ) {}
+
+  price(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): OperationPrice {
+    const key = JSON.stringify(variables);
+    if (key.length > MAX_REMEMBERED_VARIABLES_JSON)
+      return priceOperation(this.schema, document, operation, variables, this.known);
+    let prices = this.byOperation.get(operation);
+    const remembered = prices?.get(key);
+    if (remembered) return { ...remembered };
+    let askedRegistry = false;
+    const watched: Known = {
+      finished: (sellerId, taskId) => {
+        askedRegistry = true;
+        return this.known.finished(sellerId, taskId);
+      },
+    };
+    const price = priceOperation(this.schema, document, operation, variables, watched);
+    if (!askedRegistry) {
+      if (!prices) this.byOperation.set(operation, (prices = new Map<string, OperationPrice>()));
+      if (prices.size >= MAX_PRICES_PER_OPERATION) prices.clear();
+      prices.set(key, price);
+    }
+    return { ...price };
+  }
+}
+
 function entitiesCost(representations: unknown[], known: Known): number {
   const tasks = new Set<string>();
   const orders = new Set<string>();
