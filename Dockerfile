@@ -46,4 +46,6 @@ HEALTHCHECK --interval=10s --timeout=2s --start-period=40s --retries=3 \
 STOPSIGNAL SIGTERM
 # node itself is PID 1's command (no npm, no shell between): SIGTERM reaches the server, which
 # drains for SHUTDOWN_TIMEOUT_MS and exits 0
-CMD ["node", "--max-semi-space-size=8", "dist/src/index.js"]
+# MALLOC_ARENA_MAX: glibc malloc keeps one arena per thread by default; two hold the peak lower (docs/deployment.md)
+ENV MALLOC_ARENA_MAX=2
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=384", "dist/src/index.js"]

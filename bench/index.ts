@@ -580,19 +580,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The node flags in package.json's `start` script (`node <flags> dist/src/index.js`). */
-function startScriptFlags(): string {
+/**
+ * How package.json's `start` script runs node (`exec env VAR=value … node <flags>
+ * dist/src/index.js`): the environment it sets (MALLOC_ARENA_MAX) and its node flags.
+ */
+function startScript(): { env: Record<string, string>; flags: string } {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  return /^(?:exec )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start)?.[1] ?? '';
+  const m = /^(?:exec )?(?:env((?: [A-Z_]+=\S+)+) )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start);
+  const env = Object.fromEntries(
+    (m?.[1] ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((kv) => kv.split('=', 2) as [string, string]),
+  );
+  return { env, flags: m?.[2] ?? '' };
 }
 
-/** The gateway as `npm start` runs it (its own process, its node flags), on doubles `env` points at. */
+/** The gateway as `npm start` runs it (its own process, its environment and node flags), on doubles `env` points at. */
 function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
-  const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
+  const start = startScript();
+  const flags = (process.env.BENCH_NODE_FLAGS ?? start.flags).split(' ').filter(Boolean);
   return spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
     env: {
+      ...start.env,
       PATH: process.env.PATH,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -632,10 +644,12 @@ async function concurrentOverhead(): Promise<void> {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // the V8 flags `npm start` passes (package.json), or BENCH_NODE_FLAGS to try other heap settings
-  const flags = (process.env.BENCH_NODE_FLAGS ?? startScriptFlags()).split(' ').filter(Boolean);
+  // the environment and V8 flags `npm start` gives (package.json), or BENCH_NODE_FLAGS to try other heap settings
+  const start = startScript();
+  const flags = (process.env.BENCH_NODE_FLAGS ?? start.flags).split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
     env: {
+      ...start.env,
       PATH: process.env.PATH,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -796,6 +810,8 @@ async function meshComparison(): Promise<void> {
     return;
   }
   const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
+  // the ERP's double here too, so the gateway's process holds the gateway alone, as in production
+  const erp = await new LingxingSandbox({ seed: true, latencyMs: 0 }).start();
   const token = await lwaAccessToken(amazon.lwaUrl);
   const run = mkdtempSync(join(meshDir, '.run-'));
   const children: ReturnType<typeof spawn>[] = [];
@@ -806,7 +822,7 @@ async function meshComparison(): Promise<void> {
     // the gateway, as npm start runs it, on the same double
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
-    const gateway = spawnGateway(port, dataDir, spApiSandboxEnv(amazon));
+    const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...erpSandboxEnv(erp) });
     children.push(gateway);
     await Promise.all([listening(meshPort, '/healthcheck'), listening(port, '/healthz')]);
     const meshQuery =
@@ -857,6 +873,7 @@ async function meshComparison(): Promise<void> {
       children.map((c) => new Promise<void>((r) => (c.exitCode === null ? c.once('exit', () => r()) : r()))),
     );
     await amazon.close();
+    await erp.close();
     rmSync(run, { recursive: true, force: true });
   }
 }

@@ -14,14 +14,14 @@ import {
 } from '../modules/fba-outbound-orders/fba-outbound-order.notifications';
 import { FbaOrders } from '../modules/fba-outbound-orders/fba-outbound-order.service';
 import { TaskEvents } from '../modules/fulfillment-tasks/fulfillment-task.events';
-import { DurableRefresher, jobsSchema } from '../modules/fulfillment-tasks/fulfillment-task.jobs';
+import type * as JobsModule from '../modules/fulfillment-tasks/fulfillment-task.jobs';
 import { Refresher } from '../modules/fulfillment-tasks/fulfillment-task.refresher';
 import { ShipmentConfirmations } from '../modules/fulfillment-tasks/fulfillment-task.service';
 import { McfOrders } from '../modules/mcf-orders/mcf-order.service';
 import { systemClock } from '../platform/clock';
 import { createLogger, type Logger } from '../platform/logger';
 import { Metrics } from '../platform/metrics';
-import { connectRedis, redisReady } from '../platform/redis';
+import type * as RedisModule from '../platform/redis';
 import type { LingxingSandbox } from '../sandbox/lingxing/server';
 import type { SpApiSandbox } from '../sandbox/sp-api/server';
 import { openStore, type Repository } from '../store';
@@ -155,6 +155,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
 async function openRedis(config: Config, logger: Logger, cleanup: Cleanup): Promise<Redis | undefined> {
   if (!config.redis) return undefined;
+  // ioredis is loaded only by a process with REDIS_URL
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { connectRedis, redisReady } = require('../platform/redis') as typeof RedisModule;
   const redis = connectRedis(config.redis.url, config.redis.keyPrefix, logger);
   cleanup.add('Redis', () =>
     redis.quit().then(
@@ -245,9 +248,8 @@ function buildServices(
   });
   const background =
     store.db.dialect === 'postgres' && config.store.databaseUrl
-      ? new DurableRefresher({
+      ? durableRefresher({
           connectionString: config.store.databaseUrl,
-          schema: jobsSchema(config.store.databaseUrl),
           refresher,
           repo: store,
           clock,
@@ -286,6 +288,15 @@ function buildServices(
     ? new SpApiNotificationIngest({ secret: notificationSecret, events: events.fbaOrders, logger })
     : undefined;
   return { services, bus, refresher, background, notifications, notificationSecret };
+}
+
+/** pg-boss's refresher, loaded only by a process on PostgreSQL. */
+function durableRefresher(
+  deps: Omit<ConstructorParameters<typeof JobsModule.DurableRefresher>[0], 'schema'>,
+): JobsModule.DurableRefresher {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jobs = require('../modules/fulfillment-tasks/fulfillment-task.jobs') as typeof JobsModule;
+  return new jobs.DurableRefresher({ ...deps, schema: jobs.jobsSchema(deps.connectionString) });
 }
 
 /** The server's options from the configuration: authentication, limits, budgets, readiness. */

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Dispatcher } from 'undici';
 import type { Config } from '../config';
-import { DistributedPermits } from '../pacing/redis-permits';
-import { RedisTokenBucket } from '../pacing/redis-token-bucket';
+import type * as RedisPermitsModule from '../pacing/redis-permits';
+import type * as RedisTokenBucketModule from '../pacing/redis-token-bucket';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
-import { SANDBOX_ERP_APP } from '../sandbox/lingxing/fixtures';
-import { LingxingSandbox, type LingxingSandboxOptions } from '../sandbox/lingxing/server';
-import { SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } from '../sandbox/sp-api/fixtures';
-import { SpApiSandbox, type SpApiSandboxOptions } from '../sandbox/sp-api/server';
+import type * as ErpFixturesModule from '../sandbox/lingxing/fixtures';
+import type { LingxingSandbox, LingxingSandboxOptions } from '../sandbox/lingxing/server';
+import type * as ErpSandboxModule from '../sandbox/lingxing/server';
+import type * as SpApiFixturesModule from '../sandbox/sp-api/fixtures';
+import type { SpApiSandbox, SpApiSandboxOptions } from '../sandbox/sp-api/server';
+import type * as SpApiSandboxModule from '../sandbox/sp-api/server';
 import type { Repository } from '../store';
 import { LingxingClient, type LingxingClientOptions } from '../upstreams/lingxing/client';
 import { SpApiClient, type SpApiClientOptions } from '../upstreams/sp-api/client';
@@ -48,6 +50,24 @@ export interface UpstreamDeps {
   cleanup: Cleanup;
 }
 
+/*
+ * What only some configurations use is loaded when one does, not by every process: the embedded
+ * sandboxes (no credentials), Redis coordination (REDIS_URL). A module a process loads stays in
+ * its heap for good, and the heap's peak under load is a multiple of what stays (bench/README.md).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded only by the configurations that use them */
+const erpSandbox = () => ({
+  ...(require('../sandbox/lingxing/server') as typeof ErpSandboxModule),
+  ...(require('../sandbox/lingxing/fixtures') as typeof ErpFixturesModule),
+});
+const spApiSandbox = () => ({
+  ...(require('../sandbox/sp-api/server') as typeof SpApiSandboxModule),
+  ...(require('../sandbox/sp-api/fixtures') as typeof SpApiFixturesModule),
+});
+const redisPermits = () => require('../pacing/redis-permits') as typeof RedisPermitsModule;
+const redisTokenBucket = () => require('../pacing/redis-token-bucket') as typeof RedisTokenBucketModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /** A short stable digest of an app id, for coordination keys (ids stay out of Redis in the clear). */
 const appKey = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 16);
 
@@ -61,6 +81,7 @@ export async function connectErp(deps: UpstreamDeps): Promise<{ lingxing: Lingxi
   } else {
     // after a restart on the same store, the sandbox's new tasks never reuse an id the registry holds
     const highest = await store.highestTaskId();
+    const { LingxingSandbox, SANDBOX_ERP_APP } = erpSandbox();
     sandbox = await new LingxingSandbox({
       firstTaskId: highest ? BigInt(highest) + 1n : undefined,
       ...overrides.lingxingSandbox,
@@ -82,7 +103,12 @@ export async function connectErp(deps: UpstreamDeps): Promise<{ lingxing: Lingxi
     replicas: redis ? 1 : config.lingxing.replicas,
     permitPool: redis
       ? (operation, capacity) =>
-          new DistributedPermits(redis, `erp:permits:${appKey(erp.appId)}:${operation}`, capacity, logger)
+          new (redisPermits().DistributedPermits)(
+            redis,
+            `erp:permits:${appKey(erp.appId)}:${operation}`,
+            capacity,
+            logger,
+          )
       : undefined,
     // one token per appId for every replica on this store (a new token supersedes the old: docs/upstreams/lingxing.md)
     sharedTokens: store.sharedTokens(deps.clock),
@@ -111,6 +137,7 @@ export async function connectAmazon(deps: UpstreamDeps): Promise<{
   if (config.spApi.mode === 'live') {
     amazon = config.spApi;
   } else {
+    const { SpApiSandbox, SANDBOX_SPAPI_APP, SANDBOX_SPAPI_SELLERS } = spApiSandbox();
     sandbox = await new SpApiSandbox(overrides.spApiSandbox).start();
     deps.cleanup.add('SP-API sandbox', () => sandbox!.close());
     amazon = { ...SANDBOX_SPAPI_APP, lwaUrl: sandbox.lwaUrl, endpoint: sandbox.url, sellers: SANDBOX_SPAPI_SELLERS };
@@ -140,7 +167,13 @@ export async function connectAmazon(deps: UpstreamDeps): Promise<{
     timeoutMs: config.spApi.timeoutMs,
     sharedBucket: redis
       ? (key, rate, burst, margin) =>
-          new RedisTokenBucket(redis, `spapi:bucket:${appKey(amazon.clientId)}:${key}`, rate, burst, margin)
+          new (redisTokenBucket().RedisTokenBucket)(
+            redis,
+            `spapi:bucket:${appKey(amazon.clientId)}:${key}`,
+            rate,
+            burst,
+            margin,
+          )
       : undefined,
     ...overrides.spApiClient,
   });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
+import type * as RedisSubscriptionsModule from 'graphql-redis-subscriptions';
 import type { Logger } from '../platform/logger';
 
 /**
@@ -62,6 +62,9 @@ export function redisBus(redis: Redis, keyPrefix: string, logger: Logger): Event
     client.on('error', (error: Error) =>
       logger.debug({ err: { message: error.message } }, 'event bus: Redis connection error'),
     );
+  // loaded only by a process with REDIS_URL
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RedisPubSub } = require('graphql-redis-subscriptions') as typeof RedisSubscriptionsModule;
   const engine = new RedisPubSub({ publisher, subscriber });
   return new EngineBus(engine, `${keyPrefix}events:`, async () => {
     await engine.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Db } from './db';
 import { migrate } from './migrations';
-import { PostgresDb } from './postgres';
+import type * as PostgresModule from './postgres';
 import { Repository } from './repository';
 import { SqliteDb } from './sqlite';
 
@@ -14,7 +14,9 @@ export async function openStore(options: {
   pgSchema?: string;
 }): Promise<Repository> {
   const db: Db = options.databaseUrl
-    ? new PostgresDb(options.databaseUrl, { schema: options.pgSchema })
+    ? // pg is loaded only by a process that uses PostgreSQL
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      new (require('./postgres') as typeof PostgresModule).PostgresDb(options.databaseUrl, { schema: options.pgSchema })
     : new SqliteDb(options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'fulfillment-graph.sqlite'));
   try {
     await migrate(db);

@@ -95,6 +95,17 @@ describe('the Dockerfile and the compose file', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
   });
 
+  it('run node with the memory settings `npm start` uses: the same flags, the same malloc arenas', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const start = /^exec env((?: [A-Z_]+=\S+)+) node((?: --\S+)+) dist\/src\/index\.js$/.exec(pkg.scripts.start)!;
+    expect(start).not.toBeNull();
+    expect(pkg.scripts.serve).toBe(pkg.scripts.start);
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+    expect(cmd.slice(1, -1)).toEqual(start[2].trim().split(' '));
+    for (const assignment of start[1].trim().split(' '))
+      expect(dockerfile).toMatch(new RegExp(`^ENV ${assignment}$`, 'm'));
+  });
+
   it('compose three replicas on one PostgreSQL and one Redis, read-only, secrets as files', () => {
     const compose = parse(readFileSync(join(root, 'compose.yaml'), 'utf8'), { merge: true }) as Obj; // compose resolves << merge keys
     const gateways = Object.entries(compose.services as Obj).filter(([name]) => name.startsWith('gateway-'));

@@ -48,13 +48,15 @@ describe('the production install', () => {
         `--regid=${NOBODY}`,
         '--clear-groups',
         process.execPath,
-        '--max-semi-space-size=8',
+        '--max-semi-space-size=4',
+        '--max-old-space-size=384',
         'dist/src/index.js',
       ],
       {
         cwd: app,
         env: {
           PATH: process.env.PATH,
+          MALLOC_ARENA_MAX: '2', // as the image's ENV sets it
           NODE_ENV: 'production',
           ALLOW_SANDBOX: 'true',
           AUTH_MODE: 'off',

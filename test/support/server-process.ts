@@ -27,19 +27,26 @@ export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-/** The node flags `npm start` passes (package.json's start script: `node <flags> dist/src/index.js`). */
-const START_FLAGS = (
-  /^(?:exec )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(
-    (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
-      .scripts.start,
-  )?.[1] ?? ''
-)
-  .split(' ')
-  .filter(Boolean);
+/**
+ * How `npm start` runs node (package.json's start script: `exec env VAR=value … node <flags>
+ * dist/src/index.js`): the environment it sets and the node flags it passes.
+ */
+const START = /^(?:exec )?(?:env((?: [A-Z_]+=\S+)+) )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(
+  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start,
+);
+if (!START) throw new Error('package.json start script is not `exec [env VAR=value …] node <flags> dist/src/index.js`');
+const START_ENV = Object.fromEntries(
+  (START[1] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => kv.split('=', 2) as [string, string]),
+);
+const START_FLAGS = (START[2] ?? '').split(' ').filter(Boolean);
 
 function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [...START_FLAGS, ENTRY], {
-    env: userEnv(env),
+    env: { ...START_ENV, ...userEnv(env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,4 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { default as AjvClass, ValidateFunction } from 'ajv';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FbaOrderEvents } from './fba-outbound-order.events';
 import type { Logger } from '../../platform/logger';
@@ -36,6 +36,9 @@ function compile(): ValidateFunction<Notification> {
   stripIds(schema); // Amazon's generator labels every node with an `$id` (some twice): labels, not references
   const payload = schema.properties.Payload.properties.FulfillmentOrderStatusNotification;
   payload.required = payload.required.filter((k) => k !== 'FulfillmentShipment' && k !== 'FulfillmentReturnItem');
+  // ajv is loaded only by a process that takes notifications (SPAPI_NOTIFICATION_SECRET or the embedded sandbox)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
   return new Ajv({ allErrors: true, strict: false }).compile<Notification>(schema);
 }
 
