@@ -12,6 +12,8 @@ import { backoffDelay } from '../src/upstreams/shared/backoff';
 import { Semaphore } from '../src/pacing/semaphore';
 import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 import { FakeClock } from './support/fake-clock';
+import { Readable } from 'node:stream';
+import { readText } from '../src/platform/read-text';
 
 describe('Semaphore', () => {
   it('never lets more than its capacity run and serves waiters first come, first served', async () => {
@@ -372,5 +374,45 @@ describe('operation cost in upstream calls', () => {
       ).toThrow(
         expect.objectContaining({ message: 'first must be between 1 and 100', path: ['recentFulfillmentTasks'] }),
       );
+  });
+});
+
+describe('reading a body as text, at most a limit', () => {
+  class TooLarge extends Error {}
+  const tooLarge = () => new TooLarge();
+
+  it('joins the chunks, a character split between two of them included', async () => {
+    const euro = Buffer.from('€'); // three bytes
+    const stream = Readable.from([Buffer.from('price '), euro.subarray(0, 1), euro.subarray(1), Buffer.from('5')]);
+    await expect(readText(stream, 100, tooLarge)).resolves.toBe('price €5');
+  });
+
+  it('stops at the limit: rejects, and pauses the stream so nothing more is pulled until the caller drains or destroys it', async () => {
+    let pulled = 0;
+    const stream = new Readable({
+      read() {
+        pulled++;
+        this.push(Buffer.alloc(10, 'a'));
+      },
+    });
+    await expect(readText(stream, 25, tooLarge)).rejects.toBeInstanceOf(TooLarge);
+    const atRejection = pulled;
+    await new Promise((r) => setTimeout(r, 20));
+    // paused: the stream fills its own buffer (highWaterMark) and then nothing more is pulled
+    expect(pulled).toBe(atRejection);
+    stream.destroy();
+  });
+
+  it("rejects with the stream's own error, and with a premature close when it ends early", async () => {
+    const failing = new Readable({ read() {} });
+    const failed = readText(failing, 100, tooLarge);
+    failing.push('partial');
+    failing.destroy(new Error('connection reset'));
+    await expect(failed).rejects.toThrow('connection reset');
+    const cut = new Readable({ read() {} });
+    const closed = readText(cut, 100, tooLarge);
+    cut.push('partial');
+    cut.destroy();
+    await expect(closed).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readText } from '../platform/read-text';
 
 /** A JSON answer written by the HTTP layer itself (refusals before GraphQL runs, health, readiness). */
 export function sendJson(
@@ -32,12 +33,5 @@ export class BodyTooLargeError extends Error {}
 export async function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return readText(req, limit, () => new BodyTooLargeError());
 }

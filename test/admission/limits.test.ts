@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { request } from 'undici';
 import { SANDBOX_ERP_APP } from '../../src/sandbox/lingxing/fixtures';
@@ -140,6 +141,29 @@ describe('limits before execution', () => {
     for (const r of [malformed, big]) {
       expect(r.text).not.toMatch(/<html|at \w+ \(|node_modules|\/work\//i);
     }
+  });
+
+  it('answers an over-large body sent in chunks, with no length declared, with 413 and no upstream call', async () => {
+    const before = businessCalls();
+    // a streamed upload: the size is only known while reading, and reading stops at the limit
+    const chunk = Buffer.alloc(256 * 1024, 'x');
+    async function* upload() {
+      yield Buffer.from('{"query":"{ __typename }","variables":{"pad":"');
+      for (let i = 0; i < 8; i++) yield chunk;
+      yield Buffer.from('"}}');
+    }
+    const res = await request(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Readable.from(upload()),
+    }).catch((error: Error) => error);
+    if (res instanceof Error) throw res;
+    expect(res.headers['content-length']).toBeDefined();
+    expect(res.statusCode).toBe(413);
+    expect(await res.body.json()).toEqual({
+      errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_LARGE' } }],
+    });
+    expect(businessCalls()).toBe(before);
   });
 
   it('logs a client’s parse and validation mistakes at info, without a stack', async () => {

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { readText } from '../../platform/read-text';
 
 /** Largest upstream answer read (a few MB: the biggest real page is far smaller). */
 export const MAX_UPSTREAM_BODY_BYTES = 4 * 1024 * 1024;
@@ -23,15 +24,11 @@ export async function readCapped(
     res.body.destroy();
     throw new ResponseTooLargeError(limit);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      res.body.destroy();
-      throw new ResponseTooLargeError(limit);
-    }
-    chunks.push(chunk as Buffer);
+  try {
+    return await readText(res.body, limit, () => new ResponseTooLargeError(limit));
+  } catch (error) {
+    // past the limit the rest is discarded, not held in memory: the connection is closed
+    if (error instanceof ResponseTooLargeError) res.body.destroy();
+    throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
