@@ -21,6 +21,7 @@ import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { DEMO_ADDRESS } from '../src/sandbox/sp-api/orders';
 import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { Client } from 'pg';
+import { parseStartScript, type StartCommand } from './start-script';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
 /**
@@ -580,28 +581,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/**
- * How package.json's `start` script runs node (`exec env VAR=value … node <flags>
- * dist/src/index.js`): the environment it sets (MALLOC_ARENA_MAX) and its node flags.
- */
-function startScript(): { env: Record<string, string>; flags: string } {
+/** How `npm start` runs node: its environment and flags (package.json). */
+function startScript(): StartCommand {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const m = /^(?:exec )?(?:env((?: [A-Z_]+=\S+)+) )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(pkg.scripts.start);
-  const env = Object.fromEntries(
-    (m?.[1] ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((kv) => kv.split('=', 2) as [string, string]),
-  );
-  return { env, flags: m?.[2] ?? '' };
+  return parseStartScript(pkg.scripts.start);
 }
 
 /** The gateway as `npm start` runs it (its own process, its environment and node flags), on doubles `env` points at. */
 function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
   const start = startScript();
-  const flags = (process.env.BENCH_NODE_FLAGS ?? start.flags).split(' ').filter(Boolean);
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
   return spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       ...start.env,
@@ -646,7 +637,7 @@ async function concurrentOverhead(): Promise<void> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // the environment and V8 flags `npm start` gives (package.json), or BENCH_NODE_FLAGS to try other heap settings
   const start = startScript();
-  const flags = (process.env.BENCH_NODE_FLAGS ?? start.flags).split(' ').filter(Boolean);
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
   const child = spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       ...start.env,

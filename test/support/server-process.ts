@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseStartScript } from '../../bench/start-script';
 import { CAPTURED_LINES } from './logs';
 
 const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
@@ -27,26 +28,15 @@ export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-/**
- * How `npm start` runs node (package.json's start script: `exec env VAR=value … node <flags>
- * dist/src/index.js`): the environment it sets and the node flags it passes.
- */
-const START = /^(?:exec )?(?:env((?: [A-Z_]+=\S+)+) )?node((?: --\S+)*) dist\/src\/index\.js$/.exec(
+/** How `npm start` runs node: the environment it sets and the node flags it passes. */
+const START = parseStartScript(
   (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
     .scripts.start,
 );
-if (!START) throw new Error('package.json start script is not `exec [env VAR=value …] node <flags> dist/src/index.js`');
-const START_ENV = Object.fromEntries(
-  (START[1] ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((kv) => kv.split('=', 2) as [string, string]),
-);
-const START_FLAGS = (START[2] ?? '').split(' ').filter(Boolean);
 
 function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [...START_FLAGS, ENTRY], {
-    env: { ...START_ENV, ...userEnv(env) },
+  const child = spawn(process.execPath, [...START.flags, ENTRY], {
+    env: { ...START.env, ...userEnv(env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
