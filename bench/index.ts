@@ -38,6 +38,15 @@ const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
+/**
+ * Seconds of closed-loop load each server gets before a concurrency row measures it. V8 keeps
+ * optimising a server for several seconds under load: from cold, the gateway's rate climbed over
+ * its first five or six seconds of 16 clients (542, 1374, 1599, … about 2000 requests/s) and
+ * Mesh's over its first three (409, 799, 1083 …), in one run on this machine. One second measured
+ * code that was still being compiled, which a server that runs for days never is.
+ */
+const WARM_UP_SECONDS = 5;
+
 /** Runs `fn` `n` times in sequence; the durations in ms. */
 async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
   const out: number[] = [];
@@ -224,13 +233,13 @@ async function throughput(): Promise<void> {
       );
       return done / seconds;
     };
-    await runFor(1, 16); // warm-up
+    await runFor(WARM_UP_SECONDS, 16);
     const rates: number[] = [];
     for (let i = 0; i < 3; i++) rates.push(await runFor(3, 16));
     rows.push([
       'fulfillmentTasks throughput (10 ids per operation)',
       `${median(rates).toFixed(0)} operations/s`,
-      `median of 3 × 3 s, 16 concurrent clients, one upstream call per operation`,
+      `median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, 16 concurrent clients, one upstream call per operation`,
     ]);
   });
 }
@@ -685,8 +694,8 @@ async function concurrentOverhead(): Promise<void> {
       ['fbaOutboundOrder', directFba, gatewayFba],
       ['fulfillmentTask', directTask, gatewayTask],
     ] as const) {
-      await closedLoop(direct, 16, 1); // warm-up
-      await closedLoop(gateway, 16, 1);
+      await closedLoop(direct, 16, WARM_UP_SECONDS);
+      await closedLoop(gateway, 16, WARM_UP_SECONDS);
       const d: Array<Awaited<ReturnType<typeof closedLoop>>> = [];
       const g: typeof d = [];
       let rss = 0;
@@ -699,7 +708,7 @@ async function concurrentOverhead(): Promise<void> {
       rows.push([
         `${name}, 16 concurrent clients: gateway vs direct`,
         `${med(g, 'rate').toFixed(0)} vs ${med(d, 'rate').toFixed(0)} requests/s (${((med(g, 'rate') / med(d, 'rate')) * 100).toFixed(0)} %)`,
-        `p50 ${ms(med(g, 'p50'))} vs ${ms(med(d, 'p50'))} (added ${ms(med(g, 'p50') - med(d, 'p50'))}); p99 added ${ms(med(g, 'p99') - med(d, 'p99'))}; gateway resident memory ${(rss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s`,
+        `p50 ${ms(med(g, 'p50'))} vs ${ms(med(d, 'p50'))} (added ${ms(med(g, 'p50') - med(d, 'p50'))}); p99 added ${ms(med(g, 'p99') - med(d, 'p99'))}; gateway resident memory ${(rss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up`,
       ]);
     }
     // a burst of 10,000 requests, then a minute of quiet: is the memory given back?
@@ -828,7 +837,7 @@ async function meshComparison(): Promise<void> {
     };
     const direct = () => directFbaOrder(amazon.url, token);
     const contenders = [direct, viaMesh, viaGateway];
-    for (const c of contenders) await closedLoop(c, 16, 1); // warm-up
+    for (const c of contenders) await closedLoop(c, 16, WARM_UP_SECONDS);
     const rates: number[][] = [[], [], []];
     // each server's own CPU time per request it served (/proc), which the shared load generator does not skew
     const cpuPerRequest: number[][] = [[], []];
@@ -850,7 +859,7 @@ async function meshComparison(): Promise<void> {
     rows.push([
       'fbaOutboundOrder, 16 concurrent clients, an unlimited plan: gateway vs GraphQL Mesh (Hive Gateway) vs direct',
       `${g.toFixed(0)} vs ${m.toFixed(0)} vs ${d.toFixed(0)} requests/s`,
-      `gateway ${(g / m).toFixed(2)}× Mesh (goal ≥ 3×) and ${((g / d) * 100).toFixed(0)} % of direct (goal ≥ 35 %); peak resident memory gateway ${(rss / 2 ** 20).toFixed(0)} MB (goal < 150 MB), Mesh ${(meshRss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s, each in its own process, the same run`,
+      `gateway ${(g / m).toFixed(2)}× Mesh (goal ≥ 3×) and ${((g / d) * 100).toFixed(0)} % of direct (goal ≥ 35 %); peak resident memory gateway ${(rss / 2 ** 20).toFixed(0)} MB (goal < 150 MB), Mesh ${(meshRss / 2 ** 20).toFixed(0)} MB; median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, each in its own process, the same run`,
     ]);
     rows.push([
       'fbaOutboundOrder, the same run: server CPU time per request, gateway vs Mesh',
@@ -1025,7 +1034,7 @@ async function tracingOverhead(): Promise<void> {
           const res = await gql(`http://127.0.0.1:${port}/graphql`, FBA_ORDER_QUERY);
           if (res.errors) throw new Error(JSON.stringify(res.errors));
         };
-        await closedLoop(call, 16, 1); // warm-up
+        await closedLoop(call, 16, WARM_UP_SECONDS);
         for (let round = 0; round < 3; round++) rates[mode].push((await closedLoop(call, 16, 3)).rate);
       } finally {
         gateway.kill('SIGTERM');
@@ -1041,7 +1050,7 @@ async function tracingOverhead(): Promise<void> {
   rows.push([
     'fbaOutboundOrder, 16 concurrent clients: tracing off vs on (every span exported over OTLP/HTTP)',
     `${off.toFixed(0)} vs ${on.toFixed(0)} requests/s`,
-    `tracing costs ${((1 - on / off) * 100).toFixed(0)} % of throughput; ${(exported / 2 ** 20).toFixed(1)} MB of spans exported; median of 3 × 3 s, each its own process, the same run`,
+    `tracing costs ${((1 - on / off) * 100).toFixed(0)} % of throughput; ${(exported / 2 ** 20).toFixed(1)} MB of spans exported; median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, each its own process, the same run`,
   ]);
 }
 

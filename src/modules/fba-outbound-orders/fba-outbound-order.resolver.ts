@@ -22,6 +22,7 @@ import { globalId } from '../../graphql/node';
 import { validateInput } from '../../graphql/validation';
 import { connectionOverTokens } from '../../graphql/token-paging';
 import { RequireSpApiSeller } from './sp-api-seller.middleware';
+import type { AsRoot } from '../../graphql/root';
 
 @Resolver(() => FbaOutboundOrder)
 export class FbaOutboundOrderResolver {
@@ -99,32 +100,38 @@ export class FbaOutboundOrderResolver {
   }
 
   @FieldResolver(() => [FbaOutboundOrderItem])
-  async items(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaOutboundOrderItem[]> {
+  async items(@Root() order: AsRoot<FbaOutboundOrder>, @Ctx() ctx: Context): Promise<FbaOutboundOrderItem[]> {
     return (await this.details(order, ctx)).items;
   }
 
   @FieldResolver(() => [FbaShipment], { description: 'Shipments with their packages.' })
-  async shipments(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaShipment[]> {
+  async shipments(@Root() order: AsRoot<FbaOutboundOrder>, @Ctx() ctx: Context): Promise<FbaShipment[]> {
     return (await this.details(order, ctx)).shipments;
   }
 
   @FieldResolver(() => [FbaReturnItem])
-  async returnItems(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaReturnItem[]> {
+  async returnItems(@Root() order: AsRoot<FbaOutboundOrder>, @Ctx() ctx: Context): Promise<FbaReturnItem[]> {
     return (await this.details(order, ctx)).returnItems;
   }
 
   @FieldResolver(() => [FbaReturnAuthorization])
-  async returnAuthorizations(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<FbaReturnAuthorization[]> {
+  async returnAuthorizations(
+    @Root() order: AsRoot<FbaOutboundOrder>,
+    @Ctx() ctx: Context,
+  ): Promise<FbaReturnAuthorization[]> {
     return (await this.details(order, ctx)).returnAuthorizations;
   }
 
   @FieldResolver(() => [PaymentInformation])
-  async paymentInformation(@Root() order: FbaOutboundOrder, @Ctx() ctx: Context): Promise<PaymentInformation[]> {
+  async paymentInformation(
+    @Root() order: AsRoot<FbaOutboundOrder>,
+    @Ctx() ctx: Context,
+  ): Promise<PaymentInformation[]> {
     return (await this.details(order, ctx)).paymentInformation;
   }
 
   @FieldResolver(() => ID)
-  id(@Root() order: FbaOutboundOrder): string {
+  id(@Root() order: AsRoot<FbaOutboundOrder>): string {
     return globalId('FbaOutboundOrder', order.sellerId, order.sellerFulfillmentOrderId);
   }
 

@@ -4,6 +4,7 @@ import { assertArgument } from '../../graphql/validation';
 import { SELLER_ID } from '../fulfillment-tasks/submit-fulfillment.input';
 import { FbaOutboundOrderArgs } from './fba-outbound-order.args';
 import { FbaOutboundOrder } from './fba-outbound-order.type';
+import type { AsRoot } from '../../graphql/root';
 
 interface SubscribeData<A> {
   args: A;
@@ -28,7 +29,7 @@ export class FbaOutboundOrderSubscription {
     },
   })
   fbaOutboundOrderUpdated(
-    @Root() order: FbaOutboundOrder,
+    @Root() order: AsRoot<FbaOutboundOrder>,
     @Args(() => FbaOutboundOrderArgs) _args: FbaOutboundOrderArgs,
   ): FbaOutboundOrder {
     return order;

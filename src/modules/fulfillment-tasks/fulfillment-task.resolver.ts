@@ -14,6 +14,7 @@ import { SELLER_ID, SubmitFulfillmentInput } from './submit-fulfillment.input';
 import { SubmitFulfillmentPayload } from './submit-fulfillment.payload';
 import { assertArgument, validateInput } from '../../graphql/validation';
 import { keysetConnection } from '../../graphql/keyset-paging';
+import type { AsRoot } from '../../graphql/root';
 
 /** fulfillmentTasks takes at most this many ids: ten getFulfillmentResult calls. */
 export const MAX_TASK_IDS_PER_QUERY = 100;
@@ -106,14 +107,14 @@ export class FulfillmentTaskResolver {
   @FieldResolver(() => [ShipmentConfirmation], {
     description: "What was submitted, from this gateway's registry; empty for tasks submitted elsewhere.",
   })
-  async shipments(@Root() task: FulfillmentTask, @Ctx() ctx: Context): Promise<ShipmentConfirmation[]> {
+  async shipments(@Root() task: AsRoot<FulfillmentTask>, @Ctx() ctx: Context): Promise<ShipmentConfirmation[]> {
     if (task.shipments?.length) return task.shipments;
     const stored = (await ctx.loaders.storedTaskById(task.sellerId).load(task.taskId))?.shipments ?? [];
     return stored.map((s) => ({ ...s, sellerId: task.sellerId, taskId: task.taskId }));
   }
 
   @FieldResolver(() => ID)
-  id(@Root() task: FulfillmentTask): string {
+  id(@Root() task: AsRoot<FulfillmentTask>): string {
     return globalId('FulfillmentTask', task.sellerId, task.taskId);
   }
 }

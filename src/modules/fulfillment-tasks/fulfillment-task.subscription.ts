@@ -5,6 +5,7 @@ import { assertArgument } from '../../graphql/validation';
 import { FulfillmentTaskArgs } from './fulfillment-task.args';
 import { FulfillmentTask } from './fulfillment-task.type';
 import { SELLER_ID } from './submit-fulfillment.input';
+import type { AsRoot } from '../../graphql/root';
 
 interface SubscribeData<A> {
   args: A;
@@ -36,7 +37,7 @@ export class FulfillmentTaskSubscription {
     },
   })
   fulfillmentTaskUpdated(
-    @Root() task: FulfillmentTask,
+    @Root() task: AsRoot<FulfillmentTask>,
     // declared for the schema; the subscribe function above reads them
     @Args(() => FulfillmentTaskArgs) _args: FulfillmentTaskArgs,
   ): FulfillmentTask {

@@ -8,6 +8,7 @@ import { toMcfOrder } from './mcf-order.service';
 import { validateInput } from '../../graphql/validation';
 import { keysetConnection } from '../../graphql/keyset-paging';
 import { mcfOrderKey } from '../../store/repository';
+import type { AsRoot } from '../../graphql/root';
 
 @Resolver(() => McfOrder)
 export class McfOrderResolver {
@@ -25,7 +26,7 @@ export class McfOrderResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() order: McfOrder): string {
+  id(@Root() order: AsRoot<McfOrder>): string {
     return globalId('McfOrder', order.storeName, order.orderId);
   }
 

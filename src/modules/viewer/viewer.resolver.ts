@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { AmazonRegion } from '../../graphql/amazon-region.enum';
 import { ErpStore, ErpStoreStatus, Viewer, ViewerSeller } from './viewer.type';
+import type { AsRoot } from '../../graphql/root';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
@@ -16,7 +17,7 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => [ViewerSeller], { description: 'Configured SP-API sellers the caller may act for.' })
-  sellers(@Root() _viewer: Viewer, @Ctx() ctx: Context): ViewerSeller[] {
+  sellers(@Root() _viewer: AsRoot<Viewer>, @Ctx() ctx: Context): ViewerSeller[] {
     return ctx.directory.sellers
       .all()
       .filter((s) => ctx.access.mayActForSeller(s.sellerId))
@@ -31,7 +32,7 @@ export class ViewerResolver {
   @FieldResolver(() => [ErpStore], {
     description: 'ERP stores the caller may act for, as the ERP lists them (cached; ERP_STORES_REFRESH_MS).',
   })
-  async stores(@Root() _viewer: Viewer, @Ctx() ctx: Context): Promise<ErpStore[]> {
+  async stores(@Root() _viewer: AsRoot<Viewer>, @Ctx() ctx: Context): Promise<ErpStore[]> {
     const allowed = ctx.access.stores;
     // a caller with no store claims learns nothing from the ERP, and costs it nothing
     if (allowed !== '*' && allowed.size === 0) return [];
