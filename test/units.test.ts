@@ -13,6 +13,7 @@ import { Semaphore } from '../src/pacing/semaphore';
 import { FULL_BUCKET_GRACE_MS, TokenBucket } from '../src/pacing/token-bucket';
 import { FakeClock } from './support/fake-clock';
 import { Readable } from 'node:stream';
+import { spawnSync } from 'node:child_process';
 import { readText } from '../src/platform/read-text';
 
 describe('Semaphore', () => {
@@ -414,5 +415,29 @@ describe('reading a body as text, at most a limit', () => {
     cut.push('partial');
     cut.destroy();
     await expect(closed).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+  });
+});
+
+describe('the log', () => {
+  it('has written every line to stdout by the time the logging call returns: a process killed outright (SIGKILL) loses none', () => {
+    // the built logger, as the server runs it (dist/, built before the tests); 50 lines, then an
+    // immediate SIGKILL, as the OOM killer or an expired grace period would send
+    const logger = join(__dirname, '..', 'dist', 'src', 'platform', 'logger.js');
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const log = require(${JSON.stringify(logger)}).createLogger();
+         for (let i = 0; i < 50; i++) log.info({ i }, 'line');
+         process.kill(process.pid, 'SIGKILL');`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.signal).toBe('SIGKILL');
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number; msg: string });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 });
