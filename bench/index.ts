@@ -21,6 +21,7 @@ import { SpApiSandbox } from '../src/sandbox/sp-api/server';
 import { DEMO_ADDRESS } from '../src/sandbox/sp-api/orders';
 import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { Client } from 'pg';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { parseStartScript, type StartCommand } from './start-script';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
@@ -1054,6 +1055,79 @@ async function tracingOverhead(): Promise<void> {
   ]);
 }
 
+/**
+ * What authentication costs under load: the gateway as `npm start` runs it, once with
+ * `AUTH_MODE=off` and once checking RS256 tokens against a PEM key (16 callers, each with its own
+ * token, in turn); 16 closed-loop clients on fbaOutboundOrder against a double that does not limit.
+ * A verified token is remembered until it expires (at most a minute), so its signature is checked
+ * about once a minute per caller, not on every request.
+ */
+async function authenticationCost(): Promise<void> {
+  const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const tokens = await Promise.all(
+    Array.from({ length: 16 }, (_, i) =>
+      new SignJWT({ sellers: [SANDBOX_SPAPI_SELLERS[0].sellerId], stores: [], scope: 'fulfillment:read' })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject(`bench-caller-${i}`)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(privateKey),
+    ),
+  );
+  const auth = {
+    off: { AUTH_MODE: 'off' },
+    on: { AUTH_MODE: 'jwt', AUTH_JWT_PUBLIC_KEY: await exportSPKI(publicKey) },
+  };
+  const results: Record<'off' | 'on', { rates: number[]; cpu: number[] }> = {
+    off: { rates: [], cpu: [] },
+    on: { rates: [], cpu: [] },
+  };
+  try {
+    for (const mode of ['off', 'on'] as const) {
+      const port = await freePort();
+      const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+      const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...auth[mode] });
+      let turn = 0;
+      try {
+        await listening(port, '/healthz');
+        const call = async () => {
+          const res = await request(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            dispatcher: agent,
+            headers: {
+              'content-type': 'application/json',
+              ...(mode === 'on' ? { authorization: `Bearer ${tokens[turn++ % tokens.length]}` } : {}),
+            },
+            body: JSON.stringify({ query: FBA_ORDER_QUERY }),
+          });
+          const body = (await res.body.json()) as { errors?: unknown[] };
+          if (body.errors) throw new Error(JSON.stringify(body.errors));
+        };
+        await closedLoop(call, 16, WARM_UP_SECONDS);
+        for (let round = 0; round < 3; round++) {
+          const before = cpuMsOf(gateway.pid!);
+          const { rate } = await closedLoop(call, 16, 3);
+          results[mode].rates.push(rate);
+          results[mode].cpu.push((cpuMsOf(gateway.pid!) - before) / (rate * 3));
+        }
+      } finally {
+        gateway.kill('SIGTERM');
+        await new Promise((r) => gateway.once('exit', r));
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await amazon.close();
+  }
+  const [off, on] = [median(results.off.rates), median(results.on.rates)];
+  rows.push([
+    'fbaOutboundOrder, 16 concurrent clients: authentication off vs RS256 tokens (16 callers)',
+    `${off.toFixed(0)} vs ${on.toFixed(0)} requests/s`,
+    `server CPU per request ${median(results.off.cpu).toFixed(2)} vs ${median(results.on.cpu).toFixed(2)} ms (a token's signature is checked once, then remembered until it expires, at most a minute); median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, each its own process, the same run`,
+  ]);
+}
+
 const BENCHES: Record<string, () => Promise<void>> = {
   upstreamCallsPerIds,
   addedLatency,
@@ -1068,6 +1142,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   concurrentOverhead,
   meshComparison,
   tracingOverhead,
+  authenticationCost,
   subscriptionLatency,
 };
 

@@ -1,5 +1,6 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '../errors';
 import { principalFromClaims, UNRESTRICTED, type Principal } from './principal';
 
@@ -25,12 +26,24 @@ export type AuthConfig =
 const CLOCK_TOLERANCE_S = 5;
 
 /**
+ * How long a verified token is remembered at most, and how many. Checking a signature costs far
+ * more than the rest of a small operation (about 18 µs of CPU for HS256, 150 µs for RS256 and
+ * 260 µs for ES256 here, against roughly 500 µs for a whole `fbaOutboundOrder`), and a client
+ * sends the same token with every request until it expires. A minute at most: a key withdrawn from
+ * the JWKS stops being accepted within a minute of jose's own key cache letting it go.
+ */
+const REMEMBER_VERIFIED_MS = 60_000;
+const REMEMBERED_TOKENS = 1_000;
+
+/**
  * Verifies `Authorization: Bearer <JWT>` with jose and turns the claims into a Principal.
  * `exp` is required and checked, `nbf` checked when present, issuer and audience when configured.
  */
 export class TokenVerifier {
   private readonly key: KeyObject | JWTVerifyGetKey | undefined;
   private readonly algorithms: string[];
+  /** tokens that passed every check, until their `exp` (at most REMEMBER_VERIFIED_MS); never a refused one */
+  private readonly verified = new LRUCache<string, Principal>({ max: REMEMBERED_TOKENS });
 
   constructor(private readonly config: AuthConfig) {
     if (config.mode === 'off') {
@@ -60,6 +73,9 @@ export class TokenVerifier {
     if (this.config.mode === 'off') return UNRESTRICTED;
     const match = /^Bearer +([A-Za-z0-9_.~+/=-]+)$/i.exec(authorization?.trim() ?? '');
     if (!match) throw new UnauthenticatedError('Send a bearer token: Authorization: Bearer <JWT>.');
+    const token = match[1];
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const options = {
         algorithms: this.algorithms,
@@ -70,14 +86,18 @@ export class TokenVerifier {
       };
       const key = this.key;
       const { payload } =
-        typeof key === 'function' ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key!, options);
+        typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key!, options);
       const max = this.config.maxLifetimeSeconds;
       const from = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
       if (max && typeof payload.exp === 'number' && payload.exp - from > max)
         throw new UnauthenticatedError(
           'The bearer token lives longer than this gateway accepts (AUTH_MAX_TOKEN_LIFETIME_S).',
         );
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      // `exp` is required, so there is always an end; past it, the token is checked again (and refused)
+      const ttl = Math.min(REMEMBER_VERIFIED_MS, (principal.expiresAt ?? 0) - Date.now());
+      if (ttl > 0) this.verified.set(token, principal, { ttl });
+      return principal;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       throw new UnauthenticatedError(reasonFor(error));
