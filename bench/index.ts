@@ -91,11 +91,16 @@ async function withApp<T>(
   }
 }
 
-async function gql(url: string, query: string, variables?: unknown): Promise<{ errors?: unknown[]; data?: unknown }> {
+async function gql(
+  url: string,
+  query: string,
+  variables?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ errors?: unknown[]; data?: unknown }> {
   const res = await request(url, {
     method: 'POST',
     dispatcher: agent,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.body.json()) as { errors?: unknown[]; data?: unknown };
@@ -599,11 +604,14 @@ function startScript(): StartCommand {
   return parseStartScript(pkg.scripts.start);
 }
 
-/** The gateway as `npm start` runs it (its own process, its environment and node flags), on doubles `env` points at. */
-function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
+/**
+ * The gateway as `npm start` runs it (its own process, its environment and node flags, or
+ * BENCH_NODE_FLAGS to try other heap settings), on doubles `env` points at; `extraFlags` go after.
+ */
+function spawnGateway(port: number, dataDir: string, env: Record<string, string>, extraFlags: string[] = []) {
   const start = startScript();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
-  return spawn(process.execPath, [...flags, join(__dirname, '..', 'src', 'index.js')], {
+  return spawn(process.execPath, [...flags, ...extraFlags, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       ...start.env,
       PATH: process.env.PATH,
@@ -615,7 +623,7 @@ function spawnGateway(port: number, dataDir: string, env: Record<string, string>
       TASK_REFRESH_INTERVAL_MS: '0',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -645,43 +653,13 @@ async function concurrentOverhead(): Promise<void> {
   const port = await freePort();
   // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // the environment and V8 flags `npm start` gives (package.json), or BENCH_NODE_FLAGS to try other heap settings
-  const start = startScript();
-  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
-  const child = spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
-    env: {
-      ...start.env,
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      ...BENCH_ENV,
-      ...erpSandboxEnv(erp),
-      ...spApiSandboxEnv(amazon),
-      AUTH_MODE: 'off',
-      TASK_REFRESH_INTERVAL_MS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnGateway(port, dataDir, { ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon) }, profile);
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        const res = await request(url.replace(/\/graphql$/, '/healthz'), { dispatcher: agent });
-        await res.body.dump();
-        break;
-      } catch {
-        if (i > 100) throw new Error('the gateway did not start');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await listening(port, '/healthz');
     const token = await lwaAccessToken(amazon.lwaUrl);
     const directFba = () => directFbaOrder(amazon.url, token);
-    const gatewayFba = async () => {
-      const res = await gql(url, FBA_ORDER_QUERY);
-      if (res.errors) throw new Error(JSON.stringify(res.errors));
-    };
+    const gatewayFba = () => gatewayFbaOrder(url);
     const erpToken = await erpAccessToken(erp.url);
     const directTask = () => directTaskResult(erp.url, erpToken, '1003083');
     const gatewayTask = async () => {
@@ -832,10 +810,7 @@ async function meshComparison(): Promise<void> {
       const res = await gql(`http://127.0.0.1:${meshPort}/graphql`, meshQuery);
       if (res.errors || !res.data) throw new Error(`Mesh: ${JSON.stringify(res.errors)}`);
     };
-    const viaGateway = async () => {
-      const res = await gql(`http://127.0.0.1:${port}/graphql`, FBA_ORDER_QUERY);
-      if (res.errors) throw new Error(JSON.stringify(res.errors));
-    };
+    const viaGateway = () => gatewayFbaOrder(`http://127.0.0.1:${port}/graphql`);
     const direct = () => directFbaOrder(amazon.url, token);
     const contenders = [direct, viaMesh, viaGateway];
     for (const c of contenders) await closedLoop(c, 16, WARM_UP_SECONDS);
@@ -1008,6 +983,44 @@ async function erpAccessToken(baseUrl: string): Promise<string> {
 }
 
 /**
+ * One configuration of the gateway under load: started as `npm start` starts it with `env` on top,
+ * 16 closed-loop clients making `call(url)` for WARM_UP_SECONDS, then three rounds of 3 s; the
+ * rate of each round and the server's CPU time per request in it (/proc).
+ */
+async function gatewayRounds(
+  env: Record<string, string>,
+  call: (url: string) => Promise<void>,
+): Promise<{ rates: number[]; cpu: number[] }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+  const gateway = spawnGateway(port, dataDir, env);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const rates: number[] = [];
+  const cpu: number[] = [];
+  try {
+    await listening(port, '/healthz');
+    await closedLoop(() => call(url), 16, WARM_UP_SECONDS);
+    for (let round = 0; round < 3; round++) {
+      const before = cpuMsOf(gateway.pid!);
+      const { rate } = await closedLoop(() => call(url), 16, 3);
+      rates.push(rate);
+      cpu.push((cpuMsOf(gateway.pid!) - before) / (rate * 3));
+    }
+    return { rates, cpu };
+  } finally {
+    gateway.kill('SIGTERM');
+    await new Promise((r) => gateway.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** fbaOutboundOrder through the gateway at `url`, failing on any GraphQL error. */
+async function gatewayFbaOrder(url: string, headers?: Record<string, string>): Promise<void> {
+  const res = await gql(url, FBA_ORDER_QUERY, undefined, headers);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+}
+
+/**
  * The cost of tracing: the gateway as `npm start` runs it, once with no OTEL_* variable (tracing
  * off: the SDK is not loaded) and once exporting every span over OTLP/HTTP to a receiver in this
  * process; 16 closed-loop clients on fbaOutboundOrder against a double that does not limit.
@@ -1024,24 +1037,11 @@ async function tracingOverhead(): Promise<void> {
   const rates: Record<'off' | 'on', number[]> = { off: [], on: [] };
   try {
     for (const mode of ['off', 'on'] as const) {
-      const port = await freePort();
-      const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
       const tracing: Record<string, string> =
         mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' } : {};
-      const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...tracing });
-      try {
-        await listening(port, '/healthz');
-        const call = async () => {
-          const res = await gql(`http://127.0.0.1:${port}/graphql`, FBA_ORDER_QUERY);
-          if (res.errors) throw new Error(JSON.stringify(res.errors));
-        };
-        await closedLoop(call, 16, WARM_UP_SECONDS);
-        for (let round = 0; round < 3; round++) rates[mode].push((await closedLoop(call, 16, 3)).rate);
-      } finally {
-        gateway.kill('SIGTERM');
-        await new Promise((r) => gateway.once('exit', r));
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+      rates[mode] = (
+        await gatewayRounds({ ...spApiSandboxEnv(amazon), ...tracing }, (url) => gatewayFbaOrder(url))
+      ).rates;
     }
   } finally {
     receiver.close();
@@ -1079,53 +1079,20 @@ async function authenticationCost(): Promise<void> {
     off: { AUTH_MODE: 'off' },
     on: { AUTH_MODE: 'jwt', AUTH_JWT_PUBLIC_KEY: await exportSPKI(publicKey) },
   };
-  const results: Record<'off' | 'on', { rates: number[]; cpu: number[] }> = {
-    off: { rates: [], cpu: [] },
-    on: { rates: [], cpu: [] },
-  };
   try {
-    for (const mode of ['off', 'on'] as const) {
-      const port = await freePort();
-      const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
-      const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...auth[mode] });
-      let turn = 0;
-      try {
-        await listening(port, '/healthz');
-        const call = async () => {
-          const res = await request(`http://127.0.0.1:${port}/graphql`, {
-            method: 'POST',
-            dispatcher: agent,
-            headers: {
-              'content-type': 'application/json',
-              ...(mode === 'on' ? { authorization: `Bearer ${tokens[turn++ % tokens.length]}` } : {}),
-            },
-            body: JSON.stringify({ query: FBA_ORDER_QUERY }),
-          });
-          const body = (await res.body.json()) as { errors?: unknown[] };
-          if (body.errors) throw new Error(JSON.stringify(body.errors));
-        };
-        await closedLoop(call, 16, WARM_UP_SECONDS);
-        for (let round = 0; round < 3; round++) {
-          const before = cpuMsOf(gateway.pid!);
-          const { rate } = await closedLoop(call, 16, 3);
-          results[mode].rates.push(rate);
-          results[mode].cpu.push((cpuMsOf(gateway.pid!) - before) / (rate * 3));
-        }
-      } finally {
-        gateway.kill('SIGTERM');
-        await new Promise((r) => gateway.once('exit', r));
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    }
+    const off = await gatewayRounds({ ...spApiSandboxEnv(amazon), ...auth.off }, (url) => gatewayFbaOrder(url));
+    let turn = 0;
+    const on = await gatewayRounds({ ...spApiSandboxEnv(amazon), ...auth.on }, (url) =>
+      gatewayFbaOrder(url, { authorization: `Bearer ${tokens[turn++ % tokens.length]}` }),
+    );
+    rows.push([
+      'fbaOutboundOrder, 16 concurrent clients: authentication off vs RS256 tokens (16 callers)',
+      `${median(off.rates).toFixed(0)} vs ${median(on.rates).toFixed(0)} requests/s`,
+      `server CPU per request ${median(off.cpu).toFixed(2)} vs ${median(on.cpu).toFixed(2)} ms (a token's signature is checked once, then remembered until it expires, at most a minute); median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, each its own process, the same run`,
+    ]);
   } finally {
     await amazon.close();
   }
-  const [off, on] = [median(results.off.rates), median(results.on.rates)];
-  rows.push([
-    'fbaOutboundOrder, 16 concurrent clients: authentication off vs RS256 tokens (16 callers)',
-    `${off.toFixed(0)} vs ${on.toFixed(0)} requests/s`,
-    `server CPU per request ${median(results.off.cpu).toFixed(2)} vs ${median(results.on.cpu).toFixed(2)} ms (a token's signature is checked once, then remembered until it expires, at most a minute); median of 3 × 3 s after ${WARM_UP_SECONDS} s of warm-up, each its own process, the same run`,
-  ]);
 }
 
 const BENCHES: Record<string, () => Promise<void>> = {
