@@ -606,12 +606,14 @@ function startScript(): StartCommand {
 
 /**
  * The gateway as `npm start` runs it (its own process, its environment and node flags, or
- * BENCH_NODE_FLAGS to try other heap settings), on doubles `env` points at; `extraFlags` go after.
+ * BENCH_NODE_FLAGS to try other heap settings), on doubles `env` points at. BENCH_CPU_PROF=dir
+ * writes each gateway's CPU profile there (node --cpu-prof) when it stops.
  */
-function spawnGateway(port: number, dataDir: string, env: Record<string, string>, extraFlags: string[] = []) {
+function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
   const start = startScript();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
-  return spawn(process.execPath, [...flags, ...extraFlags, join(__dirname, '..', 'src', 'index.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
     env: {
       ...start.env,
       PATH: process.env.PATH,
@@ -651,9 +653,7 @@ async function concurrentOverhead(): Promise<void> {
   const amazon = await new SpApiSandbox({ usagePlanMultiplier: 100_000 }).start();
   const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
   const port = await freePort();
-  // BENCH_CPU_PROF=dir writes the gateway's CPU profile there (node --cpu-prof) for the closing note
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawnGateway(port, dataDir, { ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon) }, profile);
+  const child = spawnGateway(port, dataDir, { ...erpSandboxEnv(erp), ...spApiSandboxEnv(amazon) });
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
     await listening(port, '/healthz');
@@ -803,7 +803,25 @@ async function meshComparison(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
     const gateway = spawnGateway(port, dataDir, { ...spApiSandboxEnv(amazon), ...erpSandboxEnv(erp) });
     children.push(gateway);
-    await Promise.all([listening(meshPort, '/healthcheck'), listening(port, '/healthz')]);
+    // the floor: the same query through Apollo Server and undici alone, with the gateway's node flags
+    const floorPort = await freePort();
+    const start = startScript();
+    const floor = spawn(process.execPath, [...start.flags, join(__dirname, 'floor-server.js')], {
+      env: {
+        ...start.env,
+        PATH: process.env.PATH,
+        PORT: String(floorPort),
+        SPAPI_ENDPOINT: amazon.url,
+        SPAPI_ACCESS_TOKEN: token,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(floor);
+    await Promise.all([
+      listening(meshPort, '/healthcheck'),
+      listening(port, '/healthz'),
+      listening(floorPort, '/healthz'),
+    ]);
     const meshQuery =
       '{ getFulfillmentOrder(sellerFulfillmentOrderId: "DEMO-COMPLETE-1") { payload { fulfillmentOrder { sellerFulfillmentOrderId fulfillmentOrderStatus } fulfillmentOrderItems { sellerSku quantity } fulfillmentShipments { amazonShipmentId fulfillmentShipmentPackage { packageNumber } } } } }';
     const viaMesh = async () => {
@@ -811,13 +829,14 @@ async function meshComparison(): Promise<void> {
       if (res.errors || !res.data) throw new Error(`Mesh: ${JSON.stringify(res.errors)}`);
     };
     const viaGateway = () => gatewayFbaOrder(`http://127.0.0.1:${port}/graphql`);
+    const viaFloor = () => gatewayFbaOrder(`http://127.0.0.1:${floorPort}/graphql`);
     const direct = () => directFbaOrder(amazon.url, token);
-    const contenders = [direct, viaMesh, viaGateway];
+    const contenders = [direct, viaMesh, viaGateway, viaFloor];
     for (const c of contenders) await closedLoop(c, 16, WARM_UP_SECONDS);
-    const rates: number[][] = [[], [], []];
+    const rates: number[][] = contenders.map(() => []);
     // each server's own CPU time per request it served (/proc), which the shared load generator does not skew
-    const cpuPerRequest: number[][] = [[], []];
-    const servers = [mesh.pid!, gateway.pid!];
+    const cpuPerRequest: number[][] = [[], [], []];
+    const servers = [mesh.pid!, gateway.pid!, floor.pid!];
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < contenders.length; i++) {
         const before = i > 0 ? cpuMsOf(servers[i - 1]) : 0;
@@ -830,8 +849,8 @@ async function meshComparison(): Promise<void> {
     // largest just before a full collection, which a reading between rounds mostly misses
     const rss = rssOf(gateway.pid!, 'VmHWM');
     const meshRss = rssOf(mesh.pid!, 'VmHWM');
-    const [d, m, g] = rates.map(median);
-    const [meshCpu, gatewayCpu] = cpuPerRequest.map(median);
+    const [d, m, g, f] = rates.map(median);
+    const [meshCpu, gatewayCpu, floorCpu] = cpuPerRequest.map(median);
     rows.push([
       'fbaOutboundOrder, 16 concurrent clients, an unlimited plan: gateway vs GraphQL Mesh (Hive Gateway) vs direct',
       `${g.toFixed(0)} vs ${m.toFixed(0)} vs ${d.toFixed(0)} requests/s`,
@@ -841,6 +860,11 @@ async function meshComparison(): Promise<void> {
       'fbaOutboundOrder, the same run: server CPU time per request, gateway vs Mesh',
       `${gatewayCpu.toFixed(2)} vs ${meshCpu.toFixed(2)} ms`,
       `the gateway costs ${(meshCpu / gatewayCpu).toFixed(2)}× less CPU per request than Mesh (user + system time of each server process, from /proc, over its own loops; independent of the load generator sharing the machine)`,
+    ]);
+    rows.push([
+      "fbaOutboundOrder, the same run: the stack's floor (Apollo Server and undici alone, bench/floor-server.ts)",
+      `${f.toFixed(0)} requests/s, ${floorCpu.toFixed(2)} ms CPU per request`,
+      `the floor is ${(f / m).toFixed(2)}× Mesh on this machine; the gateway's features (gate, cost, pacing, deadlines, log, metrics, type-graphql, federation) cost ${(gatewayCpu / floorCpu).toFixed(2)}× the floor's CPU per request`,
     ]);
     rmSync(dataDir, { recursive: true, force: true });
   } finally {

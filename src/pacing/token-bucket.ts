@@ -96,6 +96,11 @@ export class TokenBucket {
   /** Resolves once a token has been taken, in `tenant`'s turn; rejects with the signal's reason if it fires first. */
   take(signal?: AbortSignal, tenant = ''): Promise<Grant> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    // nobody queued and a token in hand: taken at once (no waiter, no abort listener, no pump)
+    if (!this.pumping && this.waiters === 0) {
+      this.refill();
+      if (this.tokens >= 1) return Promise.resolve({ waitedMs: 0, settled: this.takeToken() });
+    }
     return new Promise<Grant>((resolve, reject) => {
       const waiter: Waiter = {
         resolve: (grant) => {
@@ -182,6 +187,22 @@ export class TokenBucket {
     this.tokens -= Math.min(open.credited, late / this.msPerToken(), this.burst);
   }
 
+  /**
+   * Takes one token (there is one); what the taker calls once its request is answered. A take
+   * from a full bucket opens a burst: its answer may move the refill clock later.
+   */
+  private takeToken(): () => void {
+    let settled: () => void = NOTHING_TO_SETTLE;
+    if (this.tokens >= this.burst) {
+      const provisional = (this.updatedAt = this.clock.now() + this.grace());
+      const id = ++this.opened;
+      this.open = { id, credited: 0 };
+      settled = once(() => this.answeredAfter(id, provisional));
+    }
+    this.tokens -= 1;
+    return settled;
+  }
+
   /** Hands out tokens in queue order, sleeping until the next one is due; one pump at a time. */
   private async pump(): Promise<void> {
     if (this.pumping) return;
@@ -190,15 +211,7 @@ export class TokenBucket {
       for (;;) {
         this.refill();
         while (this.waiters && this.tokens >= 1) {
-          // a take from a full bucket opens a burst: its answer may move the refill clock later
-          let settled: () => void = NOTHING_TO_SETTLE;
-          if (this.tokens >= this.burst) {
-            const provisional = (this.updatedAt = this.clock.now() + this.grace());
-            const id = ++this.opened;
-            this.open = { id, credited: 0 };
-            settled = once(() => this.answeredAfter(id, provisional));
-          }
-          this.tokens -= 1;
+          const settled = this.takeToken();
           const waiter = this.next()!;
           waiter.resolve({ waitedMs: this.clock.now() - waiter.started, settled });
         }

@@ -153,7 +153,7 @@ async function attempts<A extends { request: UpstreamRequest }, T>(
   // the operation this call is for: when it ends, an attempt not yet sent is dropped, never sent
   const signal = currentSignal();
   // retries spent per backoff policy (two kinds of retry sharing one policy share its budget)
-  const spent = new Map<BackoffPolicy, number>();
+  let spent: Map<BackoffPolicy, number> | undefined;
   let counted = !spec.counted;
   for (;;) {
     if (signal?.aborted) throw signal.reason;
@@ -175,6 +175,7 @@ async function attempts<A extends { request: UpstreamRequest }, T>(
     if ('value' in verdict) return verdict.value;
     if ('error' in verdict) throw verdict.error;
     if (verdict.retry === 'now') continue;
+    spent ??= new Map();
     const used = spent.get(verdict.retry) ?? 0;
     if (used + 1 >= verdict.retry.maxAttempts) throw verdict.otherwise();
     spent.set(verdict.retry, used + 1);
