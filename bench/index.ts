@@ -605,18 +605,27 @@ function startScript(): StartCommand {
 }
 
 /**
- * The gateway as `npm start` runs it (its own process, its environment and node flags, or
- * BENCH_NODE_FLAGS to try other heap settings), on doubles `env` points at. BENCH_CPU_PROF=dir
- * writes each gateway's CPU profile there (node --cpu-prof) when it stops.
+ * A node process as `npm start` runs the gateway: its environment and node flags (or
+ * BENCH_NODE_FLAGS to try other heap settings), then `extraFlags`, running `script` with `env`.
  */
-function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
+function spawnAsStarted(script: string, env: Record<string, string>, extraFlags: string[] = []) {
   const start = startScript();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
+  return spawn(process.execPath, [...flags, ...extraFlags, script], {
+    env: { ...start.env, PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/**
+ * The gateway as `npm start` runs it, on doubles `env` points at. BENCH_CPU_PROF=dir writes each
+ * gateway's CPU profile there (node --cpu-prof) when it stops.
+ */
+function spawnGateway(port: number, dataDir: string, env: Record<string, string>) {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawn(process.execPath, [...flags, ...profile, join(__dirname, '..', 'src', 'index.js')], {
-    env: {
-      ...start.env,
-      PATH: process.env.PATH,
+  return spawnAsStarted(
+    join(__dirname, '..', 'src', 'index.js'),
+    {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -625,8 +634,8 @@ function spawnGateway(port: number, dataDir: string, env: Record<string, string>
       TASK_REFRESH_INTERVAL_MS: '0',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+    profile,
+  );
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
@@ -805,16 +814,10 @@ async function meshComparison(): Promise<void> {
     children.push(gateway);
     // the floor: the same query through Apollo Server and undici alone, with the gateway's node flags
     const floorPort = await freePort();
-    const start = startScript();
-    const floor = spawn(process.execPath, [...start.flags, join(__dirname, 'floor-server.js')], {
-      env: {
-        ...start.env,
-        PATH: process.env.PATH,
-        PORT: String(floorPort),
-        SPAPI_ENDPOINT: amazon.url,
-        SPAPI_ACCESS_TOKEN: token,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+    const floor = spawnAsStarted(join(__dirname, 'floor-server.js'), {
+      PORT: String(floorPort),
+      SPAPI_ENDPOINT: amazon.url,
+      SPAPI_ACCESS_TOKEN: token,
     });
     children.push(floor);
     await Promise.all([
@@ -835,8 +838,8 @@ async function meshComparison(): Promise<void> {
     for (const c of contenders) await closedLoop(c, 16, WARM_UP_SECONDS);
     const rates: number[][] = contenders.map(() => []);
     // each server's own CPU time per request it served (/proc), which the shared load generator does not skew
-    const cpuPerRequest: number[][] = [[], [], []];
     const servers = [mesh.pid!, gateway.pid!, floor.pid!];
+    const cpuPerRequest: number[][] = servers.map(() => []);
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < contenders.length; i++) {
         const before = i > 0 ? cpuMsOf(servers[i - 1]) : 0;
