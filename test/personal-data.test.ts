@@ -38,6 +38,18 @@ describe('personal data stays inside its boundary', () => {
       expect(line).not.toContain('"stack"');
     },
   );
+
+  it('refuses an order missing a required field by naming the field, never the values', async () => {
+    const { displayableOrderComment: _left, ...input } = orderInput('PII-4');
+    const res = await app.gql(CREATE_FBA, { i: input });
+    expect(res.status).toBe(400);
+    expect(res.errors![0]).toMatchObject({
+      message:
+        'Variable "$i" got an invalid value at "i": Field "displayableOrderComment" of required type "String!" was not provided.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    for (const value of BUYER_DATA) expect(res.raw).not.toContain(value);
+  });
 });
 
 describe('what is passed on of messages', () => {
@@ -56,6 +68,32 @@ describe('what is passed on of messages', () => {
     ).toBe(
       'Variable "$input" got an invalid value at "input.recipient.phone": String cannot represent the value given.',
     );
+    // a problem with the variable's own object: the reason names the field, never a value
+    expect(
+      redactInputValues(
+        'Variable "$input" got invalid value { recipient: { name: "Jane Doe" } }; Field "marketplaceId" of required type "String!" was not provided.',
+      ),
+    ).toBe(
+      'Variable "$input" got an invalid value at "input": Field "marketplaceId" of required type "String!" was not provided.',
+    );
+    expect(
+      redactInputValues(
+        'Variable "$input" got invalid value { sellerId: "A1", nmae: "Jane Doe" }; Field "nmae" is not defined by type "CreateFbaOutboundOrderInput". Did you mean "name"?',
+      ),
+    ).toBe(
+      'Variable "$input" got an invalid value at "input": Field "nmae" is not defined by type "CreateFbaOutboundOrderInput". Did you mean "name"?',
+    );
+    expect(
+      redactInputValues(
+        'Variable "$input" got invalid value "Jane Doe"; Expected type "AddressInput" to be an object.',
+      ),
+    ).toBe('Variable "$input" got an invalid value at "input": Expected type "AddressInput" to be an object.');
+    // a value that imitates a reason is not taken for one
+    expect(
+      redactInputValues(
+        'Variable "$input" got invalid value "x; Field \\"a\\" of required type \\"String!\\" was not provided."; Expected type "A" to be an object.',
+      ),
+    ).toBe('Variable "$input" got an invalid value at "input": Expected type "A" to be an object.');
     expect(redactInputValues('Expected value of type "String!", found 2065550100.')).toBe(
       'Expected value of type "String!".',
     );

@@ -13,7 +13,14 @@ export function redactInputValues(message: string): string {
     const name = variable[1];
     const at = message.lastIndexOf(` at "${name}`);
     const pathEnd = at >= 0 ? message.indexOf('"; ', at + 5) : -1;
-    if (at < 0 || pathEnd < 0) return `Variable "$${name}" got an invalid value.`;
+    if (at < 0 || pathEnd < 0) {
+      // a problem with the variable's own object (no deeper path): graphql-js's reason ends the
+      // message and names fields and types only, never a value
+      const reason = TOP_LEVEL_REASON.exec(message)?.[1];
+      return reason
+        ? `Variable "$${name}" got an invalid value at "${name}": ${reason}`
+        : `Variable "$${name}" got an invalid value.`;
+    }
     const path = message.slice(at + 5, pathEnd);
     return `Variable "$${name}" got an invalid value at "${path}": ${redactReason(message.slice(pathEnd + 3))}`;
   }
@@ -21,6 +28,13 @@ export function redactInputValues(message: string): string {
   if (literal) return literal[2] ? `${literal[1]}: ${redactReason(literal[2])}` : `${literal[1]}.`;
   return redactReason(message);
 }
+
+/**
+ * The reasons graphql-js gives for a variable's top-level object, at the end of its message: a
+ * required field missing, a field the type lacks (with its suggestions of field names), not an object.
+ */
+const TOP_LEVEL_REASON =
+  /; (Field "\w+" of required type "[\w![\]]+" was not provided\.|Field "\w+" is not defined by type "\w+"\.(?: Did you mean (?:"\w+"(?:, or |, | or )?)+\?)?|Expected type "\w+" to be an object\.)$/;
 
 /** Scalars of this service, whose parse messages never quote the value. */
 const OWN_SCALARS = new Set(['Decimal']);
