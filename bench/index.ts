@@ -22,7 +22,7 @@ import { DEMO_ADDRESS } from '../src/sandbox/sp-api/orders';
 import { erpSandboxEnv, spApiSandboxEnv } from '../src/sandbox/gateway-env';
 import { Client } from 'pg';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { parseStartScript, type StartCommand } from './start-script';
+import { projectStartCommand } from './start-script';
 import { DEMO_SELLER_ID, SANDBOX_ERP_APP } from '../src/sandbox/lingxing/fixtures';
 
 /**
@@ -40,13 +40,14 @@ const percentile = (xs: number[], p: number) =>
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 /**
- * Seconds of closed-loop load each server gets before a concurrency row measures it. V8 keeps
- * optimising a server for several seconds under load: from cold, the gateway's rate climbed over
- * its first five or six seconds of 16 clients (542, 1374, 1599, … about 2000 requests/s) and
- * Mesh's over its first three (409, 799, 1083 …), in one run on this machine. One second measured
- * code that was still being compiled, which a server that runs for days never is.
+ * Seconds of closed-loop load each server gets before a concurrency row measures it
+ * (`BENCH_WARM_UP_SECONDS` overrides). V8 keeps optimising a server for several seconds under load:
+ * measured second by second from cold on 2026-12-03, the gateway's CPU per request under 16 clients
+ * kept falling for about 13 s (2.4–3.4 ms in the first second, 0.6–0.8 ms from then on), with
+ * Maglev or without it; Mesh's rate climbed over its first three. A row measured after less would
+ * measure code still being compiled, which a server that runs for days never is.
  */
-const WARM_UP_SECONDS = 5;
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 15);
 
 /** Runs `fn` `n` times in sequence; the durations in ms. */
 async function timeMany(fn: () => Promise<void>, n: number): Promise<number[]> {
@@ -597,19 +598,12 @@ async function freePort(): Promise<number> {
 }
 
 /** How `npm start` runs node: its environment and flags (package.json). */
-function startScript(): StartCommand {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  return parseStartScript(pkg.scripts.start);
-}
-
 /**
  * A node process as `npm start` runs the gateway: its environment and node flags (or
  * BENCH_NODE_FLAGS to try other heap settings), then `extraFlags`, running `script` with `env`.
  */
 function spawnAsStarted(script: string, env: Record<string, string>, extraFlags: string[] = []) {
-  const start = startScript();
+  const start = projectStartCommand();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
   return spawn(process.execPath, [...flags, ...extraFlags, script], {
     env: { ...start.env, PATH: process.env.PATH ?? '', ...env },

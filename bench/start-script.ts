@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
 /**
  * How package.json's `start` script runs node: `exec env VAR=value … node <flags>
  * dist/src/index.js`. The bench and the process tests start the gateway the same way from this.
@@ -7,6 +10,18 @@ export interface StartCommand {
   env: Record<string, string>;
   /** node's flags, in order */
   flags: string[];
+}
+
+/** How the project's own `npm start` runs node, read from its package.json. */
+export function projectStartCommand(): StartCommand {
+  // this file runs from bench/ (ts-jest) and from dist/bench/ (the built bench): find the project root
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || basename(dir) === 'dist') {
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = dirname(dir);
+  }
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return parseStartScript(pkg.scripts.start);
 }
 
 /** Parses the start script; throws if it is not of that form. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { request } from 'undici';
+import { projectStartCommand } from '../../bench/start-script';
 
 // What the container image holds, tried without a container engine: the production dependency
 // set alone (`npm ci --omit=dev`) beside the built server, started as a user who owns nothing of
@@ -13,6 +14,8 @@ import { request } from 'undici';
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
 const NOBODY = 65534;
+/** the node flags and variables the image's command uses: the same as `npm start` (manifests.test.ts) */
+const START = projectStartCommand();
 
 describe('the production install', () => {
   let app: string;
@@ -48,15 +51,14 @@ describe('the production install', () => {
         `--regid=${NOBODY}`,
         '--clear-groups',
         process.execPath,
-        '--max-semi-space-size=4',
-        '--max-old-space-size=384',
+        ...START.flags,
         'dist/src/index.js',
       ],
       {
         cwd: app,
         env: {
           PATH: process.env.PATH,
-          MALLOC_ARENA_MAX: '2', // as the image's ENV sets it
+          ...START.env, // as the image's ENV sets it
           NODE_ENV: 'production',
           ALLOW_SANDBOX: 'true',
           AUTH_MODE: 'off',

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStartScript } from '../../bench/start-script';
+import { projectStartCommand } from '../../bench/start-script';
 import { CAPTURED_LINES } from './logs';
 
 const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
@@ -29,10 +28,7 @@ export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** How `npm start` runs node: the environment it sets and the node flags it passes. */
-const START = parseStartScript(
-  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
-    .scripts.start,
-);
+const START = projectStartCommand();
 
 function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [...START.flags, ENTRY], {
