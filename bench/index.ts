@@ -597,16 +597,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** How `npm start` runs node: its environment and flags (package.json). */
+/** How `npm start` runs node: its environment and flags (package.json; dist/bench/ is two levels down). */
+const START = projectStartCommand(join(__dirname, '..', '..'));
+
 /**
  * A node process as `npm start` runs the gateway: its environment and node flags (or
  * BENCH_NODE_FLAGS to try other heap settings), then `extraFlags`, running `script` with `env`.
  */
 function spawnAsStarted(script: string, env: Record<string, string>, extraFlags: string[] = []) {
-  const start = projectStartCommand();
-  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? start.flags;
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? START.flags;
   return spawn(process.execPath, [...flags, ...extraFlags, script], {
-    env: { ...start.env, PATH: process.env.PATH ?? '', ...env },
+    env: { ...START.env, PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * How package.json's `start` script runs node: `exec env VAR=value … node <flags>
@@ -12,15 +12,9 @@ export interface StartCommand {
   flags: string[];
 }
 
-/** How the project's own `npm start` runs node, read from its package.json. */
-export function projectStartCommand(): StartCommand {
-  // this file runs from bench/ (ts-jest) and from dist/bench/ (the built bench): find the project root
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || basename(dir) === 'dist') {
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = dirname(dir);
-  }
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+/** How `npm start` runs node, read from the package.json in the project's root directory `root`. */
+export function projectStartCommand(root: string): StartCommand {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   return parseStartScript(pkg.scripts.start);
 }
 

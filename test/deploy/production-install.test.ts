@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
 const NOBODY = 65534;
 /** the node flags and variables the image's command uses: the same as `npm start` (manifests.test.ts) */
-const START = projectStartCommand();
+const START = projectStartCommand(root);
 
 describe('the production install', () => {
   let app: string;

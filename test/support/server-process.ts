@@ -28,7 +28,7 @@ export function userEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** How `npm start` runs node: the environment it sets and the node flags it passes. */
-const START = projectStartCommand();
+const START = projectStartCommand(join(__dirname, '..', '..'));
 
 function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [...START.flags, ENTRY], {
